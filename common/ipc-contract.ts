@@ -1,0 +1,197 @@
+// The one IPC contract: channel names, payload schemas (validated in main) and result types
+// (used by the preload and the renderer). Nothing else crosses the process boundary.
+import { z } from 'zod';
+import {
+  accessLevelSchema,
+  slugSchema,
+  type LobbyEntry,
+  type MeetConfig,
+  type Room,
+  type RoomList,
+  type User,
+  type WaitingParticipant,
+} from './meet-types';
+
+export const errorCodes = [
+  'network',
+  'not_found',
+  'unauthorized',
+  'forbidden',
+  'conflict',
+  'invalid_response',
+  'invalid_input',
+  'server',
+  'cancelled',
+  'locked_by_policy',
+  'no_keyring',
+  'unavailable',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  /** HTTP status when the error came from the backend. */
+  status?: number;
+  /** Developer detail for logs; never shown as is to the user. */
+  detail?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, status?: number, detail?: string): Result<never> => ({
+  ok: false,
+  error: { code, ...(status === undefined ? {} : { status }), ...(detail === undefined ? {} : { detail }) },
+});
+
+const roomId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const displayName = z.string().trim().min(1).max(64);
+const livekitToken = z.string().min(10).max(8192);
+const identity = z.string().min(1).max(256);
+
+/** Invoke channels: renderer → main, one request, one Result. */
+export const invokeSchemas = {
+  'backend:config': z.undefined(),
+  'backend:me': z.undefined(),
+  'backend:login': z.undefined(),
+  'backend:logout': z.undefined(),
+  'backend:rooms:create': z.object({ username: displayName.optional() }).strict(),
+  'backend:rooms:list': z.object({ page: z.number().int().min(1).max(10_000).optional() }).strict(),
+  'backend:rooms:get': z.object({ slug: slugSchema, username: displayName.optional() }).strict(),
+  'backend:lobby:request-entry': z.object({ roomId, username: displayName }).strict(),
+  'backend:lobby:waiting': z.object({ roomId }).strict(),
+  'backend:lobby:enter': z
+    .object({ roomId, participantId: z.string().min(1).max(128), allowEntry: z.boolean() })
+    .strict(),
+  'backend:room:toggle-hand': z.object({ roomId, token: livekitToken, raised: z.boolean() }).strict(),
+  'backend:room:rename': z.object({ roomId, token: livekitToken, name: displayName }).strict(),
+  'backend:room:mute-participant': z
+    .object({ roomId, identity, trackSid: z.string().min(1).max(128), token: livekitToken.optional() })
+    .strict(),
+  'backend:room:remove-participant': z.object({ roomId, identity }).strict(),
+  'backend:room:update-role': z
+    .object({ roomId, identity, role: z.enum(['member', 'administrator']) })
+    .strict(),
+  'backend:room:patch': z
+    .object({
+      roomId,
+      accessLevel: accessLevelSchema.optional(),
+      configuration: z
+        .object({
+          can_publish_sources: z.array(z.string().max(64)).max(8).optional(),
+          everyone_can_mute: z.boolean().optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+  'backend:room:start-recording': z
+    .object({
+      roomId,
+      mode: z.enum(['screen_recording', 'transcript']),
+      language: z.string().max(16).optional(),
+    })
+    .strict(),
+  'backend:room:stop-recording': z.object({ roomId }).strict(),
+  'backend:room:start-subtitle': z.object({ roomId, token: livekitToken }).strict(),
+  'shell:open-external': z.object({ url: z.string().max(4096) }).strict(),
+  'app:info': z.undefined(),
+  'call:state': z
+    .object({
+      state: z.enum(['idle', 'prejoin', 'lobby', 'in-call']),
+      muted: z.boolean(),
+      cameraOn: z.boolean(),
+      roomSlug: slugSchema.nullable(),
+      sharing: z.boolean(),
+    })
+    .strict(),
+  'lobby:waiting-changed': z
+    .object({
+      roomId,
+      roomSlug: slugSchema,
+      participants: z.array(z.object({ id: z.string().max(128), username: z.string().max(64) }).strict()).max(500),
+    })
+    .strict(),
+  'chat:received': z
+    .object({ from: z.string().max(64), text: z.string().max(500), roomSlug: slugSchema })
+    .strict(),
+  'capture:choose': z
+    .object({
+      requestId: z.string().min(1).max(64),
+      sourceId: z.string().min(1).max(256).nullable(),
+      audio: z.boolean(),
+    })
+    .strict(),
+} as const;
+
+export type InvokeChannel = keyof typeof invokeSchemas;
+export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeSchemas)[C]>;
+
+export interface AppInfo {
+  kind: 'electron' | 'browser';
+  version: string;
+  os: string;
+  profile: { id: string; displayName: string; apiBaseUrl: string; meetingHosts: string[]; scheme: string };
+  language: 'fr' | 'en';
+}
+
+export interface CaptureSource {
+  id: string;
+  name: string;
+  kind: 'screen' | 'window';
+  thumbnailDataUrl: string;
+  iconDataUrl: string | null;
+}
+
+export interface InvokeOutputs {
+  'backend:config': MeetConfig;
+  'backend:me': User | null;
+  'backend:login': User;
+  'backend:logout': null;
+  'backend:rooms:create': Room;
+  'backend:rooms:list': RoomList;
+  'backend:rooms:get': Room;
+  'backend:lobby:request-entry': LobbyEntry;
+  'backend:lobby:waiting': WaitingParticipant[];
+  'backend:lobby:enter': null;
+  'backend:room:toggle-hand': null;
+  'backend:room:rename': null;
+  'backend:room:mute-participant': null;
+  'backend:room:remove-participant': null;
+  'backend:room:update-role': null;
+  'backend:room:patch': Room;
+  'backend:room:start-recording': null;
+  'backend:room:stop-recording': null;
+  'backend:room:start-subtitle': null;
+  'shell:open-external': null;
+  'app:info': AppInfo;
+  'call:state': null;
+  'lobby:waiting-changed': null;
+  'chat:received': null;
+  'capture:choose': null;
+}
+
+/** Events: main → renderer. */
+export interface MainEvents {
+  'event:join': { slug: string };
+  'event:command': { command: 'toggle-mic' | 'toggle-camera' | 'leave' | 'show-chat' | 'show-participants' };
+  'event:lobby-decision': { roomId: string; participantId: string; allowEntry: boolean };
+  'event:capture-request': { requestId: string; sources: CaptureSource[]; audioAvailable: boolean };
+  'event:capture-cancelled': { requestId: string };
+}
+export type MainEventName = keyof MainEvents;
+export const mainEventNames: readonly MainEventName[] = [
+  'event:join',
+  'event:command',
+  'event:lobby-decision',
+  'event:capture-request',
+  'event:capture-cancelled',
+];
+
+/** What the preload exposes as `window.visio`, and what the browser implementation provides. */
+export interface VisioApi {
+  invoke<C extends InvokeChannel>(channel: C, payload: InvokeInput<C>): Promise<Result<InvokeOutputs[C]>>;
+  on<E extends MainEventName>(event: E, listener: (payload: MainEvents[E]) => void): () => void;
+}
+
+export const PRELOAD_GLOBAL = 'visio';

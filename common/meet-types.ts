@@ -1,0 +1,148 @@
+// The LaSuite Meet backend contract (../shared/meet-api.md), as schemas.
+// The main process validates every response with these, so a backend that answers
+// garbage becomes a typed error instead of a crash in the renderer.
+import { z } from 'zod';
+
+export const SLUG_PATTERN = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
+export const slugSchema = z.string().regex(SLUG_PATTERN);
+
+export const accessLevelSchema = z.enum(['public', 'trusted', 'restricted']);
+export type AccessLevel = z.infer<typeof accessLevelSchema>;
+
+export const roomRoleSchema = z.enum(['owner', 'administrator', 'member']);
+export type RoomRole = z.infer<typeof roomRoleSchema>;
+
+export const meetConfigSchema = z
+  .object({
+    recording: z
+      .object({
+        is_enabled: z.boolean().optional(),
+        available_modes: z.array(z.string()).optional(),
+      })
+      .passthrough()
+      .optional(),
+    subtitle: z.object({ enabled: z.boolean().optional() }).passthrough().optional(),
+    telephony: z
+      .object({
+        enabled: z.boolean().optional(),
+        default_country: z.string().optional(),
+        international_phone_number: z.string().optional(),
+      })
+      .passthrough()
+      .optional(),
+    livekit: z.object({
+      url: z.string(),
+      force_wss_protocol: z.boolean().optional(),
+      default_sources: z.array(z.string()).optional(),
+    }).passthrough(),
+    diagnostics: z.object({ connection_test_enabled: z.boolean().optional() }).passthrough().optional(),
+    max_participants_for_sound: z.number().optional(),
+    auto_mute_on_join_threshold: z.number().optional(),
+  })
+  .passthrough();
+export type MeetConfig = z.infer<typeof meetConfigSchema>;
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    email: z.string().nullable().optional(),
+    full_name: z.string().nullable().optional(),
+    short_name: z.string().nullable().optional(),
+    timezone: z.string().optional(),
+    language: z.string().nullable().optional(),
+    default_room_access_level: accessLevelSchema.optional(),
+  })
+  .passthrough();
+export type User = z.infer<typeof userSchema>;
+
+export const livekitGrantSchema = z.object({
+  url: z.string(),
+  room: z.string(),
+  token: z.string(),
+});
+export type LivekitGrant = z.infer<typeof livekitGrantSchema>;
+
+export const roomConfigurationSchema = z
+  .object({
+    can_publish_sources: z.array(z.string()).optional(),
+    everyone_can_mute: z.boolean().optional(),
+  })
+  .passthrough();
+
+export const roomSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    slug: z.string(),
+    access_level: accessLevelSchema,
+    configuration: roomConfigurationSchema.nullable().optional(),
+    pin_code: z.string().nullable().optional(),
+    is_administrable: z.boolean().optional(),
+    accesses: z.array(z.unknown()).optional(),
+    livekit: livekitGrantSchema.nullable().optional(),
+  })
+  .passthrough();
+export type Room = z.infer<typeof roomSchema>;
+
+export const roomListSchema = z.object({
+  count: z.number(),
+  next: z.string().nullable(),
+  previous: z.string().nullable(),
+  results: z.array(roomSchema),
+});
+export type RoomList = z.infer<typeof roomListSchema>;
+
+export const lobbyStatusSchema = z.enum(['waiting', 'accepted', 'denied', 'idle', 'timeout']);
+export const lobbyEntrySchema = z.object({
+  status: lobbyStatusSchema,
+  id: z.string(),
+  username: z.string(),
+  color: z.string().optional(),
+  livekit: livekitGrantSchema.nullable().optional(),
+});
+export type LobbyEntry = z.infer<typeof lobbyEntrySchema>;
+
+export const waitingParticipantSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  username: z.string(),
+  color: z.string().optional(),
+});
+export type WaitingParticipant = z.infer<typeof waitingParticipantSchema>;
+export const waitingListSchema = z.object({ participants: z.array(waitingParticipantSchema) });
+
+export const REACTION_EMOJIS = [
+  'thumbs-up',
+  'thumbs-down',
+  'clapping-hands',
+  'red-heart',
+  'face-with-tears-of-joy',
+  'face-with-open-mouth',
+  'party-popper',
+  'folded-hands',
+] as const;
+export type ReactionEmoji = (typeof REACTION_EMOJIS)[number];
+
+/** Reliable data packets with no topic: `{type, data?}`. */
+export const NotificationType = {
+  ParticipantWaiting: 'participantWaiting',
+  ParticipantMuted: 'participantMuted',
+  ReactionReceived: 'reactionReceived',
+  LowerHand: 'lowerHand',
+  PermissionsRemoved: 'permissionsRemoved',
+  TranscriptionStarted: 'transcriptionStarted',
+  TranscriptionStopped: 'transcriptionStopped',
+  TranscriptionRequested: 'transcriptionRequested',
+  TranscriptionLimitReached: 'transcriptionLimitReached',
+  ScreenRecordingStarted: 'screenRecordingStarted',
+  ScreenRecordingStopped: 'screenRecordingStopped',
+  ScreenRecordingRequested: 'screenRecordingRequested',
+  ScreenRecordingLimitReached: 'screenRecordingLimitReached',
+} as const;
+
+export const CHAT_TOPIC = 'lk.chat';
+export const LEGACY_CHAT_TOPIC = 'lk-chat-topic';
+export const TRANSCRIPTION_TOPIC = 'lk.transcription';
+
+export const recordingStatusSchema = z.enum(['starting', 'started', 'saving', 'aborted']);
+export type RecordingStatus = z.infer<typeof recordingStatusSchema>;

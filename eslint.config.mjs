@@ -1,0 +1,62 @@
+// The process boundary is the folder: only main's Electron adapters (main/**/electron-*.ts) and
+// the preload import `electron`; the renderer never imports main, preload or Node built-ins.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const electronOnlyInAdapters = {
+  paths: [{ name: 'electron', message: 'Only main/**/electron-*.ts adapters and preload/ import electron.' }],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.devstack-data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-imports': ['error', electronOnlyInAdapters],
+    },
+  },
+  {
+    files: ['main/**/electron-*.ts', 'main/index.ts', 'preload/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronOnlyInAdapters,
+          patterns: [
+            { group: ['node:*'], message: 'common/ runs in every process: no Node built-ins.' },
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'common/ depends on nothing else.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronOnlyInAdapters,
+          patterns: [
+            { group: ['node:*'], message: 'The renderer has no Node.' },
+            { group: ['**/main/**', '**/preload/**', '**/devstack/**'], message: 'The renderer reaches main only through window.visio.' },
+          ],
+        },
+      ],
+    },
+  },
+);
