@@ -8,6 +8,16 @@ import globals from 'globals';
 const electronOnlyInAdapters = {
   paths: [{ name: 'electron', message: 'Only main/**/electron-*.ts adapters and preload/ import electron.' }],
 };
+// Plain main modules may name Electron's types (erased at build time), never load it at run time.
+const electronTypesOnlyOutsideAdapters = {
+  paths: [
+    {
+      name: 'electron',
+      message: 'Only main/**/electron-*.ts adapters and preload/ import electron; elsewhere `import type` only.',
+      allowTypeImports: true,
+    },
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.devstack-data/**'] },
@@ -18,12 +28,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      'no-restricted-imports': ['error', electronOnlyInAdapters],
+      '@typescript-eslint/no-restricted-imports': ['error', electronTypesOnlyOutsideAdapters],
     },
   },
   {
     files: ['main/**/electron-*.ts', 'main/index.ts', 'preload/**/*.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
     files: ['common/**/*.ts'],

@@ -174,7 +174,11 @@ export interface InvokeOutputs {
 /** Events: main → renderer. */
 export interface MainEvents {
   'event:join': { slug: string };
-  'event:command': { command: 'toggle-mic' | 'toggle-camera' | 'leave' | 'show-chat' | 'show-participants' };
+  'event:command': {
+    command: 'toggle-mic' | 'toggle-camera' | 'leave' | 'show-chat' | 'show-participants' | 'stop-screen-share';
+  };
+  /** The computer is going to sleep: the renderer may pause what resumes badly (LiveKit reconnects). */
+  'event:system-suspend': Record<string, never>;
   'event:lobby-decision': { roomId: string; participantId: string; allowEntry: boolean };
   'event:capture-request': { requestId: string; sources: CaptureSource[]; audioAvailable: boolean };
   'event:capture-cancelled': { requestId: string };
@@ -186,6 +190,7 @@ export const mainEventNames: readonly MainEventName[] = [
   'event:lobby-decision',
   'event:capture-request',
   'event:capture-cancelled',
+  'event:system-suspend',
 ];
 
 /** What the preload exposes as `window.visio`, and what the browser implementation provides. */

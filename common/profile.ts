@@ -1,18 +1,84 @@
-// A ministry deployment profile: which LaSuite Meet instance the app talks to and which hosts it
-// may reach. Extended by the managed-deployment work (policy, branding, updates).
+// A ministry deployment profile: which LaSuite Meet instance the app talks to, which hosts it
+// may reach, how it updates, how it looks. The fields added after the first version are optional
+// so that a profile written by hand stays short; `profileDefaults` gives their effective values.
 import { z } from 'zod';
 
-const httpsOrLoopbackUrl = z
-  .string()
-  .url()
-  .refine((value) => {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  }, 'must be https (http only on loopback)');
+export const languageSchema = z.enum(['fr', 'en']);
+export type Language = z.infer<typeof languageSchema>;
 
 export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]' || hostname === '::1';
 }
+
+function isHttpsOrLoopback(value: string, secureProtocol: string, plainProtocol: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return url.protocol === secureProtocol || (url.protocol === plainProtocol && isLoopbackHost(url.hostname));
+}
+
+const httpsOrLoopbackUrl = z
+  .string()
+  .max(2048)
+  .url()
+  .refine((value) => isHttpsOrLoopback(value, 'https:', 'http:'), 'must be https (http only on loopback)');
+
+/** LiveKit signalling: wss (or https, which livekit-client upgrades); ws/http only on loopback. */
+const livekitUrl = z
+  .string()
+  .max(2048)
+  .url()
+  .refine(
+    (value) => isHttpsOrLoopback(value, 'wss:', 'ws:') || isHttpsOrLoopback(value, 'https:', 'http:'),
+    'must be wss or https (ws/http only on loopback)',
+  );
+
+/** A host name, or `*.domain` for every subdomain of a domain (never the domain itself). */
+export const hostPatternSchema = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+$|^\[::1\]$/i, 'must be a host name or *.domain');
+
+const pemCertificate = /^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*$/;
+/** A CA certificate: PEM text, or the absolute path of a PEM file on the machine. */
+export const certificateAuthoritySchema = z
+  .string()
+  .max(64 * 1024)
+  .refine(
+    (value) => pemCertificate.test(value.trim()) || /^(\/|[A-Za-z]:\\)/.test(value),
+    'must be a PEM certificate or an absolute path',
+  );
+
+export const proxySettingsSchema = z
+  .object({
+    /** `system`: the OS settings; `direct`: none; `fixed_servers`: `server`; `pac_script`: `pacUrl`. */
+    mode: z.enum(['system', 'direct', 'fixed_servers', 'pac_script']),
+    /** Chromium proxy rules, e.g. `http://proxy.example.gouv.fr:3128` or `https=p1:443;http=p2:80`. */
+    server: z.string().max(1024).optional(),
+    /** Hosts reached without the proxy, e.g. `<local>;*.interne.gouv.fr`. */
+    bypass: z.string().max(2048).optional(),
+    pacUrl: z.string().max(2048).optional(),
+  })
+  .strict();
+export type ProxySettings = z.infer<typeof proxySettingsSchema>;
+
+export const updateChannelSchema = z.string().regex(/^[a-z][a-z0-9-]{0,30}$/);
+
+export const featureSwitchesSchema = z
+  .object({
+    screenShareAudio: z.boolean().optional(),
+    calendar: z.boolean().optional(),
+    subtitles: z.boolean().optional(),
+    recording: z.boolean().optional(),
+    backgroundEffects: z.boolean().optional(),
+    addInstance: z.boolean().optional(),
+  })
+  .strict();
+export type FeatureSwitches = z.infer<typeof featureSwitchesSchema>;
 
 export const profileSchema = z
   .object({
@@ -25,8 +91,61 @@ export const profileSchema = z
     scheme: z.string().regex(/^[a-z][a-z0-9+.-]{1,30}$/).default('visio'),
     /** Every host the app may contact for this profile (API, LiveKit, IdP, updates, calendar). */
     allowedHosts: z.array(z.string().min(1).max(253)).max(50),
-    defaultLanguage: z.enum(['fr', 'en']).default('fr'),
+    defaultLanguage: languageSchema.default('fr'),
+    /** The LiveKit server, when known before `/config/` is read (its host is then allowed). */
+    livekitUrl: livekitUrl.optional(),
+    /** The OIDC provider (ProConnect, Keycloak) the login window goes through. */
+    identityProviderUrl: httpsOrLoopbackUrl.optional(),
+    updates: z
+      .object({
+        /** Root of the electron-updater `generic` feed (`latest.yml` and the installers). */
+        feedUrl: httpsOrLoopbackUrl.optional(),
+        channel: updateChannelSchema.optional(),
+        enabled: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+    calendarFeedUrl: httpsOrLoopbackUrl.optional(),
+    branding: z
+      .object({
+        productName: z.string().min(1).max(60).optional(),
+        /** PNG, at least 512×512, relative to the profile file. */
+        logoPath: z.string().max(512).optional(),
+        accentColor: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/)
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    features: featureSwitchesSchema.optional(),
+    /** The ministry's CA certificates, trusted for this profile's hosts only. */
+    certificateAuthorities: z.array(certificateAuthoritySchema).max(20).optional(),
+    proxy: proxySettingsSchema.optional(),
   })
   .strict();
 
 export type Profile = z.infer<typeof profileSchema>;
+
+export const defaultAccentColor = '#000091';
+export const defaultUpdateChannel = 'latest';
+
+/** The profile's optional parts with their effective values. */
+export function profileDefaults(profile: Profile) {
+  return {
+    productName: profile.branding?.productName ?? 'Visio',
+    accentColor: profile.branding?.accentColor ?? defaultAccentColor,
+    updateFeedUrl: profile.updates?.feedUrl ?? null,
+    updateChannel: profile.updates?.channel ?? defaultUpdateChannel,
+    updatesEnabled: profile.updates?.enabled ?? profile.updates?.feedUrl !== undefined,
+    calendarFeedUrl: profile.calendarFeedUrl ?? null,
+    features: {
+      screenShareAudio: profile.features?.screenShareAudio ?? true,
+      calendar: profile.features?.calendar ?? true,
+      subtitles: profile.features?.subtitles ?? true,
+      recording: profile.features?.recording ?? true,
+      backgroundEffects: profile.features?.backgroundEffects ?? true,
+      addInstance: profile.features?.addInstance ?? true,
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Bundles the main process and the preload with esbuild. The preload runs sandboxed: one
+// CommonJS file whose only `require` is `electron`.
+import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const production = process.env.NODE_ENV === 'production';
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await build({
+  ...common,
+  entryPoints: ['main/index.ts'],
+  outfile: 'dist/main/index.js',
+  // Native or self-updating modules load from node_modules at run time.
+  external: ['electron', 'keytar', 'electron-updater'],
+});
+
+await build({
+  ...common,
+  entryPoints: ['preload/index.ts'],
+  outfile: 'dist/preload/index.js',
+  external: ['electron'],
+  // Chromium's sandboxed preload: no Node built-ins.
+  platform: 'browser',
+  target: 'chrome140',
+});
+
+// A sandboxed preload can require nothing but electron: fail the build if anything else slipped in.
+const preload = await readFile(join(root, 'dist', 'preload', 'index.js'), 'utf8');
+const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
+const forbidden = required.filter((name) => name !== 'electron');
+if (forbidden.length > 0) {
+  console.error(`The preload requires ${forbidden.join(', ')}: only electron is available to a sandboxed preload.`);
+  process.exit(1);
+}

@@ -1,0 +1,117 @@
+// The local sovereign backend for `npm start` and every test: a real LiveKit server, a real
+// OpenID Connect provider and a LaSuite-Meet-compatible API, all on 127.0.0.1 and free ports.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freeTcpPort, LOOPBACK_HOST } from './free-port';
+import { LivekitServer } from './livekit';
+import { API_PREFIX, meetApiOidcPaths, startMeetApi, type MeetApi } from './meet-api';
+import { startIdentityProvider, TEST_USERS, type IdentityProvider } from './oidc';
+import { JsonStore } from './store';
+
+export { TEST_USER, SECOND_TEST_USER, TEST_USERS } from './oidc';
+
+export interface DevstackOptions {
+  /** Where users, rooms and sessions persist; a fresh temp folder (removed on stop) when omitted. */
+  dataDir?: string;
+  /** Built web app served at the API's origin (e.g. `dist/renderer`). */
+  webRoot?: string;
+  /** Origins besides the API's own allowed as a login `returnTo` and as the `Origin` of unsafe calls. */
+  allowedReturnOrigins?: string[];
+}
+
+export interface DevstackUser {
+  email: string;
+  password: string;
+  fullName: string;
+}
+
+export interface Devstack {
+  /** `http://127.0.0.1:PORT`: the instance (web app + API). */
+  origin: string;
+  /** `origin + '/api/v1.0/'`. */
+  apiBaseUrl: string;
+  /** `ws://127.0.0.1:PORT`, as handed out by `config/`. */
+  livekitUrl: string;
+  /** `http://127.0.0.1:PORT`, for server SDK calls. */
+  livekitHttpUrl: string;
+  /** The identity provider's issuer URL. */
+  issuer: string;
+  apiKey: string;
+  apiSecret: string;
+  /** Accounts that can log in on the provider's form. */
+  users: DevstackUser[];
+  /** Stops the LiveKit server (ports and keys kept). */
+  stopLivekit(): Promise<void>;
+  /** Starts the LiveKit server again on the same ports and keys. */
+  startLivekit(): Promise<void>;
+  /** Stops everything; the temp data folder, if one was made, is removed. */
+  stop(): Promise<void>;
+}
+
+/** Starts LiveKit, the identity provider and the Meet API; resolves once all three answer. */
+export async function startDevstack(options: DevstackOptions = {}): Promise<Devstack> {
+  const temporaryDataDir = options.dataDir ? undefined : await mkdtemp(join(tmpdir(), 'visio-devstack-'));
+  const dataDir = options.dataDir ?? (temporaryDataDir as string);
+  const store = new JsonStore(dataDir);
+  const [apiPort, providerPort] = [await freeTcpPort(), await freeTcpPort()];
+  const origin = `http://${LOOPBACK_HOST}:${apiPort}`;
+  const clientId = 'meet';
+  const clientSecret = randomBytes(24).toString('hex');
+
+  const livekit = await LivekitServer.start();
+  let provider: IdentityProvider | undefined;
+  let api: MeetApi | undefined;
+  try {
+    const oidcPaths = meetApiOidcPaths(origin);
+    provider = await startIdentityProvider({
+      port: providerPort,
+      clientId,
+      clientSecret,
+      redirectUris: [oidcPaths.redirectUri],
+      postLogoutRedirectUris: [oidcPaths.postLogoutRedirectUri],
+    });
+    api = await startMeetApi({
+      port: apiPort,
+      store,
+      livekit: { url: livekit.url, httpUrl: livekit.httpUrl, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
+      oidc: { issuer: provider.issuer, clientId, clientSecret },
+      webRoot: options.webRoot,
+      allowedOrigins: options.allowedReturnOrigins,
+    });
+  } catch (error) {
+    await provider?.stop();
+    await livekit.stop();
+    throw error;
+  }
+  const startedProvider = provider;
+  const startedApi = api;
+
+  let stopped: Promise<void> | undefined;
+  return {
+    origin,
+    apiBaseUrl: `${origin}${API_PREFIX}`,
+    livekitUrl: livekit.url,
+    livekitHttpUrl: livekit.httpUrl,
+    issuer: startedProvider.issuer,
+    apiKey: livekit.apiKey,
+    apiSecret: livekit.apiSecret,
+    users: TEST_USERS.map((user) => ({
+      email: user.email,
+      password: user.password,
+      fullName: `${user.givenName} ${user.familyName}`,
+    })),
+    stopLivekit: () => livekit.stopProcess(),
+    startLivekit: async () => {
+      if (!livekit.running) await livekit.restart();
+    },
+    stop: () => {
+      stopped ??= (async () => {
+        await Promise.allSettled([startedApi.stop(), startedProvider.stop(), livekit.stop()]);
+        if (temporaryDataDir) await rm(temporaryDataDir, { recursive: true, force: true });
+      })();
+      return stopped;
+    },
+  };
+}

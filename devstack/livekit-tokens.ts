@@ -1,0 +1,81 @@
+// LiveKit access tokens as the Meet backend mints them: join/publish/subscribe/data, never
+// the right to change one's own name or attributes (those go through the REST calls), room
+// admin for owners and administrators, and the attributes the web app reads.
+import { createHash } from 'node:crypto';
+import { AccessToken, TrackSource } from 'livekit-server-sdk';
+import type { StoredRoomRole } from './store';
+
+export const DEFAULT_PUBLISH_SOURCES = ['camera', 'microphone', 'screen_share', 'screen_share_audio'] as const;
+
+const SOURCE_BY_NAME: Record<string, TrackSource> = {
+  camera: TrackSource.CAMERA,
+  microphone: TrackSource.MICROPHONE,
+  screen_share: TrackSource.SCREEN_SHARE,
+  screen_share_audio: TrackSource.SCREEN_SHARE_AUDIO,
+};
+
+export interface ParticipantTokenRequest {
+  apiKey: string;
+  apiSecret: string;
+  /** LiveKit room name: the room's UUID. */
+  room: string;
+  identity: string;
+  name: string;
+  color: string;
+  /** Role on the room; anonymous and role-less participants are members. */
+  role: StoredRoomRole;
+  isAuthenticated: boolean;
+  /** `configuration.can_publish_sources`; ignored for owners and administrators. */
+  publishSources?: readonly string[];
+  ttlSeconds?: number;
+  /** More attributes, set after the Meet ones (tests use it to fake a state). */
+  extraAttributes?: Record<string, string>;
+  /**
+   * A hidden agent participant, like the live-subtitle agent: LiveKit forwards transcription
+   * packets only from agents, and lets them attribute text streams to another identity.
+   */
+  agent?: boolean;
+}
+
+/** A stable HSL color per identity, in the web app's range (readable on dark and light). */
+export function colorForIdentity(identity: string): string {
+  const digest = createHash('sha1').update(identity).digest();
+  const hue = digest.readUInt16BE(0) % 361;
+  const saturation = 50 + (digest[2] ?? 0) % 26;
+  const lightness = 25 + (digest[3] ?? 0) % 36;
+  return `hsl(${hue}, ${saturation}%, ${lightness}%)`;
+}
+
+export function isRoomAdministratorRole(role: StoredRoomRole | undefined): boolean {
+  return role === 'owner' || role === 'administrator';
+}
+
+export async function mintParticipantToken(request: ParticipantTokenRequest): Promise<string> {
+  const administrator = isRoomAdministratorRole(request.role);
+  const sourceNames = administrator ? DEFAULT_PUBLISH_SOURCES : (request.publishSources ?? DEFAULT_PUBLISH_SOURCES);
+  const sources = sourceNames.flatMap((name) => (SOURCE_BY_NAME[name] === undefined ? [] : [SOURCE_BY_NAME[name]]));
+  const token = new AccessToken(request.apiKey, request.apiSecret, {
+    identity: request.identity,
+    name: request.name,
+    ttl: request.ttlSeconds ?? 6 * 60 * 60,
+    attributes: {
+      color: request.color,
+      room_role: request.role,
+      is_authenticated: request.isAuthenticated ? 'true' : 'false',
+      ...request.extraAttributes,
+    },
+  });
+  if (request.agent) token.kind = 'agent';
+  token.addGrant({
+    hidden: request.agent === true,
+    room: request.room,
+    roomJoin: true,
+    roomAdmin: administrator,
+    canPublish: sources.length > 0,
+    canPublishSources: sources,
+    canSubscribe: true,
+    canPublishData: true,
+    canUpdateOwnMetadata: false,
+  });
+  return token.toJwt();
+}

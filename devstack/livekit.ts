@@ -1,0 +1,206 @@
+// A real LiveKit server, started from the binary built by install-livekit.sh, bound to loopback
+// with ports and keys of its own. It can be stopped and started again on the same ports, so a
+// client sees "the server went away and came back" exactly as in production.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freeTcpPort, freeUdpPort, LOOPBACK_HOST } from './free-port';
+
+export interface LivekitServerPorts {
+  /** HTTP + WebSocket signalling, and the Twirp room service. */
+  signal: number;
+  /** ICE over TCP. */
+  rtcTcp: number;
+  /** ICE over UDP, all peers multiplexed on one port. */
+  rtcUdp: number;
+}
+
+const READY_TIMEOUT_MS = 20_000;
+const STOP_GRACE_MS = 3_000;
+const OUTPUT_TAIL_CHARS = 4_000;
+const START_ATTEMPTS = 3;
+
+export class LivekitBinaryMissingError extends Error {
+  constructor(readonly binaryPath: string) {
+    super(
+      `LiveKit server not found at ${binaryPath}. Run devstack/install-livekit.sh ` +
+        '(or set VISIO_LIVEKIT_BIN to the path of a livekit-server binary).',
+    );
+    this.name = 'LivekitBinaryMissingError';
+  }
+}
+
+/** Where the binary is: VISIO_LIVEKIT_BIN, else the cache folder install-livekit.sh fills. */
+export function livekitBinaryPath(environment: NodeJS.ProcessEnv = process.env): string {
+  if (environment.VISIO_LIVEKIT_BIN) return environment.VISIO_LIVEKIT_BIN;
+  const cacheHome = environment.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(cacheHome, 'visio-devstack', 'bin', 'server');
+}
+
+/**
+ * The YAML the server reads. ICE must work between processes of this one machine (headless
+ * Chromium, rtc-node bots), so the only candidate is 127.0.0.1 on the loopback interface, and
+ * no STUN lookup of a public address is attempted (this machine has no internet).
+ */
+export function livekitConfigYaml(ports: LivekitServerPorts, apiKey: string, apiSecret: string): string {
+  return [
+    `port: ${ports.signal}`,
+    'bind_addresses:',
+    `  - ${LOOPBACK_HOST}`,
+    'rtc:',
+    `  tcp_port: ${ports.rtcTcp}`,
+    `  udp_port: ${ports.rtcUdp}`,
+    `  node_ip: ${LOOPBACK_HOST}`,
+    '  use_external_ip: false',
+    '  enable_loopback_candidate: true',
+    '  stun_servers: []',
+    '  interfaces:',
+    '    includes:',
+    '      - lo',
+    'keys:',
+    `  ${apiKey}: ${apiSecret}`,
+    'logging:',
+    '  level: warn',
+    'room:',
+    '  auto_create: true',
+    '  empty_timeout: 60',
+    '  departure_timeout: 5',
+    '',
+  ].join('\n');
+}
+
+export class LivekitServer {
+  readonly apiKey = `devkey${randomBytes(4).toString('hex')}`;
+  readonly apiSecret = randomBytes(24).toString('hex');
+  private child: ChildProcess | undefined;
+  private outputTail = '';
+
+  private constructor(
+    readonly binaryPath: string,
+    readonly ports: LivekitServerPorts,
+    private readonly workDirectory: string,
+  ) {}
+
+  /** Picks free ports, writes the config and starts the server; resolves once it answers HTTP. */
+  static async start(options: { binaryPath?: string } = {}): Promise<LivekitServer> {
+    const binaryPath = options.binaryPath ?? livekitBinaryPath();
+    if (!existsSync(binaryPath)) throw new LivekitBinaryMissingError(binaryPath);
+    let lastError: unknown;
+    // A port can still be taken between the check and LiveKit's bind: try fresh ports again.
+    for (let attempt = 0; attempt < START_ATTEMPTS; attempt += 1) {
+      const ports = { signal: await freeTcpPort(), rtcTcp: await freeTcpPort(), rtcUdp: await freeUdpPort() };
+      const workDirectory = await mkdtemp(join(tmpdir(), 'visio-livekit-'));
+      const server = new LivekitServer(binaryPath, ports, workDirectory);
+      await writeFile(server.configPath, livekitConfigYaml(ports, server.apiKey, server.apiSecret), { mode: 0o600 });
+      try {
+        await server.launch();
+        return server;
+      } catch (error) {
+        lastError = error;
+        await server.stop();
+      }
+    }
+    throw lastError;
+  }
+
+  /** `ws://127.0.0.1:PORT`, what clients connect to. */
+  get url(): string {
+    return `ws://${LOOPBACK_HOST}:${this.ports.signal}`;
+  }
+
+  /** `http://127.0.0.1:PORT`, for the server SDK's room service. */
+  get httpUrl(): string {
+    return `http://${LOOPBACK_HOST}:${this.ports.signal}`;
+  }
+
+  get running(): boolean {
+    return this.child !== undefined;
+  }
+
+  private get configPath(): string {
+    return join(this.workDirectory, 'livekit.yaml');
+  }
+
+  /** Starts the server again on the same ports and keys, after `stopProcess()`. */
+  async restart(): Promise<void> {
+    await this.stopProcess();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.launch();
+        return;
+      } catch (error) {
+        // The old sockets may linger for a moment after the process is gone.
+        if (attempt >= START_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    }
+  }
+
+  /** Stops the process but keeps ports, keys and config, so `restart()` can bring it back. */
+  async stopProcess(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = undefined;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // LiveKit drains on the first signal (waiting for participants) and stops at once on the second.
+    child.kill('SIGTERM');
+    setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGTERM'), 200).unref();
+    const killTimer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(killTimer);
+  }
+
+  /** Stops the process and removes its config folder. */
+  async stop(): Promise<void> {
+    await this.stopProcess();
+    await rm(this.workDirectory, { recursive: true, force: true });
+  }
+
+  private async launch(): Promise<void> {
+    this.outputTail = '';
+    const child = spawn(this.binaryPath, ['--config', this.configPath], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    // If the owning process exits without stop() (a crashed test worker), take the server along.
+    const killOnExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    child.once('exit', () => process.removeListener('exit', killOnExit));
+    const keepTail = (chunk: Buffer) => {
+      this.outputTail = (this.outputTail + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
+    };
+    child.stdout?.on('data', keepTail);
+    child.stderr?.on('data', keepTail);
+    const exitedEarly = new Promise<never>((_, reject) => {
+      child.once('exit', (code, signal) =>
+        reject(new Error(`LiveKit server exited (${code ?? signal}) before it was ready:\n${this.outputTail}`)),
+      );
+      child.once('error', reject);
+    });
+    exitedEarly.catch(() => undefined);
+    try {
+      await Promise.race([this.waitUntilReady(), exitedEarly]);
+    } catch (error) {
+      await this.stopProcess();
+      throw error;
+    }
+  }
+
+  private async waitUntilReady(): Promise<void> {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(this.httpUrl, { signal: AbortSignal.timeout(1_000) });
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`LiveKit server did not answer on ${this.httpUrl} within ${READY_TIMEOUT_MS} ms:\n${this.outputTail}`);
+  }
+}

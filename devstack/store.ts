@@ -1,0 +1,159 @@
+// The stack's database: users, rooms and login sessions in one JSON file, written atomically
+// (temp file + rename) so a crash or a stop mid-write never leaves a torn file, and the data
+// survive a restart of the stack with the same data folder.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type StoredAccessLevel = 'public' | 'trusted' | 'restricted';
+export type StoredRoomRole = 'owner' | 'administrator' | 'member';
+
+export interface StoredUser {
+  id: string;
+  /** The `sub` claim at the identity provider. */
+  sub: string;
+  email: string;
+  fullName: string;
+  shortName: string;
+  language: string;
+  timezone: string;
+}
+
+export interface StoredRoom {
+  id: string;
+  slug: string;
+  name: string;
+  accessLevel: StoredAccessLevel;
+  configuration: Record<string, unknown>;
+  /** User id → role on the room. */
+  accesses: Record<string, StoredRoomRole>;
+  createdAt: string;
+}
+
+export interface StoredSession {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  /** Kept to end the identity provider's session on logout. */
+  idToken: string;
+  expiresAt: number;
+}
+
+interface StoreContent {
+  users: StoredUser[];
+  rooms: StoredRoom[];
+  sessions: StoredSession[];
+}
+
+export class JsonStore {
+  private content: StoreContent;
+  private readonly filePath: string;
+
+  constructor(dataDirectory: string) {
+    mkdirSync(dataDirectory, { recursive: true });
+    this.filePath = join(dataDirectory, 'meet-store.json');
+    this.content = this.read();
+  }
+
+  // --- users
+
+  userById(id: string): StoredUser | undefined {
+    return this.content.users.find((user) => user.id === id);
+  }
+
+  /** Creates the user on first login, refreshes their identity claims on later ones. */
+  upsertUserFromClaims(claims: { sub: string; email: string; givenName: string; familyName: string }): StoredUser {
+    const fullName = `${claims.givenName} ${claims.familyName}`.trim() || claims.email;
+    const existing = this.content.users.find((user) => user.sub === claims.sub);
+    if (existing) {
+      Object.assign(existing, { email: claims.email, fullName, shortName: claims.givenName || fullName });
+      this.write();
+      return existing;
+    }
+    const user: StoredUser = {
+      id: randomUUID(),
+      sub: claims.sub,
+      email: claims.email,
+      fullName,
+      shortName: claims.givenName || fullName,
+      language: 'fr-fr',
+      timezone: 'Europe/Paris',
+    };
+    this.content.users.push(user);
+    this.write();
+    return user;
+  }
+
+  // --- rooms
+
+  /** Finds a room by its UUID or its slug. */
+  findRoom(slugOrId: string): StoredRoom | undefined {
+    return this.content.rooms.find((room) => room.id === slugOrId || room.slug === slugOrId);
+  }
+
+  roomsOf(userId: string): StoredRoom[] {
+    return this.content.rooms
+      .filter((room) => room.accesses[userId] !== undefined)
+      .sort((left, right) => right.createdAt.localeCompare(left.createdAt));
+  }
+
+  createRoom(slug: string, ownerId: string, accessLevel: StoredAccessLevel): StoredRoom {
+    const room: StoredRoom = {
+      id: randomUUID(),
+      slug,
+      name: slug,
+      accessLevel,
+      configuration: {},
+      accesses: { [ownerId]: 'owner' },
+      createdAt: new Date().toISOString(),
+    };
+    this.content.rooms.push(room);
+    this.write();
+    return room;
+  }
+
+  updateRoom(room: StoredRoom, change: Partial<Pick<StoredRoom, 'accessLevel' | 'configuration' | 'accesses'>>): StoredRoom {
+    Object.assign(room, change);
+    this.write();
+    return room;
+  }
+
+  // --- sessions
+
+  session(id: string): StoredSession | undefined {
+    const session = this.content.sessions.find((candidate) => candidate.id === id);
+    if (session && session.expiresAt < Date.now()) {
+      this.deleteSession(id);
+      return undefined;
+    }
+    return session;
+  }
+
+  addSession(session: StoredSession): void {
+    const now = Date.now();
+    this.content.sessions = this.content.sessions.filter((candidate) => candidate.expiresAt > now);
+    this.content.sessions.push(session);
+    this.write();
+  }
+
+  deleteSession(id: string): void {
+    this.content.sessions = this.content.sessions.filter((candidate) => candidate.id !== id);
+    this.write();
+  }
+
+  private read(): StoreContent {
+    try {
+      const parsed = JSON.parse(readFileSync(this.filePath, 'utf8')) as Partial<StoreContent>;
+      return { users: parsed.users ?? [], rooms: parsed.rooms ?? [], sessions: parsed.sessions ?? [] };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { users: [], rooms: [], sessions: [] };
+      throw error;
+    }
+  }
+
+  private write(): void {
+    const temporaryPath = `${this.filePath}.${process.pid}.tmp`;
+    writeFileSync(temporaryPath, JSON.stringify(this.content, null, 2), { mode: 0o600 });
+    renameSync(temporaryPath, this.filePath);
+  }
+}

@@ -1,0 +1,63 @@
+// Fixtures shared by the end-to-end tests: one real devstack (LiveKit, OIDC provider, Meet API
+// serving the built renderer) per worker, and participants as separate Chromium browsers.
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDevstack, type Devstack } from '../devstack/index';
+import { launchChromium } from './browser';
+
+export interface Participant {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+interface Fixtures {
+  /** Opens the app in a new Chromium browser (own cookies, own fake devices). */
+  openParticipant: (path?: string) => Promise<Participant>;
+}
+
+interface WorkerFixtures {
+  devstack: Devstack;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  devstack: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'visio-e2e-'));
+      const devstack = await startDevstack({ dataDir, webRoot: join(process.cwd(), 'dist', 'renderer') });
+      await use(devstack);
+      await devstack.stop();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  openParticipant: async ({ devstack }, use) => {
+    const opened: Participant[] = [];
+    await use(async (path = '/') => {
+      const browser = await launchChromium();
+      const context = await browser.newContext({ locale: 'fr-FR', permissions: ['camera', 'microphone'] });
+      const page = await context.newPage();
+      // The page's own errors end up in the test output, where a failure is diagnosed.
+      page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') console.error(`[console] ${message.text()}`);
+      });
+      await page.goto(new URL(path, devstack.origin).toString());
+      const participant = { browser, context, page };
+      opened.push(participant);
+      return participant;
+    });
+    for (const participant of opened) await participant.browser.close().catch(() => undefined);
+  },
+});
+
+export { expect };
+
+/** Fills the devstack's OIDC login form (the real IdP page). */
+export async function loginAtIdentityProvider(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}

@@ -1,0 +1,13 @@
+// The steps a person takes to enter a call from the prejoin screen.
+import { expect, type Page } from '@playwright/test';
+
+export async function joinFromPrejoin(page: Page, name: string): Promise<void> {
+  const nameField = page.getByLabel('Votre nom');
+  await expect(nameField).toBeVisible();
+  await nameField.fill(name);
+  await page.getByRole('button', { name: 'Rejoindre la réunion' }).click();
+}
+
+export async function expectInCall(page: Page): Promise<void> {
+  await expect(page.getByTestId('call')).toBeVisible({ timeout: 30_000 });
+}

@@ -1,0 +1,53 @@
+// What every API request carries, whatever carries it (Electron's network stack or Node's):
+// Django's CSRF rule on unsafe methods (token header + an Origin/Referer of the instance), the
+// LiveKit token for in-call endpoints, JSON both ways.
+import { buildUrl, type TransportRequest } from '../../common/meet-client';
+
+export const CSRF_COOKIE_NAME = 'csrftoken';
+
+export function isUnsafeMethod(method: string): boolean {
+  return !['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(method.toUpperCase());
+}
+
+/** `https://instance` for `https://instance/api/v1.0/`. */
+export function instanceOriginOf(apiBaseUrl: string): string {
+  return new URL(apiBaseUrl).origin;
+}
+
+export interface PreparedRequest {
+  url: string;
+  method: TransportRequest['method'];
+  headers: Record<string, string>;
+  body: string | undefined;
+}
+
+export function prepareApiRequest(
+  apiBaseUrl: string,
+  request: TransportRequest,
+  csrfToken: string | undefined,
+): PreparedRequest {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (isUnsafeMethod(request.method)) {
+    const origin = instanceOriginOf(apiBaseUrl);
+    headers.Origin = origin;
+    headers.Referer = `${origin}/`;
+    if (csrfToken) headers['X-CSRFToken'] = csrfToken;
+  }
+  if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
+  let body: string | undefined;
+  if (request.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(request.body);
+  }
+  return { url: buildUrl(apiBaseUrl, request), method: request.method, headers, body };
+}
+
+/** The parsed JSON of a body, or undefined when it is empty or not JSON (an HTML error page). */
+export function parseJsonBody(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

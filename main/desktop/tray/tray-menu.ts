@@ -1,0 +1,124 @@
+// The tray menu as data, built from the call state, today's meetings and the updater: the
+// adapter turns it into an Electron Menu, the tests read it as it is.
+import { isInCall, type CallState } from '../call-state';
+
+export type Language = 'fr' | 'en';
+
+export interface TodaysMeeting {
+  occurrenceId: string;
+  title: string;
+  slug: string;
+  startsAt: Date;
+}
+
+export interface TrayState {
+  call: CallState;
+  todaysMeetings: readonly TodaysMeeting[];
+  updateReady: boolean;
+  language: Language;
+}
+
+export type TrayCommand =
+  | { type: 'join-by-link' }
+  | { type: 'join-meeting'; slug: string }
+  | { type: 'toggle-mic' }
+  | { type: 'leave' }
+  | { type: 'show' }
+  | { type: 'restart-to-update' }
+  | { type: 'quit' };
+
+export type TrayMenuEntry =
+  | { kind: 'item'; label: string; command: TrayCommand; enabled: boolean }
+  | { kind: 'label'; label: string }
+  | { kind: 'submenu'; label: string; entries: TrayMenuEntry[] }
+  | { kind: 'separator' };
+
+export type TrayIcon = 'idle' | 'in-call' | 'muted';
+
+const labels = {
+  fr: {
+    joinByLink: 'Rejoindre par un lien…',
+    todaysMeetings: 'Réunions du jour',
+    noMeetings: 'Aucune réunion aujourd’hui',
+    join: 'Rejoindre',
+    mute: 'Couper le micro',
+    unmute: 'Activer le micro',
+    leave: 'Quitter la réunion',
+    show: 'Afficher Visio',
+    restart: 'Redémarrer pour mettre à jour',
+    quit: 'Quitter Visio',
+    idle: 'Visio',
+    inCall: 'Visio — en réunion',
+    muted: 'Visio — en réunion, micro coupé',
+  },
+  en: {
+    joinByLink: 'Join by link…',
+    todaysMeetings: 'Today’s meetings',
+    noMeetings: 'No meetings today',
+    join: 'Join',
+    mute: 'Mute microphone',
+    unmute: 'Unmute microphone',
+    leave: 'Leave meeting',
+    show: 'Show Visio',
+    restart: 'Restart to update',
+    quit: 'Quit Visio',
+    idle: 'Visio',
+    inCall: 'Visio — in a meeting',
+    muted: 'Visio — in a meeting, microphone off',
+  },
+} as const;
+
+function timeOf(date: Date, language: Language): string {
+  return date.toLocaleTimeString(language === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
+export function trayIcon(call: CallState): TrayIcon {
+  if (call.state !== 'in-call') return 'idle';
+  return call.muted ? 'muted' : 'in-call';
+}
+
+export function trayTooltip(state: TrayState): string {
+  const text = labels[state.language];
+  const icon = trayIcon(state.call);
+  return icon === 'idle' ? text.idle : icon === 'muted' ? text.muted : text.inCall;
+}
+
+export function buildTrayMenu(state: TrayState): TrayMenuEntry[] {
+  const text = labels[state.language];
+  const inCall = isInCall(state.call);
+  const entries: TrayMenuEntry[] = [];
+
+  if (state.call.state === 'in-call') {
+    entries.push(
+      { kind: 'item', label: state.call.muted ? text.unmute : text.mute, command: { type: 'toggle-mic' }, enabled: true },
+      { kind: 'item', label: text.leave, command: { type: 'leave' }, enabled: true },
+      { kind: 'separator' },
+    );
+  } else if (inCall) {
+    entries.push({ kind: 'item', label: text.leave, command: { type: 'leave' }, enabled: true }, { kind: 'separator' });
+  }
+
+  // Joining another meeting from the tray would silently drop the current call.
+  entries.push({ kind: 'item', label: text.joinByLink, command: { type: 'join-by-link' }, enabled: !inCall });
+  const meetings = [...state.todaysMeetings].sort((first, second) => first.startsAt.getTime() - second.startsAt.getTime());
+  entries.push({
+    kind: 'submenu',
+    label: text.todaysMeetings,
+    entries:
+      meetings.length === 0
+        ? [{ kind: 'label', label: text.noMeetings }]
+        : meetings.map((meeting) => ({
+            kind: 'item' as const,
+            label: `${timeOf(meeting.startsAt, state.language)} ${meeting.title} — ${text.join}`,
+            command: { type: 'join-meeting' as const, slug: meeting.slug },
+            enabled: !inCall,
+          })),
+  });
+  entries.push({ kind: 'separator' }, { kind: 'item', label: text.show, command: { type: 'show' }, enabled: true });
+  if (state.updateReady) {
+    // Restarting ends the call: offered only when there is none.
+    entries.push({ kind: 'item', label: text.restart, command: { type: 'restart-to-update' }, enabled: !inCall });
+  }
+  entries.push({ kind: 'separator' }, { kind: 'item', label: text.quit, command: { type: 'quit' }, enabled: true });
+  return entries;
+}

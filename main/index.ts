@@ -1,0 +1,174 @@
+// The composition root: the only module that knows every part. It wires the security core, the
+// app protocol, the IPC router, the backend and the desktop features to Electron.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { app, dialog, session, shell, type BrowserWindow } from 'electron';
+import { dispatchBackend, isBackendChannel } from '../common/backend-dispatch';
+import { invokeChannelNames } from '../common/ipc-channels';
+import { fail, ok } from '../common/ipc-contract';
+import { MeetClient } from '../common/meet-client';
+import type { Profile } from '../common/profile';
+import { loadActiveProfile } from './active-profile';
+import { appInfoOf } from './app-info';
+import { BackendSession } from './backend/backend-session';
+import { createElectronLoginWindowPort, lockDownLoginSession } from './backend/electron-login-window';
+import { ElectronSessionTransport } from './backend/electron-session-transport';
+import { runLoginFlow } from './backend/login-flow';
+import { loginPartitionFor } from './backend/login-navigation';
+import { installDesktopFeatures, type DesktopContext } from './desktop/index';
+import { createMainWindow } from './electron-main-window';
+import { handleAppProtocol, registerAppSchemeAsPrivileged } from './electron-protocol';
+import { bindIpcRouter } from './ipc/electron-ipc';
+import { IpcRouter } from './ipc/ipc-router';
+import { createRendererEventSender } from './ipc/renderer-events';
+import { profileErrorMessage } from './profile/profile-loader';
+import { isHostAllowed } from './profile/allowed-hosts';
+import { APP_ORIGIN } from './security/app-origin';
+import { contentSecurityPolicy } from './security/content-security-policy';
+import { installPermissionHandlers } from './security/electron-permissions';
+import { guardWebContents } from './security/electron-web-contents-guard';
+import { decideOpenExternal } from './security/open-external-policy';
+
+// Both must happen before `ready`.
+registerAppSchemeAsPrivileged();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fatal(error instanceof Error ? error.message : String(error)));
+}
+
+function fatal(message: string): void {
+  dialog.showErrorBox('Visio', message);
+  app.quit();
+}
+
+function resourcesDirectory(): string {
+  return app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
+}
+
+async function start(): Promise<void> {
+  const loaded = await loadActiveProfile({ resourcesDirectory: resourcesDirectory(), environment: process.env });
+  if (!loaded.ok) {
+    fatal(`${profileErrorMessage(loaded.error, 'fr')}\n\n${profileErrorMessage(loaded.error, 'en')}`);
+    return;
+  }
+  const profile = loaded.profile;
+  const appSession = session.defaultSession;
+  const appWindowIds = new Set<number>();
+  let mainWindow: BrowserWindow | null = null;
+
+  // LiveKit URLs handed out by the API join the policy when the profile allows their host.
+  const learnedLivekitUrls = new Set<string>();
+  const rememberLivekitUrl = (url: string) => {
+    if (isHostAllowed(profile, url)) learnedLivekitUrls.add(url);
+  };
+  const policy = () => contentSecurityPolicy({ profile, extraLivekitUrls: [...learnedLivekitUrls] });
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appSession));
+  appSession.setSpellCheckerEnabled(false);
+  installPermissionHandlers(appSession, (id) => appWindowIds.has(id));
+  lockDownLoginSession(profile);
+  handleAppProtocol(appSession, join(app.getAppPath(), 'dist', 'renderer'), policy);
+  appSession.webRequest.onHeadersReceived({ urls: [`${APP_ORIGIN}/*`] }, (details, callback) => {
+    const headers = { ...details.responseHeaders };
+    if (details.resourceType === 'mainFrame') headers['Content-Security-Policy'] = [policy()];
+    callback({ responseHeaders: headers });
+  });
+
+  const router = new IpcRouter({
+    isAppWindow: (id) => appWindowIds.has(id),
+    report: (message) => console.warn(`[ipc] ${message}`),
+  });
+  registerBackend(router, profile, () => mainWindow, rememberLivekitUrl);
+  router.register('app:info', async () =>
+    ok(appInfoOf({ version: app.getVersion(), platform: process.platform, locale: app.getLocale(), profile })),
+  );
+  router.register('shell:open-external', async ({ url }) => {
+    const decision = decideOpenExternal(url);
+    if (!decision.allowed) return fail('forbidden', undefined, decision.reason);
+    await shell.openExternal(decision.url);
+    return ok(null);
+  });
+  bindIpcRouter(router);
+
+  const openMainWindow = (): BrowserWindow => {
+    const window = createMainWindow({
+      preloadPath: join(app.getAppPath(), 'dist', 'preload', 'index.js'),
+      devTools: !app.isPackaged,
+      title: profile.displayName,
+    });
+    const id = window.webContents.id;
+    appWindowIds.add(id);
+    window.on('closed', () => {
+      appWindowIds.delete(id);
+      if (mainWindow === window) mainWindow = null;
+    });
+    mainWindow = window;
+    return window;
+  };
+  openMainWindow();
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('activate', () => {
+    if (!mainWindow) openMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  const sendToRenderer = createRendererEventSender(() => mainWindow?.webContents ?? null);
+  const context: DesktopContext = {
+    getMainWindow: () => mainWindow,
+    sendToRenderer: (event, payload) => {
+      sendToRenderer(event, payload);
+    },
+    profile,
+    registerInvoke: (channel, handler) => router.register(channel, (payload) => handler(payload)),
+    session: appSession,
+  };
+  installDesktopFeatures(context);
+}
+
+function registerBackend(
+  router: IpcRouter,
+  profile: Profile,
+  parent: () => BrowserWindow | null,
+  rememberLivekitUrl: (url: string) => void,
+): void {
+  const loginSession = session.fromPartition(loginPartitionFor(profile));
+  const transport = new ElectronSessionTransport(loginSession, profile.apiBaseUrl);
+  const client = new MeetClient(transport);
+  const loginWindow = createElectronLoginWindowPort({ profile, title: 'Connexion – Visio', parent });
+  const backendSession = new BackendSession({
+    client,
+    transport,
+    runLogin: () => runLoginFlow({ apiBaseUrl: profile.apiBaseUrl, window: loginWindow }),
+    clearLoginStorage: async () => {
+      await loginSession.clearStorageData();
+      await loginSession.clearCache();
+    },
+  });
+  const bytes = (length: number) => new Uint8Array(randomBytes(length));
+  for (const channel of invokeChannelNames.filter(isBackendChannel)) {
+    router.register(channel, async (payload) => {
+      const result = await dispatchBackend(client, backendSession, bytes, channel, payload as never);
+      if (result.ok) learnLivekitUrl(result.value, rememberLivekitUrl);
+      return result as never;
+    });
+  }
+}
+
+function learnLivekitUrl(value: unknown, remember: (url: string) => void): void {
+  if (!value || typeof value !== 'object' || !('livekit' in value)) return;
+  const livekit = value.livekit;
+  if (livekit && typeof livekit === 'object' && 'url' in livekit && typeof livekit.url === 'string') remember(livekit.url);
+}

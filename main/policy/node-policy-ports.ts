@@ -1,0 +1,48 @@
+// The real machine behind the policy reader's ports: `reg`/`plutil` without a shell, bounded
+// in time and output, and files read only after their size is known.
+import { execFile } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { maximumPolicyBytes, type FileRead, type PolicyReadPorts } from './policy-reader';
+
+function execBounded(file: string, args: readonly string[]): Promise<{ exitCode: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      file,
+      [...args],
+      { windowsHide: true, timeout: 10_000, maxBuffer: maximumPolicyBytes + 1, encoding: 'utf8' },
+      (error, stdout) => {
+        if (error && typeof error.code !== 'number') {
+          reject(error);
+          return;
+        }
+        resolve({ exitCode: error ? Number(error.code) : 0, stdout });
+      },
+    );
+  });
+}
+
+async function readFileBounded(path: string, maximumBytes: number): Promise<FileRead> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { kind: 'missing' };
+    if (info.size > maximumBytes) return { kind: 'too_large' };
+    const bytes = await readFile(path);
+    return bytes.length > maximumBytes ? { kind: 'too_large' } : { kind: 'ok', bytes };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw error;
+  }
+}
+
+function currentUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+export function nodePolicyReadPorts(): PolicyReadPorts {
+  return { platform: process.platform, exec: execBounded, readFile: readFileBounded, userName: currentUserName() };
+}

@@ -1,0 +1,26 @@
+// Guards every web contents the app ever creates: no webview, no popup, and for the app
+// session no navigation away from our origin (links go to the system browser after the policy).
+// The login window's session has its own navigation rule (backend/electron-login-window.ts).
+import { shell, type Session, type WebContents } from 'electron';
+import { decideNavigation, decideWindowOpen, type NavigationDecision } from './navigation-guard';
+
+function follow(decision: NavigationDecision, event: { preventDefault(): void }): void {
+  if (decision.action === 'allow') return;
+  event.preventDefault();
+  if (decision.action === 'open-external') void shell.openExternal(decision.url);
+}
+
+export function guardWebContents(contents: WebContents, appSession: Session): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = decideWindowOpen(url);
+    if (decision.action === 'open-external') void shell.openExternal(decision.url);
+    return { action: 'deny' };
+  });
+  if (contents.session !== appSession) return;
+  contents.on('will-navigate', (event) => follow(decideNavigation(event.url), event));
+  contents.on('will-redirect', (event) => follow(decideNavigation(event.url), event));
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && decideNavigation(event.url).action !== 'allow') event.preventDefault();
+  });
+}

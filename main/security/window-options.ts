@@ -1,0 +1,70 @@
+// The options of every window we open. Each flag closes a door the renderer could otherwise use
+// to reach Node, other origins or Google's servers.
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+
+const lockedDownPreferences: WebPreferences = {
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  // Electron's spellchecker downloads its dictionaries from a Google host.
+  spellcheck: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  enableWebSQL: false,
+  // A middle click would otherwise open links through a path that bypasses `will-navigate`.
+  disableBlinkFeatures: 'Auxclick',
+};
+
+export interface AppWindowOptions {
+  preloadPath: string;
+  devTools: boolean;
+  title: string;
+}
+
+export function appWindowOptions(options: AppWindowOptions): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 800,
+    minWidth: 800,
+    minHeight: 560,
+    show: false,
+    title: options.title,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      ...lockedDownPreferences,
+      preload: options.preloadPath,
+      devTools: options.devTools,
+      // A call's remote audio must play without a click on each participant.
+      autoplayPolicy: 'no-user-gesture-required',
+    },
+  };
+}
+
+export interface LoginWindowOptions {
+  /** The session partition whose cookies the API calls use afterwards. */
+  partition: string;
+  title: string;
+  parent?: BrowserWindowConstructorOptions['parent'];
+}
+
+/** The login window shows the identity provider's pages: no preload, so no bridge to main. */
+export function loginWindowOptions(options: LoginWindowOptions): BrowserWindowConstructorOptions {
+  return {
+    width: 520,
+    height: 720,
+    show: false,
+    title: options.title,
+    ...(options.parent ? { parent: options.parent, modal: false } : {}),
+    webPreferences: {
+      ...lockedDownPreferences,
+      partition: options.partition,
+      devTools: false,
+    },
+  };
+}

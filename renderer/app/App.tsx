@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HomeScreen } from '../features/home/HomeScreen';
+import { MeetingScreen } from '../features/meeting/MeetingScreen';
+import { useSessionStore } from '../features/auth/session-store';
+import { DesktopEvents } from './DesktopEvents';
+import { ErrorBoundary } from './ErrorBoundary';
+import { listenToHistory, useRouteStore } from './route-store';
+
+export function App() {
+  const route = useRouteStore((state) => state.route);
+  const refreshSession = useSessionStore((state) => state.refresh);
+  const { t } = useTranslation();
+
+  useEffect(() => listenToHistory(), []);
+  useEffect(() => {
+    void refreshSession();
+  }, [refreshSession]);
+
+  return (
+    <ErrorBoundary>
+      <a className="skip-link" href="#content">
+        {t('app.skipToContent')}
+      </a>
+      <DesktopEvents />
+      {route.name === 'home' ? <HomeScreen /> : <MeetingScreen key={route.slug} slug={route.slug} />}
+    </ErrorBoundary>
+  );
+}

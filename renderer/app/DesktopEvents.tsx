@@ -1,0 +1,76 @@
+// The desktop side talks to the page through events (deep links, tray and notification
+// actions, the screen picker), and learns the call state back through `call:state`.
+import { useEffect } from 'react';
+import { invoke, onMainEvent } from '../platform/visio';
+import { useCallStore } from '../features/call/call-store';
+import { useCallUiStore } from '../features/call/call-ui-store';
+import { useWaitingStore } from '../features/lobby/waiting-store';
+import { useMeetingStore } from '../features/meeting/meeting-store';
+import { CapturePicker } from '../features/screenshare/CapturePicker';
+import { useCaptureStore } from '../features/screenshare/capture-store';
+import { runCallAction } from '../features/shortcuts/call-actions';
+import { SLUG_PATTERN } from '../../common/meet-types';
+import { useRouteStore } from './route-store';
+
+type CallStatePayload = {
+  state: 'idle' | 'prejoin' | 'lobby' | 'in-call';
+  muted: boolean;
+  cameraOn: boolean;
+  roomSlug: string | null;
+  sharing: boolean;
+};
+
+function currentCallState(): CallStatePayload {
+  const { slug, phase } = useMeetingStore.getState();
+  const call = useCallStore.getState();
+  const routeIsMeeting = useRouteStore.getState().route.name === 'meeting';
+  const state = !routeIsMeeting || !slug ? 'idle' : phase.name === 'call' ? 'in-call' : phase.name === 'lobby' ? 'lobby' : phase.name === 'prejoin' ? 'prejoin' : 'idle';
+  return {
+    state,
+    muted: !call.microphoneEnabled,
+    cameraOn: call.cameraEnabled,
+    roomSlug: state === 'idle' ? null : slug,
+    sharing: call.screenShareEnabled,
+  };
+}
+
+export function DesktopEvents() {
+  useEffect(() => {
+    const unsubscribers = [
+      onMainEvent('event:join', ({ slug }) => {
+        if (SLUG_PATTERN.test(slug)) useRouteStore.getState().navigate({ name: 'meeting', slug });
+      }),
+      onMainEvent('event:command', ({ command }) => {
+        if (command === 'toggle-mic') runCallAction('toggleMicrophone');
+        else if (command === 'toggle-camera') runCallAction('toggleCamera');
+        else if (command === 'leave') runCallAction('leave');
+        else if (command === 'show-chat') useCallUiStore.getState().openPanel('chat');
+        else if (command === 'show-participants') useCallUiStore.getState().openPanel('participants');
+      }),
+      onMainEvent('event:lobby-decision', ({ roomId, participantId, allowEntry }) => {
+        const slug = useMeetingStore.getState().slug;
+        if (slug) void useWaitingStore.getState().decide(roomId, slug, participantId, allowEntry);
+        else void invoke('backend:lobby:enter', { roomId, participantId, allowEntry });
+      }),
+      onMainEvent('event:capture-request', (request) => useCaptureStore.getState().open(request)),
+      onMainEvent('event:capture-cancelled', ({ requestId }) => useCaptureStore.getState().cancelled(requestId)),
+    ];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, []);
+
+  useEffect(() => {
+    let last = '';
+    const report = () => {
+      const state = currentCallState();
+      const key = JSON.stringify(state);
+      if (key === last) return;
+      last = key;
+      void invoke('call:state', state);
+    };
+    report();
+    const unsubscribers = [useMeetingStore.subscribe(report), useCallStore.subscribe(report), useRouteStore.subscribe(report)];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, []);
+
+  return <CapturePicker />;
+}

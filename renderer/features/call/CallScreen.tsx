@@ -1,0 +1,137 @@
+import { RoomAudioRenderer, RoomContext, useAudioPlayback } from '@livekit/components-react';
+import type { Room as LivekitRoom } from 'livekit-client';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LivekitGrant, Room } from '../../../common/meet-types';
+import { useRouteStore } from '../../app/route-store';
+import { ChatPanel } from '../chat/ChatPanel';
+import { useChatStore } from '../chat/chat-store';
+import { useWaitingStore } from '../lobby/waiting-store';
+import { WaitingToast } from '../lobby/WaitingToast';
+import { ParticipantsPanel } from '../participants/ParticipantsPanel';
+import { FloatingReactions } from '../reactions/FloatingReactions';
+import { ReactionsDialog } from '../reactions/ReactionsDialog';
+import { RecordingBanner } from '../recording/RecordingBanner';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
+import { useCallShortcuts } from '../shortcuts/useCallShortcuts';
+import { Subtitles } from '../subtitles/Subtitles';
+import { useSubtitleStore } from '../subtitles/subtitle-store';
+import { releaseCall, useCallStore } from './call-store';
+import { useCallUiStore } from './call-ui-store';
+import { ControlBar } from './ControlBar';
+import { MediaNoticeBanner } from './MediaNoticeBanner';
+import { Notifications } from './Notifications';
+import { useNotificationStore } from './notification-store';
+import { ParticipantGrid } from './ParticipantGrid';
+import { useRoomEvents } from './useRoomEvents';
+
+interface Props {
+  slug: string;
+  room: Room;
+  grant: LivekitGrant;
+  username: string;
+}
+
+function StartAudioButton({ room }: { room: LivekitRoom }) {
+  const { t } = useTranslation();
+  const { canPlayAudio, startAudio } = useAudioPlayback(room);
+  if (canPlayAudio) return null;
+  return (
+    <button type="button" className="button button--primary start-audio" onClick={() => void startAudio()}>
+      {t('call.startAudio')}
+    </button>
+  );
+}
+
+function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom: Room; room: LivekitRoom }) {
+  const { t } = useTranslation();
+  const status = useCallStore((state) => state.status);
+  const { panel, dialog, subtitlesVisible } = useCallUiStore();
+  useRoomEvents(room, meetingRoom.id, slug);
+  useCallShortcuts();
+
+  return (
+    <RoomContext.Provider value={room}>
+      <header className="call__header">
+        <h1 className="call__title">{meetingRoom.name && meetingRoom.name !== slug ? `${meetingRoom.name} · ${slug}` : slug}</h1>
+        <RecordingBanner room={room} />
+      </header>
+      {status === 'reconnecting' && (
+        <p className="banner banner--warning" role="status">
+          {t('call.reconnecting')}
+        </p>
+      )}
+      <MediaNoticeBanner />
+      <WaitingToast roomId={meetingRoom.id} slug={slug} />
+      <div className="call__body">
+        <ParticipantGrid />
+        {panel === 'chat' && <ChatPanel room={room} />}
+        {panel === 'participants' && <ParticipantsPanel roomId={meetingRoom.id} slug={slug} />}
+      </div>
+      {subtitlesVisible && <Subtitles />}
+      <FloatingReactions />
+      <StartAudioButton room={room} />
+      <ControlBar />
+      <RoomAudioRenderer />
+      <Notifications />
+      {dialog === 'shortcuts' && <ShortcutsDialog />}
+      {dialog === 'settings' && <SettingsDialog />}
+      {dialog === 'reactions' && <ReactionsDialog room={room} />}
+    </RoomContext.Provider>
+  );
+}
+
+export function CallScreen({ slug, room: meetingRoom, grant }: Props) {
+  const { t } = useTranslation();
+  const navigate = useRouteStore((state) => state.navigate);
+  const { room, status, connect } = useCallStore();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    void connect(grant);
+    return () => {
+      releaseCall();
+      useCallUiStore.getState().reset();
+      useChatStore.getState().reset();
+      useWaitingStore.getState().reset();
+      useSubtitleStore.getState().reset();
+      useNotificationStore.getState().clear();
+    };
+  }, [grant, connect]);
+
+  useEffect(() => {
+    if (status === 'failed') titleRef.current?.focus();
+  }, [status]);
+
+  const connected = room && (status === 'connected' || status === 'reconnecting');
+
+  return (
+    <main id="content" className="call" data-testid="call" aria-label={t('call.label', { slug })}>
+      {connected ? (
+        <ConnectedCall slug={slug} meetingRoom={meetingRoom} room={room} />
+      ) : status === 'failed' ? (
+        <div className="screen--centered">
+          <div className="card" role="alert">
+            <h1 ref={titleRef} tabIndex={-1}>
+              {t('call.connectFailed')}
+            </h1>
+            <div className="button-row">
+              <button type="button" className="button button--primary" onClick={() => void connect(grant)}>
+                {t('call.retry')}
+              </button>
+              <button type="button" className="button" onClick={() => navigate({ name: 'home' })}>
+                {t('call.leaveAndHome')}
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : (
+        <div className="screen--centered">
+          <div className="spinner" aria-hidden="true" />
+          <p role="status">{t('call.connecting')}</p>
+        </div>
+      )}
+    </main>
+  );
+}

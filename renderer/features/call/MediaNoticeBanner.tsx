@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { useCallStore } from './call-store';
+
+export function MediaNoticeBanner() {
+  const { t } = useTranslation();
+  const notice = useCallStore((state) => state.mediaNotice);
+  const dismiss = useCallStore((state) => state.dismissMediaNotice);
+  if (!notice) return null;
+  const text =
+    notice.source === 'screen'
+      ? t('screenshare.failed')
+      : notice.failure === 'permission_denied'
+        ? t(notice.source === 'microphone' ? 'call.micPermissionDenied' : 'call.cameraPermissionDenied')
+        : t('call.deviceFailed');
+  return (
+    <div className="banner banner--warning" role="alert">
+      <span>{text}</span>
+      <button type="button" className="button" onClick={dismiss}>
+        {t('shortcuts.close')}
+      </button>
+    </div>
+  );
+}

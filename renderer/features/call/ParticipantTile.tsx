@@ -1,0 +1,59 @@
+import { isTrackReference, useIsMuted, useIsSpeaking, useParticipantInfo, VideoTrack, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
+import { Track } from 'livekit-client';
+import { useTranslation } from 'react-i18next';
+import { HandIcon, MicrophoneIcon } from '../../app/icons';
+import { useParticipantAttributes } from './useParticipantAttributes';
+
+export function ParticipantTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder }) {
+  const { t } = useTranslation();
+  const participant = trackRef.participant;
+  const { name, identity } = useParticipantInfo({ participant });
+  const speaking = useIsSpeaking(participant);
+  const microphoneMuted = useIsMuted({ participant, source: Track.Source.Microphone });
+  const attributes = useParticipantAttributes(participant);
+  const isScreenShare = trackRef.source === Track.Source.ScreenShare;
+  const displayName = name || identity || '?';
+  const label = participant.isLocal ? t('call.you', { name: displayName }) : displayName;
+  const handRaised = Boolean(attributes.handRaisedAt);
+  const hasVideo = isTrackReference(trackRef) && !trackRef.publication.isMuted;
+
+  return (
+    <li
+      className={`tile${speaking ? ' tile--speaking' : ''}${isScreenShare ? ' tile--screen' : ''}`}
+      data-testid="participant-tile"
+      data-participant-identity={identity}
+      data-source={trackRef.source}
+      aria-label={isScreenShare ? t('call.screenShareOf', { name: displayName }) : label}
+    >
+      {hasVideo ? (
+        <VideoTrack
+          trackRef={trackRef}
+          className="tile__video"
+          data-participant-identity={identity}
+          muted
+          playsInline
+          style={{ transform: participant.isLocal && !isScreenShare ? 'scaleX(-1)' : undefined }}
+        />
+      ) : (
+        <div className="tile__placeholder">
+          <span className="avatar avatar--large" aria-hidden="true" style={{ backgroundColor: attributes.color || undefined }}>
+            {displayName.trim().charAt(0).toUpperCase()}
+          </span>
+        </div>
+      )}
+      <div className="tile__info">
+        {!isScreenShare && (
+          <span className={`tile__mic${microphoneMuted ? ' tile__mic--off' : ''}`} role="img" aria-label={microphoneMuted ? t('call.micOff') : t('call.micOn')}>
+            <MicrophoneIcon off={microphoneMuted} />
+          </span>
+        )}
+        <span className="tile__name">{isScreenShare ? t('call.screenShareOf', { name: displayName }) : label}</span>
+        {handRaised && !isScreenShare && (
+          <span className="tile__hand" role="img" aria-label={t('call.handRaised')}>
+            <HandIcon />
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}

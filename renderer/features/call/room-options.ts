@@ -1,0 +1,56 @@
+// The connection options Meet's web app uses (adaptive stream, dynacast, VP9 with a VP8 backup
+// for browsers that lack it, simulcast), plus the devices chosen in the prejoin.
+import { VideoPresets, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
+import type { DevicePreferences } from '../devices/device-preferences';
+
+export function roomOptionsFor(preferences: Pick<DevicePreferences, 'audioInputId' | 'videoInputId' | 'audioOutputId'>): RoomOptions {
+  return {
+    adaptiveStream: true,
+    dynacast: true,
+    publishDefaults: {
+      videoCodec: 'vp9',
+      backupCodec: { codec: 'vp8' },
+      simulcast: true,
+      red: true,
+      dtx: true,
+      screenShareEncoding: VideoPresets.h1080.encoding,
+    },
+    videoCaptureDefaults: {
+      resolution: VideoPresets.h720.resolution,
+      ...(preferences.videoInputId ? { deviceId: preferences.videoInputId } : {}),
+    },
+    audioCaptureDefaults: {
+      echoCancellation: true,
+      noiseSuppression: true,
+      autoGainControl: true,
+      ...(preferences.audioInputId ? { deviceId: preferences.audioInputId } : {}),
+    },
+    ...(preferences.audioOutputId ? { audioOutput: { deviceId: preferences.audioOutputId } } : {}),
+  };
+}
+
+export const connectOptions: RoomConnectOptions = {
+  autoSubscribe: true,
+  maxRetries: 3,
+  peerConnectionTimeout: 15_000,
+  websocketTimeout: 10_000,
+};
+
+/** Beyond this the user sees an error with "Retry" rather than an endless spinner. */
+export const CONNECT_TIMEOUT_MS = 20_000;
+
+export class ConnectTimeoutError extends Error {
+  constructor() {
+    super('connection timed out');
+    this.name = 'ConnectTimeoutError';
+  }
+}
+
+/** Rejects when `operation` takes longer than `timeoutMs`. */
+export function withTimeout<T>(operation: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ConnectTimeoutError()), timeoutMs);
+  });
+  return Promise.race([operation, timeout]).finally(() => clearTimeout(timer));
+}

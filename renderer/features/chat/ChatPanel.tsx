@@ -1,0 +1,96 @@
+import type { Room } from 'livekit-client';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCallUiStore } from '../call/call-ui-store';
+import { useChatStore } from './chat-store';
+import { MessageText } from './MessageText';
+
+export function ChatPanel({ room }: { room: Room }) {
+  const { t, i18n } = useTranslation();
+  const messages = useChatStore((state) => state.messages);
+  const markRead = useChatStore((state) => state.markRead);
+  const send = useChatStore((state) => state.send);
+  const closePanel = useCallUiStore((state) => state.closePanel);
+  const [draft, setDraft] = useState('');
+  const [failed, setFailed] = useState(false);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const titleId = useId();
+  const inputId = useId();
+  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
+
+  useEffect(() => {
+    inputRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    markRead();
+    listRef.current?.lastElementChild?.scrollIntoView?.({ block: 'end' });
+  }, [messages, markRead]);
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const text = draft.trim();
+    if (!text) return;
+    setDraft('');
+    const sent = await send(room, text);
+    setFailed(!sent);
+    if (!sent) setDraft(text);
+  }
+
+  return (
+    <aside className="side-panel" aria-labelledby={titleId}>
+      <div className="side-panel__header">
+        <h2 id={titleId}>{t('chat.title')}</h2>
+        <button type="button" className="button" onClick={closePanel}>
+          {t('chat.close')}
+        </button>
+      </div>
+      {messages.length === 0 ? (
+        <p className="muted side-panel__empty">{t('chat.empty')}</p>
+      ) : (
+        <ol ref={listRef} className="chat__messages" aria-label={t('chat.list')}>
+          {messages.map((message) => (
+            <li key={message.id} className={`chat__message${message.local ? ' chat__message--local' : ''}`}>
+              <p className="chat__meta">
+                <strong>{message.local ? t('chat.you') : message.senderName}</strong>{' '}
+                <time dateTime={new Date(message.timestamp).toISOString()}>{time.format(message.timestamp)}</time>
+              </p>
+              <p className="chat__text">
+                <MessageText text={message.text} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      <form className="chat__form" onSubmit={(event) => void submit(event)}>
+        <label htmlFor={inputId} className="visually-hidden">
+          {t('chat.inputLabel')}
+        </label>
+        <textarea
+          id={inputId}
+          ref={inputRef}
+          rows={2}
+          maxLength={500}
+          value={draft}
+          placeholder={t('chat.inputLabel')}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && !event.shiftKey) {
+              event.preventDefault();
+              void submit();
+            }
+          }}
+        />
+        <button type="submit" className="button button--primary">
+          {t('chat.send')}
+        </button>
+      </form>
+      {failed && (
+        <p className="field-error" role="alert">
+          {t('errors.network')}
+        </p>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { createDevicePreferencesStore, defaultDevicePreferences, parseDevicePreferences } from './device-preferences';
+
+describe('device preferences', () => {
+  it('falls back to defaults on missing or corrupt storage', () => {
+    expect(parseDevicePreferences(null)).toEqual(defaultDevicePreferences);
+    expect(parseDevicePreferences('{not json')).toEqual(defaultDevicePreferences);
+    expect(parseDevicePreferences('{"cameraEnabled":"yes","displayName":42}')).toEqual(defaultDevicePreferences);
+  });
+
+  it('remembers choices across stores sharing a storage', () => {
+    const memory = new Map<string, string>();
+    const storage = { getItem: (key: string) => memory.get(key) ?? null, setItem: (key: string, value: string) => void memory.set(key, value) };
+    createDevicePreferencesStore(storage).getState().update({ cameraEnabled: false, audioInputId: 'mic-2', displayName: 'Ana' });
+    const reloaded = createDevicePreferencesStore(storage).getState();
+    expect(reloaded.cameraEnabled).toBe(false);
+    expect(reloaded.microphoneEnabled).toBe(true);
+    expect(reloaded.audioInputId).toBe('mic-2');
+    expect(reloaded.displayName).toBe('Ana');
+  });
+});

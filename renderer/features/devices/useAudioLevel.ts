@@ -1,0 +1,30 @@
+import { useEffect, useState } from 'react';
+
+/** Loudness of a microphone track between 0 and 1, sampled a few times a second. */
+export function useAudioLevel(track: MediaStreamTrack | null): number {
+  const [sample, setSample] = useState<{ track: MediaStreamTrack | null; level: number }>({ track: null, level: 0 });
+
+  useEffect(() => {
+    if (!track) return;
+    const context = new AudioContext();
+    const source = context.createMediaStreamSource(new MediaStream([track]));
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 512;
+    source.connect(analyser);
+    const samples = new Float32Array(analyser.fftSize);
+    const timer = window.setInterval(() => {
+      analyser.getFloatTimeDomainData(samples);
+      let sum = 0;
+      for (const sample of samples) sum += sample * sample;
+      const rms = Math.sqrt(sum / samples.length);
+      setSample({ track, level: Math.min(1, rms * 4) });
+    }, 100);
+    return () => {
+      window.clearInterval(timer);
+      source.disconnect();
+      void context.close();
+    };
+  }, [track]);
+
+  return track && sample.track === track ? sample.level : 0;
+}

@@ -1,0 +1,102 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../common/ipc-contract';
+import { selectMeetingHosts, useAppInfoStore } from '../../app/app-info-store';
+import { errorMessage } from '../../app/error-message';
+import { useRouteStore } from '../../app/route-store';
+import { invoke } from '../../platform/visio';
+import { AccountBar } from '../auth/AccountBar';
+import { displayNameOf, selectIsAuthenticated, useSessionStore } from '../auth/session-store';
+import { parseMeetingLink } from './meeting-link';
+
+export function HomeScreen() {
+  const { t } = useTranslation();
+  const meetingHosts = useAppInfoStore(selectMeetingHosts);
+  const navigate = useRouteStore((state) => state.navigate);
+  const isAuthenticated = useSessionStore(selectIsAuthenticated);
+  const user = useSessionStore((state) => state.user);
+  const [link, setLink] = useState('');
+  const [linkError, setLinkError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [createError, setCreateError] = useState<AppError | null>(null);
+  const inputId = useId();
+  const hintId = useId();
+  const errorId = useId();
+
+  function join(event: FormEvent) {
+    event.preventDefault();
+    const parsed = parseMeetingLink(link, meetingHosts);
+    if (!parsed.ok) {
+      setLinkError(t(`home.invalid.${parsed.reason}`));
+      return;
+    }
+    setLinkError(null);
+    navigate({ name: 'meeting', slug: parsed.slug });
+  }
+
+  async function createRoom() {
+    setCreating(true);
+    setCreateError(null);
+    const username = displayNameOf(user);
+    const result = await invoke('backend:rooms:create', username ? { username } : {});
+    setCreating(false);
+    if (result.ok) navigate({ name: 'meeting', slug: result.value.slug });
+    else setCreateError(result.error);
+  }
+
+  return (
+    <div className="screen">
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <AccountBar />
+      </header>
+      <main id="content" className="home">
+        <h1>{t('home.title')}</h1>
+        <p className="lead">{t('home.subtitle')}</p>
+        <div className="home__actions">
+          <form className="card home__join" onSubmit={join} noValidate>
+            <label htmlFor={inputId}>{t('home.joinLabel')}</label>
+            <p id={hintId} className="hint">
+              {t('home.joinHint')}
+            </p>
+            <div className="field-row">
+              <input
+                id={inputId}
+                type="text"
+                value={link}
+                autoComplete="off"
+                spellCheck={false}
+                aria-describedby={linkError ? `${hintId} ${errorId}` : hintId}
+                aria-invalid={linkError ? true : undefined}
+                onChange={(event) => setLink(event.target.value)}
+              />
+              <button type="submit" className="button button--primary">
+                {t('home.join')}
+              </button>
+            </div>
+            {linkError && (
+              <p id={errorId} className="field-error" role="alert">
+                {linkError}
+              </p>
+            )}
+          </form>
+          <section className="card home__create" aria-labelledby={`${inputId}-create`}>
+            <h2 id={`${inputId}-create`}>{t('home.create')}</h2>
+            {isAuthenticated ? (
+              <button type="button" className="button button--primary" onClick={() => void createRoom()} disabled={creating}>
+                {creating ? t('home.creating') : t('home.create')}
+              </button>
+            ) : (
+              <p>{t('home.loginToCreate')}</p>
+            )}
+            {createError && (
+              <p className="field-error" role="alert">
+                {errorMessage(t, createError)}
+              </p>
+            )}
+          </section>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// Where the user stands in one meeting: prejoin → (lobby →) call → ended.
+import { create } from 'zustand';
+import type { AppError } from '../../../common/ipc-contract';
+import type { LivekitGrant, Room } from '../../../common/meet-types';
+import { invoke } from '../../platform/visio';
+
+export type MeetingPhase =
+  | { name: 'prejoin' }
+  | { name: 'lobby'; room: Room; username: string }
+  | { name: 'call'; room: Room; grant: LivekitGrant; username: string }
+  | { name: 'ended'; room: Room; username: string; unexpected: boolean };
+
+interface MeetingState {
+  slug: string | null;
+  phase: MeetingPhase;
+  openPrejoin(slug: string): void;
+  enterLobby(room: Room, username: string): void;
+  enterCall(room: Room, grant: LivekitGrant, username: string): void;
+  end(unexpected: boolean): void;
+  close(): void;
+}
+
+export const useMeetingStore = create<MeetingState>((set, get) => ({
+  slug: null,
+  phase: { name: 'prejoin' },
+  openPrejoin(slug) {
+    set({ slug, phase: { name: 'prejoin' } });
+  },
+  enterLobby(room, username) {
+    set({ phase: { name: 'lobby', room, username } });
+  },
+  enterCall(room, grant, username) {
+    set({ phase: { name: 'call', room, grant, username } });
+  },
+  end(unexpected) {
+    const phase = get().phase;
+    if (phase.name === 'call') set({ phase: { name: 'ended', room: phase.room, username: phase.username, unexpected } });
+  },
+  close() {
+    set({ slug: null, phase: { name: 'prejoin' } });
+  },
+}));
+
+/**
+ * Asks the API for the room under this name: a LiveKit grant means the user may enter at once,
+ * otherwise the lobby decides.
+ */
+export async function joinMeeting(slug: string, username: string): Promise<AppError | null> {
+  const result = await invoke('backend:rooms:get', { slug, username });
+  if (!result.ok) return result.error;
+  const room = result.value;
+  const store = useMeetingStore.getState();
+  if (store.slug !== slug) return null;
+  if (room.livekit) store.enterCall(room, room.livekit, username);
+  else store.enterLobby(room, username);
+  return null;
+}

@@ -1,0 +1,91 @@
+import { useParticipants } from '@livekit/components-react';
+import { RoomEvent, Track } from 'livekit-client';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HandIcon, MicrophoneIcon } from '../../app/icons';
+import { useCallUiStore } from '../call/call-ui-store';
+import { raisedHandsInOrder } from '../hand/hand';
+import { useWaitingStore } from '../lobby/waiting-store';
+import { WaitingList } from '../lobby/WaitingToast';
+import { isGuest, isRoomAdmin, roleOf } from './roles';
+
+export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: string }) {
+  const { t } = useTranslation();
+  const participants = useParticipants({
+    updateOnlyOn: [
+      RoomEvent.ParticipantConnected,
+      RoomEvent.ParticipantDisconnected,
+      RoomEvent.ParticipantAttributesChanged,
+      RoomEvent.ParticipantNameChanged,
+      RoomEvent.TrackMuted,
+      RoomEvent.TrackUnmuted,
+      RoomEvent.TrackPublished,
+      RoomEvent.TrackUnpublished,
+      RoomEvent.LocalTrackPublished,
+      RoomEvent.LocalTrackUnpublished,
+    ],
+  });
+  const waiting = useWaitingStore((state) => state.participants);
+  const decide = useWaitingStore((state) => state.decide);
+  const closePanel = useCallUiStore((state) => state.closePanel);
+  const titleId = useId();
+  const local = participants.find((participant) => participant.isLocal);
+  const admin = isRoomAdmin(local);
+  const hands = raisedHandsInOrder(participants);
+
+  return (
+    <aside className="side-panel" aria-labelledby={titleId}>
+      <div className="side-panel__header">
+        <h2 id={titleId}>{t('participants.count', { count: participants.length })}</h2>
+        <button type="button" className="button" onClick={closePanel}>
+          {t('participants.close')}
+        </button>
+      </div>
+      {admin && waiting.length > 0 && (
+        <section className="side-panel__section" aria-label={t('waiting.title')}>
+          <h3>{t('waiting.count', { count: waiting.length })}</h3>
+          <WaitingList roomId={roomId} slug={slug} participants={waiting} decide={decide} />
+          <button type="button" className="button" onClick={() => waiting.forEach((participant) => void decide(roomId, slug, participant.id, true))}>
+            {t('waiting.admitAll')}
+          </button>
+        </section>
+      )}
+      {hands.length > 0 && (
+        <section className="side-panel__section">
+          <h3>{t('participants.handsRaised')}</h3>
+          <ol className="people">
+            {hands.map((participant) => (
+              <li key={participant.identity} className="people__item">
+                <HandIcon />
+                <span>{participant.name || participant.identity}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <section className="side-panel__section">
+        <h3>{t('participants.inCall')}</h3>
+        <ul className="people">
+          {participants.map((participant) => {
+            const role = roleOf(participant);
+            const microphoneOn = participant.getTrackPublication(Track.Source.Microphone)?.isMuted === false;
+            const name = participant.name || participant.identity;
+            return (
+              <li key={participant.identity} className="people__item">
+                <span className="avatar" aria-hidden="true" style={{ backgroundColor: participant.attributes.color || undefined }}>
+                  {name.charAt(0).toUpperCase()}
+                </span>
+                <span className="people__name">{participant.isLocal ? t('call.you', { name }) : name}</span>
+                {role !== 'member' && <span className="tag">{t(`participants.${role}`)}</span>}
+                {isGuest(participant) && <span className="tag tag--muted">{t('participants.guest')}</span>}
+                <span className={`tile__mic${microphoneOn ? '' : ' tile__mic--off'}`} role="img" aria-label={microphoneOn ? t('call.micOn') : t('call.micOff')}>
+                  <MicrophoneIcon off={!microphoneOn} />
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,32 @@
+import type { LocalVideoTrack } from 'livekit-client';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function CameraPreview({ track, name }: { track: LocalVideoTrack | null; name: string }) {
+  const { t } = useTranslation();
+  const videoRef = useRef<HTMLVideoElement>(null);
+
+  useEffect(() => {
+    const element = videoRef.current;
+    if (!track || !element) return;
+    track.attach(element);
+    return () => {
+      track.detach(element);
+    };
+  }, [track]);
+
+  return (
+    <div className="preview" role="img" aria-label={t('prejoin.preview')}>
+      {track ? (
+        <video ref={videoRef} className="preview__video" muted playsInline autoPlay />
+      ) : (
+        <div className="preview__off">
+          <span className="avatar" aria-hidden="true">
+            {(name.trim()[0] ?? '?').toUpperCase()}
+          </span>
+          <span>{t('prejoin.cameraOffPreview')}</span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../common/ipc-contract';
+import { errorMessage } from '../../app/error-message';
+import { CameraIcon, MicrophoneIcon } from '../../app/icons';
+import { useRouteStore } from '../../app/route-store';
+import { invoke } from '../../platform/visio';
+import { AccountBar } from '../auth/AccountBar';
+import { displayNameOf, selectIsAuthenticated, useSessionStore } from '../auth/session-store';
+import { useDevicePreferences } from '../devices/device-preferences';
+import { DeviceSelect } from '../devices/DeviceSelect';
+import { mediaFailureMessageKey } from '../devices/media-errors';
+import { playSpeakerTest } from '../devices/speaker-test';
+import { useMediaDeviceList } from '../devices/useMediaDeviceList';
+import { joinMeeting } from '../meeting/meeting-store';
+import { CameraPreview } from './CameraPreview';
+import { MicrophoneLevel } from './MicrophoneLevel';
+import { usePreviewTracks } from './usePreviewTracks';
+
+type RoomCheck = { state: 'checking' } | { state: 'found' } | { state: 'missing' } | { state: 'failed'; error: AppError };
+
+export function PrejoinScreen({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const preferences = useDevicePreferences();
+  const update = useDevicePreferences((state) => state.update);
+  const user = useSessionStore((state) => state.user);
+  const isAuthenticated = useSessionStore(selectIsAuthenticated);
+  const navigate = useRouteStore((state) => state.navigate);
+  const [nameDraft, setName] = useState<string | null>(null);
+  const name = nameDraft ?? (preferences.displayName || displayNameOf(user));
+  const [nameError, setNameError] = useState(false);
+  const [roomCheck, setRoomCheck] = useState<RoomCheck>({ state: 'checking' });
+  const [joining, setJoining] = useState(false);
+  const [joinError, setJoinError] = useState<AppError | null>(null);
+  const [creating, setCreating] = useState(false);
+  const nameId = useId();
+  const titleId = useId();
+
+  const tracks = usePreviewTracks(preferences.cameraEnabled, preferences.videoInputId, preferences.microphoneEnabled, preferences.audioInputId);
+  const devices = useMediaDeviceList(`${tracks.video?.sid ?? tracks.video?.mediaStreamTrack.id}-${tracks.audio?.mediaStreamTrack.id}`);
+  const failure = tracks.videoFailure ?? tracks.audioFailure;
+
+  const [checkAttempt, setCheckAttempt] = useState(0);
+
+  useEffect(() => {
+    let active = true;
+    void invoke('backend:rooms:get', { slug }).then((result) => {
+      if (!active) return;
+      if (result.ok) setRoomCheck({ state: 'found' });
+      else if (result.error.code === 'not_found') setRoomCheck({ state: 'missing' });
+      else setRoomCheck({ state: 'failed', error: result.error });
+    });
+    return () => {
+      active = false;
+    };
+  }, [slug, checkAttempt]);
+
+  function checkRoomAgain() {
+    setRoomCheck({ state: 'checking' });
+    setCheckAttempt((attempt) => attempt + 1);
+  }
+
+  async function join(event: FormEvent) {
+    event.preventDefault();
+    const username = name.trim();
+    if (!username) {
+      setNameError(true);
+      return;
+    }
+    setNameError(false);
+    // A device that failed (denied, missing) joins off, so the user is never stuck here.
+    update({
+      displayName: username,
+      microphoneEnabled: preferences.microphoneEnabled && !tracks.audioFailure,
+      cameraEnabled: preferences.cameraEnabled && !tracks.videoFailure,
+    });
+    setJoining(true);
+    setJoinError(null);
+    const error = await joinMeeting(slug, username);
+    setJoining(false);
+    if (error?.code === 'not_found') setRoomCheck({ state: 'missing' });
+    else if (error) setJoinError(error);
+  }
+
+  async function createMissingRoom() {
+    setCreating(true);
+    const username = name.trim() || displayNameOf(user);
+    const result = await invoke('backend:rooms:create', username ? { username } : {});
+    setCreating(false);
+    if (result.ok) navigate({ name: 'meeting', slug: result.value.slug });
+    else setJoinError(result.error);
+  }
+
+  return (
+    <div className="screen">
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <AccountBar />
+      </header>
+      <main id="content" className="prejoin" aria-labelledby={titleId}>
+        <h1 id={titleId}>{t('prejoin.title')}</h1>
+        <p className="lead">{t('prejoin.meeting', { slug })}</p>
+
+        {roomCheck.state === 'missing' ? (
+          <div className="card" role="alert">
+            <p>{t('prejoin.roomNotFound')}</p>
+            <div className="button-row">
+              {isAuthenticated && (
+                <button type="button" className="button button--primary" disabled={creating} onClick={() => void createMissingRoom()}>
+                  {t('prejoin.createIt')}
+                </button>
+              )}
+              <button type="button" className="button" onClick={() => navigate({ name: 'home' })}>
+                {t('prejoin.back')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="prejoin__layout">
+            <section className="prejoin__media" aria-label={t('prejoin.preview')}>
+              <CameraPreview track={tracks.video} name={name} />
+              <div className="button-row button-row--center">
+                <button
+                  type="button"
+                  className={`round-button${preferences.microphoneEnabled ? '' : ' round-button--off'}`}
+                  aria-pressed={preferences.microphoneEnabled}
+                  onClick={() => update({ microphoneEnabled: !preferences.microphoneEnabled })}
+                >
+                  <MicrophoneIcon off={!preferences.microphoneEnabled} />
+                  <span>{t('call.microphone')}</span>
+                </button>
+                <button
+                  type="button"
+                  className={`round-button${preferences.cameraEnabled ? '' : ' round-button--off'}`}
+                  aria-pressed={preferences.cameraEnabled}
+                  onClick={() => update({ cameraEnabled: !preferences.cameraEnabled })}
+                >
+                  <CameraIcon off={!preferences.cameraEnabled} />
+                  <span>{t('call.camera')}</span>
+                </button>
+              </div>
+              <MicrophoneLevel key={tracks.audio?.mediaStreamTrack.id ?? 'none'} track={tracks.audio?.mediaStreamTrack ?? null} />
+              {failure && (
+                <p className="notice notice--warning" role="alert">
+                  {t(mediaFailureMessageKey[failure])}
+                </p>
+              )}
+            </section>
+
+            <form className="card prejoin__form" onSubmit={(event) => void join(event)} noValidate>
+              <div className="field">
+                <label htmlFor={nameId}>{t('prejoin.nameLabel')}</label>
+                <input
+                  id={nameId}
+                  type="text"
+                  value={name}
+                  maxLength={64}
+                  autoComplete="name"
+                  aria-invalid={nameError || undefined}
+                  aria-describedby={nameError ? `${nameId}-error` : undefined}
+                  onChange={(event) => setName(event.target.value)}
+                />
+                {nameError && (
+                  <p id={`${nameId}-error`} className="field-error" role="alert">
+                    {t('prejoin.nameRequired')}
+                  </p>
+                )}
+              </div>
+              <DeviceSelect label={t('prejoin.microphoneSelect')} devices={devices.audioInputs} value={preferences.audioInputId} onChange={(audioInputId) => update({ audioInputId })} />
+              <DeviceSelect label={t('prejoin.cameraSelect')} devices={devices.videoInputs} value={preferences.videoInputId} onChange={(videoInputId) => update({ videoInputId })} />
+              {devices.audioOutputs.length > 0 && (
+                <DeviceSelect label={t('prejoin.speakerSelect')} devices={devices.audioOutputs} value={preferences.audioOutputId} onChange={(audioOutputId) => update({ audioOutputId })} />
+              )}
+              <button type="button" className="button" onClick={() => void playSpeakerTest(preferences.audioOutputId)}>
+                {t('prejoin.testSpeaker')}
+              </button>
+
+              {roomCheck.state === 'checking' && (
+                <p className="muted" role="status">
+                  {t('prejoin.checkingRoom')}
+                </p>
+              )}
+              {roomCheck.state === 'failed' && (
+                <div className="notice notice--error" role="alert">
+                  <p>{errorMessage(t, roomCheck.error)}</p>
+                  <button type="button" className="button" onClick={checkRoomAgain}>
+                    {t('errors.retry')}
+                  </button>
+                </div>
+              )}
+              {joinError && (
+                <p className="notice notice--error" role="alert">
+                  {errorMessage(t, joinError)}
+                </p>
+              )}
+              <div className="button-row">
+                <button type="submit" className="button button--primary" disabled={joining}>
+                  {joining ? t('prejoin.joining') : t('prejoin.join')}
+                </button>
+                <button type="button" className="button" onClick={() => navigate({ name: 'home' })}>
+                  {t('prejoin.back')}
+                </button>
+              </div>
+            </form>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { RoomEvent, type Room } from 'livekit-client';
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseRecordingState } from './recording-status';
+
+function useRoomMetadata(room: Room): string | undefined {
+  return useSyncExternalStore(
+    (onChange) => {
+      room.on(RoomEvent.RoomMetadataChanged, onChange);
+      return () => {
+        room.off(RoomEvent.RoomMetadataChanged, onChange);
+      };
+    },
+    () => room.metadata,
+  );
+}
+
+export function RecordingBanner({ room }: { room: Room }) {
+  const { t } = useTranslation();
+  const { status, mode } = parseRecordingState(useRoomMetadata(room));
+  if (!status) return null;
+  const text = status === 'started' && mode === 'transcript' ? t('recording.transcriptStarted') : t(`recording.${status}`);
+  return (
+    <p className={`recording recording--${status}`} role="status" data-testid="recording-banner">
+      <span className="recording__dot" aria-hidden="true" />
+      {text}
+    </p>
+  );
+}

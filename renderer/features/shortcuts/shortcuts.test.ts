@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { shortcutFor, type KeyboardLike } from './shortcuts';
+
+const press = (key: string, code: string, modifiers: Partial<KeyboardLike> = {}): KeyboardLike => ({
+  key,
+  code,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...modifiers,
+});
+
+describe('shortcuts', () => {
+  it('maps Meet shortcuts', () => {
+    expect(shortcutFor(press('d', 'KeyD', { ctrlKey: true }))).toBe('toggleMicrophone');
+    expect(shortcutFor(press('e', 'KeyE', { ctrlKey: true }))).toBe('toggleCamera');
+    expect(shortcutFor(press('E', 'KeyE', { ctrlKey: true, shiftKey: true }))).toBe('toggleReactions');
+    expect(shortcutFor(press('H', 'KeyH', { ctrlKey: true, shiftKey: true }))).toBe('toggleHand');
+    expect(shortcutFor(press('M', 'KeyM', { metaKey: true, shiftKey: true }))).toBe('toggleChat');
+    expect(shortcutFor(press('P', 'KeyP', { ctrlKey: true, shiftKey: true }))).toBe('toggleParticipants');
+    expect(shortcutFor(press('?', 'Slash', { ctrlKey: true, shiftKey: true }))).toBe('showHelp');
+  });
+
+  it('ignores plain typing', () => {
+    expect(shortcutFor(press('d', 'KeyD'))).toBeNull();
+    expect(shortcutFor(press('d', 'KeyD', { ctrlKey: true, altKey: true }))).toBeNull();
+  });
+
+  it('follows the physical key on non-QWERTY layouts', () => {
+    expect(shortcutFor(press('q', 'KeyA', { ctrlKey: true }))).toBeNull();
+    expect(shortcutFor(press('d', 'KeyD', { ctrlKey: true }))).toBe('toggleMicrophone');
+  });
+});

@@ -1,0 +1,39 @@
+// Meet's web app shortcuts, so habits carry over.
+export type ShortcutAction = 'toggleMicrophone' | 'toggleCamera' | 'toggleHand' | 'toggleChat' | 'toggleParticipants' | 'toggleReactions' | 'showHelp';
+
+export interface Shortcut {
+  action: ShortcutAction;
+  /** As shown in the help dialog and in `aria-keyshortcuts`. */
+  keys: string;
+  matches(event: KeyboardLike): boolean;
+}
+
+export interface KeyboardLike {
+  key: string;
+  code: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+const primary = (event: KeyboardLike) => (event.ctrlKey || event.metaKey) && !event.altKey;
+const letter = (event: KeyboardLike, value: string) => event.code === `Key${value.toUpperCase()}` || event.key.toLowerCase() === value;
+
+export const shortcuts: readonly Shortcut[] = [
+  { action: 'toggleMicrophone', keys: 'Ctrl+D', matches: (event) => primary(event) && !event.shiftKey && letter(event, 'd') },
+  { action: 'toggleCamera', keys: 'Ctrl+E', matches: (event) => primary(event) && !event.shiftKey && letter(event, 'e') },
+  { action: 'toggleHand', keys: 'Ctrl+Shift+H', matches: (event) => primary(event) && event.shiftKey && letter(event, 'h') },
+  { action: 'toggleChat', keys: 'Ctrl+Shift+M', matches: (event) => primary(event) && event.shiftKey && letter(event, 'm') },
+  { action: 'toggleParticipants', keys: 'Ctrl+Shift+P', matches: (event) => primary(event) && event.shiftKey && letter(event, 'p') },
+  { action: 'toggleReactions', keys: 'Ctrl+Shift+E', matches: (event) => primary(event) && event.shiftKey && letter(event, 'e') },
+  {
+    action: 'showHelp',
+    keys: 'Ctrl+Shift+/',
+    matches: (event) => primary(event) && (event.code === 'Slash' || event.key === '/' || event.key === '?'),
+  },
+];
+
+export function shortcutFor(event: KeyboardLike): ShortcutAction | null {
+  return shortcuts.find((shortcut) => shortcut.matches(event))?.action ?? null;
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { apiBaseFor, browserAppInfo, cookieValue, createBrowserApi, createFetchTransport, loginUrl, type BrowserEnvironment } from './browser-api';
+
+interface RecordedRequest {
+  url: string;
+  init: RequestInit;
+}
+
+function fakeEnvironment(answer: { status: number; body: unknown }, cookies = 'csrftoken=abc%3D1; sessionid=xyz') {
+  const requests: RecordedRequest[] = [];
+  const navigations: string[] = [];
+  const opened: string[] = [];
+  const environment: BrowserEnvironment = {
+    href: 'http://127.0.0.1:4000/abc-defg-hij',
+    readCookies: () => cookies,
+    fetch: (async (url: string, init: RequestInit) => {
+      requests.push({ url, init });
+      return new Response(answer.body === undefined ? '' : JSON.stringify(answer.body), { status: answer.status });
+    }) as typeof fetch,
+    navigate: (url) => navigations.push(url),
+    openWindow: (url) => opened.push(url),
+    randomBytes: (length) => new Uint8Array(length),
+    version: '1.2.3',
+    platform: 'Linux',
+  };
+  return { environment, requests, navigations, opened };
+}
+
+describe('browser preload API', () => {
+  it('reads a cookie among others', () => {
+    expect(cookieValue('a=1; csrftoken=tok%20en; b=2', 'csrftoken')).toBe('tok en');
+    expect(cookieValue('a=1', 'csrftoken')).toBeNull();
+  });
+
+  it('derives the API base and the login URL from the page', () => {
+    expect(apiBaseFor('http://127.0.0.1:4000/abc-defg-hij?x=1')).toBe('http://127.0.0.1:4000/api/v1.0/');
+    expect(loginUrl('http://h:1/api/v1.0/', 'http://h:1/abc-defg-hij')).toBe(
+      'http://h:1/api/v1.0/authenticate/?returnTo=http%3A%2F%2Fh%3A1%2Fabc-defg-hij',
+    );
+  });
+
+  it('sends the CSRF token on unsafe methods only, and the bearer when given', async () => {
+    const { environment, requests } = fakeEnvironment({ status: 200, body: {} });
+    const transport = createFetchTransport('http://127.0.0.1:4000/api/v1.0/', environment);
+    await transport.send({ method: 'GET', path: 'users/me/' });
+    await transport.send({ method: 'POST', path: 'rooms/x/toggle-hand/', body: { raised: true }, bearer: 'tok' });
+    const [get, post] = requests;
+    expect(get?.init.credentials).toBe('same-origin');
+    expect((get?.init.headers as Record<string, string>)['X-CSRFToken']).toBeUndefined();
+    const postHeaders = post?.init.headers as Record<string, string>;
+    expect(postHeaders['X-CSRFToken']).toBe('abc=1');
+    expect(postHeaders.Authorization).toBe('Bearer tok');
+    expect(post?.init.body).toBe('{"raised":true}');
+  });
+
+  it('answers a backend channel through the Meet client', async () => {
+    const { environment, requests } = fakeEnvironment({ status: 404, body: { detail: 'Not found.' } });
+    const api = createBrowserApi(environment);
+    const result = await api.invoke('backend:rooms:get', { slug: 'abc-defg-hij', username: 'Ana' });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? null : result.error.code).toBe('not_found');
+    expect(requests[0]?.url).toBe('http://127.0.0.1:4000/api/v1.0/rooms/abc-defg-hij/?username=Ana');
+  });
+
+  it('turns a network failure into a typed error', async () => {
+    const { environment } = fakeEnvironment({ status: 200, body: {} });
+    environment.fetch = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const result = await createBrowserApi(environment).invoke('backend:config', undefined);
+    expect(result.ok ? null : result.error.code).toBe('network');
+  });
+
+  it('logs in by navigating to the OIDC page with a way back', () => {
+    const { environment, navigations } = fakeEnvironment({ status: 200, body: {} });
+    void createBrowserApi(environment).invoke('backend:login', undefined);
+    expect(navigations).toEqual([
+      'http://127.0.0.1:4000/api/v1.0/authenticate/?returnTo=http%3A%2F%2F127.0.0.1%3A4000%2Fabc-defg-hij',
+    ]);
+  });
+
+  it('opens only https links', async () => {
+    const { environment, opened } = fakeEnvironment({ status: 200, body: {} });
+    const api = createBrowserApi(environment);
+    expect((await api.invoke('shell:open-external', { url: 'javascript:alert(1)' })).ok).toBe(false);
+    expect((await api.invoke('shell:open-external', { url: 'https://example.org/' })).ok).toBe(true);
+    expect(opened).toEqual(['https://example.org/']);
+  });
+
+  it('describes a browser profile for the page origin', () => {
+    const info = browserAppInfo('http://127.0.0.1:4000/?lang=en', '1.0.0', 'Linux');
+    expect(info.kind).toBe('browser');
+    expect(info.profile.meetingHosts).toEqual(['127.0.0.1:4000']);
+    expect(info.language).toBe('en');
+    expect(browserAppInfo('http://127.0.0.1:4000/', '1.0.0', 'Linux').language).toBe('fr');
+  });
+});

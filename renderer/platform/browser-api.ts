@@ -1,0 +1,173 @@
+// The browser implementation of the preload API, used when the page runs in a plain browser
+// served by the instance itself (same origin as the API): it talks to the API with fetch and the
+// page's own session cookies, and logs in by navigating to the OIDC login page.
+import { dispatchBackend, isBackendChannel, type SessionPort } from '../../common/backend-dispatch';
+import {
+  fail,
+  ok,
+  type AppInfo,
+  type InvokeChannel,
+  type InvokeInput,
+  type InvokeOutputs,
+  type Result,
+  type VisioApi,
+} from '../../common/ipc-contract';
+import { buildUrl, MeetClient, type MeetTransport, type TransportRequest } from '../../common/meet-client';
+
+export interface BrowserEnvironment {
+  /** The page's URL. */
+  href: string;
+  /** `document.cookie` at the time of the call. */
+  readCookies(): string;
+  fetch: typeof fetch;
+  /** Replaces the page with another URL (login, logout). */
+  navigate(url: string): void;
+  /** Opens a URL in a new browsing context without giving it a handle on this page. */
+  openWindow(url: string): void;
+  randomBytes(length: number): Uint8Array;
+  version: string;
+  platform: string;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+export function apiBaseFor(href: string): string {
+  return new URL('/api/v1.0/', new URL(href).origin).toString();
+}
+
+/** The value of one cookie in a `document.cookie` string, or null. */
+export function cookieValue(cookies: string, name: string): string | null {
+  for (const part of cookies.split(';')) {
+    const separator = part.indexOf('=');
+    if (separator < 0) continue;
+    if (part.slice(0, separator).trim() === name) return decodeURIComponent(part.slice(separator + 1).trim());
+  }
+  return null;
+}
+
+export function createFetchTransport(
+  apiBase: string,
+  environment: Pick<BrowserEnvironment, 'fetch' | 'readCookies'>,
+): MeetTransport {
+  return {
+    async send(request: TransportRequest) {
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+      if (UNSAFE_METHODS.has(request.method)) {
+        const csrfToken = cookieValue(environment.readCookies(), 'csrftoken');
+        if (csrfToken) headers['X-CSRFToken'] = csrfToken;
+      }
+      if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
+      const response = await environment.fetch(buildUrl(apiBase, request), {
+        method: request.method,
+        headers,
+        credentials: 'same-origin',
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      });
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = text ? JSON.parse(text) : undefined;
+      } catch {
+        json = undefined;
+      }
+      return { status: response.status, json };
+    },
+  };
+}
+
+export function loginUrl(apiBase: string, returnTo: string): string {
+  const url = new URL('authenticate/', apiBase);
+  url.searchParams.set('returnTo', returnTo);
+  return url.toString();
+}
+
+export function browserAppInfo(href: string, version: string, platform: string): AppInfo {
+  const url = new URL(href);
+  const requested = url.searchParams.get('lang');
+  return {
+    kind: 'browser',
+    version,
+    os: platform,
+    profile: {
+      id: 'browser',
+      displayName: url.host,
+      apiBaseUrl: apiBaseFor(href),
+      meetingHosts: [url.host],
+      scheme: 'visio',
+    },
+    language: requested === 'en' ? 'en' : 'fr',
+  };
+}
+
+function isSafeExternalUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function createBrowserApi(environment: BrowserEnvironment): VisioApi {
+  const apiBase = apiBaseFor(environment.href);
+  const client = new MeetClient(createFetchTransport(apiBase, environment));
+  // The page is replaced by the login page, which comes back here: the pending promise never
+  // needs to settle.
+  const session: SessionPort = {
+    login: () => {
+      environment.navigate(loginUrl(apiBase, environment.href));
+      return new Promise(() => undefined);
+    },
+    logout: () => {
+      environment.navigate(new URL('logout/', apiBase).toString());
+      return new Promise(() => undefined);
+    },
+  };
+
+  async function invoke<C extends InvokeChannel>(
+    channel: C,
+    payload: InvokeInput<C>,
+  ): Promise<Result<InvokeOutputs[C]>> {
+    if (isBackendChannel(channel)) {
+      return dispatchBackend(client, session, environment.randomBytes, channel, payload as never) as Promise<
+        Result<InvokeOutputs[C]>
+      >;
+    }
+    if (channel === 'shell:open-external') {
+      const { url } = payload as InvokeInput<'shell:open-external'>;
+      if (!isSafeExternalUrl(url)) return fail('invalid_input', undefined, 'only https links open');
+      environment.openWindow(url);
+      return ok(null) as Result<InvokeOutputs[C]>;
+    }
+    if (channel === 'app:info') {
+      return ok(browserAppInfo(environment.href, environment.version, environment.platform)) as Result<
+        InvokeOutputs[C]
+      >;
+    }
+    // Call state, lobby and chat notices feed desktop integrations a browser does not have.
+    return ok(null) as Result<InvokeOutputs[C]>;
+  }
+
+  return {
+    invoke,
+    on: () => () => undefined,
+  };
+}
+
+/** The environment of the current page. */
+export function currentBrowserEnvironment(): BrowserEnvironment {
+  return {
+    get href() {
+      return window.location.href;
+    },
+    readCookies: () => document.cookie,
+    fetch: (...args) => window.fetch(...args),
+    navigate: (url) => window.location.assign(url),
+    openWindow: (url) => {
+      window.open(url, '_blank', 'noopener,noreferrer');
+    },
+    randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+    version: __APP_VERSION__,
+    platform: navigator.platform || 'web',
+  };
+}
