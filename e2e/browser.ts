@@ -17,11 +17,12 @@ export const chromiumArgs = [
   '--no-sandbox',
 ];
 
-export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+export function launchChromium(options: LaunchOptions & { withoutArgs?: string[] } = {}): Promise<Browser> {
+  const { withoutArgs = [], ...launchOptions } = options;
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    ...options,
-    args: [...chromiumArgs, ...(options.args ?? [])],
+    ...launchOptions,
+    args: [...chromiumArgs.filter((arg) => !withoutArgs.includes(arg)), ...(options.args ?? [])],
   });
 }

@@ -31,7 +31,13 @@ export const maximumLinkLength = 2048;
 const refused = (reason: DeepLinkRefusal): DeepLink => ({ kind: 'refused', reason });
 
 /** The URL parser silently drops tabs, newlines and edge spaces and reads `\` as `/`: refuse them first. */
-const forbiddenCharacters = /[\u0000-\u0020\u007f-\u009f\\]/;
+function hasForbiddenCharacter(link: string): boolean {
+  for (const character of link) {
+    const code = character.codePointAt(0) ?? 0;
+    if (code <= 0x20 || (code >= 0x7f && code <= 0x9f) || character === '\\') return true;
+  }
+  return false;
+}
 
 function slugFromPath(segments: readonly string[]): DeepLink {
   const [slug, ...rest] = segments;
@@ -78,7 +84,7 @@ function rawPathOf(link: string): string {
 export function parseDeepLink(link: string, config: DeepLinkConfig): DeepLink {
   if (typeof link !== 'string' || link.length === 0) return refused('malformed');
   if (link.length > maximumLinkLength) return refused('too_long');
-  if (forbiddenCharacters.test(link)) return refused('malformed');
+  if (hasForbiddenCharacter(link)) return refused('malformed');
   let url: URL;
   try {
     url = new URL(link);

@@ -62,7 +62,14 @@ export class ElectronShareIndicator {
       alwaysOnTop: true,
       focusable: true,
       show: false,
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+      webPreferences: {
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        javascript: false,
+        // A middle click must not open anything: the page has one in-page link only.
+        disableBlinkFeatures: 'Auxclick',
+      },
     });
     window.setContentProtection(true);
     window.setAlwaysOnTop(true, 'screen-saver');

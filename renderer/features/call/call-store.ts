@@ -32,6 +32,17 @@ interface CallState {
   dismissMediaNotice(): void;
 }
 
+/** Reasons after which joining again by ourselves would be wrong. */
+const ENDING_REASONS = new Set<DisconnectReason>([
+  DisconnectReason.CLIENT_INITIATED,
+  DisconnectReason.DUPLICATE_IDENTITY,
+  DisconnectReason.PARTICIPANT_REMOVED,
+  DisconnectReason.ROOM_DELETED,
+  DisconnectReason.USER_REJECTED,
+]);
+const REJOIN_ATTEMPTS = 20;
+const REJOIN_DELAY_MS = 3000;
+
 export const useCallStore = create<CallState>((set, get) => {
   const syncLocalMedia = () => {
     const participant = get().room?.localParticipant;
@@ -62,6 +73,67 @@ export const useCallStore = create<CallState>((set, get) => {
     }
   };
 
+
+  /** Connects a fresh room with the grant; false when the server cannot be reached in time. */
+  const openRoom = async (grant: LivekitGrant): Promise<boolean> => {
+    const previous = get().room;
+    previous?.removeAllListeners();
+    await previous?.disconnect();
+    const preferences = useDevicePreferences.getState();
+    const room = new Room(roomOptionsFor(preferences));
+    // A failed first connection is reported by connect() itself, not as a lost call.
+    let established = false;
+    set({ room, mediaNotice: null, ...(get().status === 'reconnecting' ? {} : { status: 'connecting' as const }) });
+    room
+      .on(RoomEvent.Reconnecting, () => set({ status: 'reconnecting' }))
+      .on(RoomEvent.SignalReconnecting, () => set({ status: 'reconnecting' }))
+      .on(RoomEvent.Reconnected, () => set({ status: 'connected' }))
+      .on(RoomEvent.LocalTrackPublished, syncLocalMedia)
+      .on(RoomEvent.LocalTrackUnpublished, syncLocalMedia)
+      .on(RoomEvent.TrackMuted, syncLocalMedia)
+      .on(RoomEvent.TrackUnmuted, syncLocalMedia)
+      .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
+        if (get().room !== room || !established) return;
+        if (reason !== undefined && ENDING_REASONS.has(reason)) {
+          set({ status: 'idle', room: null, microphoneEnabled: false, cameraEnabled: false, screenShareEnabled: false });
+          useMeetingStore.getState().end(reason !== DisconnectReason.CLIENT_INITIATED);
+        } else {
+          void rejoinAfterLoss(grant);
+        }
+      });
+    try {
+      await withTimeout(room.connect(grant.url, grant.token, connectOptions), CONNECT_TIMEOUT_MS);
+    } catch {
+      if (get().room === room) {
+        room.removeAllListeners();
+        void room.disconnect();
+      }
+      return false;
+    }
+    if (get().room !== room) return false;
+    established = true;
+    set({ status: 'connected' });
+    await Promise.all([
+      preferences.microphoneEnabled ? applyMedia('microphone', true) : Promise.resolve(),
+      preferences.cameraEnabled ? applyMedia('camera', true) : Promise.resolve(),
+    ]);
+    syncLocalMedia();
+    return true;
+  };
+
+  /** The server went away (restart, network): join again by ourselves for a while before giving up. */
+  const rejoinAfterLoss = async (grant: LivekitGrant) => {
+    set({ status: 'reconnecting' });
+    for (let attempt = 0; attempt < REJOIN_ATTEMPTS; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, REJOIN_DELAY_MS));
+      if (get().status !== 'reconnecting') return;
+      if (await openRoom(grant)) return;
+    }
+    if (get().status !== 'reconnecting') return;
+    set({ status: 'idle', room: null, microphoneEnabled: false, cameraEnabled: false, screenShareEnabled: false });
+    useMeetingStore.getState().end(true);
+  };
+
   return {
     room: null,
     status: 'idle',
@@ -71,48 +143,18 @@ export const useCallStore = create<CallState>((set, get) => {
     mediaNotice: null,
 
     async connect(grant) {
-      get().room?.removeAllListeners();
-      await get().room?.disconnect();
-      const preferences = useDevicePreferences.getState();
-      const room = new Room(roomOptionsFor(preferences));
-      set({ room, status: 'connecting', mediaNotice: null });
-      room
-        .on(RoomEvent.Reconnecting, () => set({ status: 'reconnecting' }))
-        .on(RoomEvent.SignalReconnecting, () => set({ status: 'reconnecting' }))
-        .on(RoomEvent.Reconnected, () => set({ status: 'connected' }))
-        .on(RoomEvent.LocalTrackPublished, syncLocalMedia)
-        .on(RoomEvent.LocalTrackUnpublished, syncLocalMedia)
-        .on(RoomEvent.TrackMuted, syncLocalMedia)
-        .on(RoomEvent.TrackUnmuted, syncLocalMedia)
-        .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
-          if (get().room !== room || get().status === 'connecting') return;
-          set({ status: 'idle', room: null, microphoneEnabled: false, cameraEnabled: false, screenShareEnabled: false });
-          useMeetingStore.getState().end(reason !== DisconnectReason.CLIENT_INITIATED);
-        });
-      try {
-        await withTimeout(room.connect(grant.url, grant.token, connectOptions), CONNECT_TIMEOUT_MS);
-      } catch {
-        if (get().room === room) {
-          room.removeAllListeners();
-          void room.disconnect();
-          set({ status: 'failed' });
-        }
-        return;
-      }
-      if (get().room !== room) return;
-      set({ status: 'connected' });
-      await Promise.all([
-        preferences.microphoneEnabled ? applyMedia('microphone', true) : Promise.resolve(),
-        preferences.cameraEnabled ? applyMedia('camera', true) : Promise.resolve(),
-      ]);
-      syncLocalMedia();
+      const connected = await openRoom(grant);
+      if (!connected && get().status === 'connecting') set({ status: 'failed' });
     },
 
     async leave() {
       const room = get().room;
       set({ status: 'idle' });
       if (room && room.state !== ConnectionState.Disconnected) await room.disconnect();
-      else useMeetingStore.getState().end(false);
+      else {
+        set({ room: null });
+        useMeetingStore.getState().end(false);
+      }
     },
 
     toggleMicrophone: () => applyMedia('microphone', !get().microphoneEnabled),
