@@ -32,6 +32,11 @@ export const invokeChannelNames = [
   'lobby:waiting-changed',
   'chat:received',
   'capture:choose',
+  'settings:get',
+  'settings:update',
+  'profiles:list',
+  'profiles:add-instance',
+  'profiles:select',
 ] as const satisfies readonly InvokeChannel[];
 
 export const mainEventChannelNames = [

@@ -34,6 +34,8 @@ export interface AppError {
   status?: number;
   /** Developer detail for logs; never shown as is to the user. */
   detail?: string;
+  /** A finer cause the interface translates (e.g. `not_meet` when adding an instance). */
+  reason?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -48,6 +50,7 @@ const roomId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const displayName = z.string().trim().min(1).max(64);
 const livekitToken = z.string().min(10).max(8192);
 const identity = z.string().min(1).max(256);
+const profileId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/);
 
 /** Invoke channels: renderer → main, one request, one Result. */
 export const invokeSchemas = {
@@ -122,6 +125,14 @@ export const invokeSchemas = {
       audio: z.boolean(),
     })
     .strict(),
+  'settings:get': z.undefined(),
+  /** A partial user settings object; main checks each key and refuses the policy's. */
+  'settings:update': z
+    .record(z.string().max(64), z.unknown())
+    .refine((patch) => Object.keys(patch).length <= 16, 'too many keys'),
+  'profiles:list': z.undefined(),
+  'profiles:add-instance': z.object({ url: z.string().trim().min(1).max(2048) }).strict(),
+  'profiles:select': z.object({ profileId }).strict(),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -141,6 +152,43 @@ export interface CaptureSource {
   kind: 'screen' | 'window';
   thumbnailDataUrl: string;
   iconDataUrl: string | null;
+}
+
+/** The settings as the settings screen shows them (defaults < profile < user < machine policy). */
+export interface SettingsView {
+  settings: {
+    profileId: string;
+    language: 'fr' | 'en';
+    updatesEnabled: boolean;
+    updateFeedUrl: string | null;
+    updateChannel: string;
+    calendarFeedUrl: string | null;
+    screenShareAudioAllowed: boolean;
+    hardwareAcceleration: boolean;
+    proxy: { mode: 'system' | 'direct' | 'fixed_servers' | 'pac_script'; server?: string; bypass?: string; pacUrl?: string };
+    addInstanceAllowed: boolean;
+    telemetry: false;
+  };
+  /** Keys set by the machine policy: shown, not editable. */
+  locked: string[];
+  /** Profiles the user may pick, or null when any is allowed. */
+  permittedProfileIds: string[] | null;
+}
+
+export interface ProfileSummary {
+  id: string;
+  displayName: string;
+  apiBaseUrl: string;
+  origin: 'bundled' | 'user';
+}
+
+export interface ProfileList {
+  profiles: ProfileSummary[];
+  /** The profile this run uses. */
+  activeProfileId: string;
+  /** The profile chosen in the settings: differs from the active one until the app restarts. */
+  selectedProfileId: string;
+  addInstanceAllowed: boolean;
 }
 
 export interface InvokeOutputs {
@@ -169,6 +217,11 @@ export interface InvokeOutputs {
   'lobby:waiting-changed': null;
   'chat:received': null;
   'capture:choose': null;
+  'settings:get': SettingsView;
+  'settings:update': SettingsView;
+  'profiles:list': ProfileList;
+  'profiles:add-instance': ProfileSummary;
+  'profiles:select': ProfileList;
 }
 
 /** Events: main → renderer. */

@@ -1,6 +1,10 @@
 // Runs a command inside a private D-Bus session with an unlocked gnome-keyring, so keytar talks
-// to a real Secret Service, then tears both down.
+// to a real Secret Service, then tears both down. The keyring lives in a fresh temporary folder
+// (XDG_DATA_HOME, XDG_RUNTIME_DIR): the tests never read nor depend on this machine's own keyring.
 import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const command = process.argv.slice(2);
 if (command.length === 0) {
@@ -14,10 +18,23 @@ for (const tool of ['dbus-run-session', 'gnome-keyring-daemon']) {
     process.exit(1);
   }
 }
+const home = mkdtempSync(join(tmpdir(), 'visio-keyring-'));
+const dataHome = join(home, 'data');
+const runtimeDirectory = join(home, 'runtime');
+mkdirSync(dataHome);
+mkdirSync(runtimeDirectory);
+// gnome-keyring refuses a runtime folder others can read.
+chmodSync(runtimeDirectory, 0o700);
 const script =
   'echo -n visio-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "$@"';
-const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...command], {
-  stdio: 'inherit',
-  env: { ...process.env, VISIO_KEYRING_AVAILABLE: '1' },
-});
-process.exit(result.status ?? 1);
+let status = 1;
+try {
+  const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...command], {
+    stdio: 'inherit',
+    env: { ...process.env, XDG_DATA_HOME: dataHome, XDG_RUNTIME_DIR: runtimeDirectory, VISIO_KEYRING_AVAILABLE: '1' },
+  });
+  status = result.status ?? 1;
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}
+process.exit(status);

@@ -46,6 +46,8 @@ export function DesktopEvents() {
         else if (command === 'leave') runCallAction('leave');
         else if (command === 'show-chat') useCallUiStore.getState().openPanel('chat');
         else if (command === 'show-participants') useCallUiStore.getState().openPanel('participants');
+        // The share indicator's Stop: only ever ends a share, never starts one.
+        else if (command === 'stop-screen-share' && useCallStore.getState().screenShareEnabled) void useCallStore.getState().toggleScreenShare();
       }),
       onMainEvent('event:lobby-decision', ({ roomId, participantId, allowEntry }) => {
         const slug = useMeetingStore.getState().slug;

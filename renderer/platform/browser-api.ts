@@ -1,3 +1,5 @@
+// Globals of the page (window.visio, __APP_VERSION__), also for type-checks that start from tests.
+import type {} from '../env';
 // The browser implementation of the preload API, used when the page runs in a plain browser
 // served by the instance itself (same origin as the API): it talks to the API with fetch and the
 // page's own session cookies, and logs in by navigating to the OIDC login page.

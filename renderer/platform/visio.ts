@@ -1,3 +1,5 @@
+// Globals of the page (window.visio, __APP_VERSION__), also for type-checks that start from tests.
+import type {} from '../env';
 // The one way the renderer reaches the backend and the desktop: `window.visio`, provided by the
 // preload in the desktop app and by the browser implementation otherwise.
 import type { InvokeChannel, InvokeInput, InvokeOutputs, MainEventName, MainEvents, Result } from '../../common/ipc-contract';

@@ -7,6 +7,11 @@ export function useAudioLevel(track: MediaStreamTrack | null): number {
   useEffect(() => {
     if (!track) return;
     const context = new AudioContext();
+    // Browsers start audio contexts suspended until the page has had a user gesture.
+    const resume = () => void context.resume().catch(() => undefined);
+    resume();
+    window.addEventListener('pointerdown', resume, { once: true });
+    window.addEventListener('keydown', resume, { once: true });
     const source = context.createMediaStreamSource(new MediaStream([track]));
     const analyser = context.createAnalyser();
     analyser.fftSize = 512;
@@ -21,6 +26,8 @@ export function useAudioLevel(track: MediaStreamTrack | null): number {
     }, 100);
     return () => {
       window.clearInterval(timer);
+      window.removeEventListener('pointerdown', resume);
+      window.removeEventListener('keydown', resume);
       source.disconnect();
       void context.close();
     };

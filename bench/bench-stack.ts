@@ -1,0 +1,104 @@
+// What every benchmark stands on: the devstack serving the built web app, a public room created
+// through the real API, bot publishers, and Chromium browsers that enter the room the way a person
+// does (prejoin, name, "Rejoindre la réunion").
+import type { Browser, Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Room } from '../common/meet-types';
+import { Bot } from '../devstack/bot';
+import { startDevstack, type Devstack } from '../devstack/index';
+import { launchChromium } from '../e2e/browser';
+import { createRoom } from '../e2e/rooms';
+
+export const JOIN_BUTTON_LABEL = 'Rejoindre la réunion';
+
+export interface BenchStack {
+  devstack: Devstack;
+  room: Room;
+  stop(): Promise<void>;
+}
+
+export async function startBenchStack(): Promise<BenchStack> {
+  const webRoot = join(process.cwd(), 'dist', 'renderer');
+  if (!existsSync(join(webRoot, 'index.html'))) {
+    throw new Error('dist/renderer is missing: run `node build/scripts/build.mjs` (or `npm run build:renderer`) first.');
+  }
+  const devstack = await startDevstack({ webRoot });
+  try {
+    const room = await createRoom(devstack, 'public');
+    return { devstack, room, stop: () => devstack.stop() };
+  } catch (error) {
+    await devstack.stop();
+    throw error;
+  }
+}
+
+export interface PublisherOptions {
+  count: number;
+  fps: number;
+  withAudio?: boolean;
+}
+
+/** Bots that publish a synthetic 640×360 camera; joined one after the other to spare the server a burst. */
+export async function startPublishers(stack: BenchStack, options: PublisherOptions): Promise<Bot[]> {
+  const bots: Bot[] = [];
+  try {
+    for (let index = 1; index <= options.count; index += 1) {
+      const number = String(index).padStart(2, '0');
+      const bot = await Bot.join(stack.devstack, { room: stack.room.id, identity: `bench-publisher-${number}`, name: `Participant ${number}` });
+      bots.push(bot);
+      await bot.publishVideo({ width: 640, height: 360, fps: options.fps });
+      if (options.withAudio) await bot.publishAudio();
+    }
+    return bots;
+  } catch (error) {
+    await stopPublishers(bots);
+    throw error;
+  }
+}
+
+export async function stopPublishers(bots: readonly Bot[]): Promise<void> {
+  await Promise.allSettled(bots.map((bot) => bot.disconnect()));
+}
+
+export interface BrowserParticipant {
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A fresh Chromium (own profile, fake camera and microphone) on the room's prejoin screen. */
+export async function openPrejoin(stack: BenchStack, prepare?: (page: Page) => Promise<void>): Promise<BrowserParticipant> {
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ locale: 'fr-FR', permissions: ['camera', 'microphone'] });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`  [page error] ${error.message}`));
+    await prepare?.(page);
+    await page.goto(`${stack.devstack.origin}/${stack.room.slug}`);
+    await page.getByLabel('Votre nom').waitFor({ state: 'visible', timeout: 30_000 });
+    return { browser, page, close: () => browser.close().catch(() => undefined) };
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Waits until the prejoin camera preview plays, so the join starts from a settled screen. */
+export async function waitForPrejoinPreview(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => [...document.querySelectorAll('video')].some((video) => video.videoWidth > 0), undefined, { timeout: 10_000 })
+    .catch(() => undefined); // no preview (camera off or missing) is fine: the join still works
+}
+
+export async function fillName(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Votre nom').fill(name);
+}
+
+export function clickJoin(page: Page): Promise<void> {
+  return page.getByRole('button', { name: JOIN_BUTTON_LABEL }).click();
+}
+
+export async function waitInCall(page: Page): Promise<void> {
+  await page.getByTestId('call').waitFor({ state: 'visible', timeout: 30_000 });
+}
