@@ -19,7 +19,8 @@ export interface BenchStack {
 }
 
 export async function startBenchStack(): Promise<BenchStack> {
-  const webRoot = join(process.cwd(), 'dist', 'renderer');
+  // BENCH_WEB_ROOT pins a build of its own, out of reach of rebuilds made while a benchmark runs.
+  const webRoot = process.env.BENCH_WEB_ROOT ?? join(process.cwd(), 'dist', 'renderer');
   if (!existsSync(join(webRoot, 'index.html'))) {
     throw new Error('dist/renderer is missing: run `node build/scripts/build.mjs` (or `npm run build:renderer`) first.');
   }
@@ -68,7 +69,7 @@ export interface BrowserParticipant {
 }
 
 /** A fresh Chromium (own profile, fake camera and microphone) on the room's prejoin screen. */
-export async function openPrejoin(stack: BenchStack, prepare?: (page: Page) => Promise<void>): Promise<BrowserParticipant> {
+export async function openPrejoin(stack: BenchStack, prepare?: (page: Page) => Promise<unknown>): Promise<BrowserParticipant> {
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ locale: 'fr-FR', permissions: ['camera', 'microphone'] });

@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { DataPacket_Kind, RoomServiceClient, TokenVerifier } from 'livekit-server-sdk';
+import { serveCalendarFeed } from './calendar-feed';
 import { LOOPBACK_HOST } from './free-port';
 import { Lobby, type LobbyEntry } from './lobby';
 import {
@@ -719,6 +720,7 @@ export async function startMeetApi(options: MeetApiOptions): Promise<MeetApi> {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', origin);
     const method = (request.method ?? 'GET').toUpperCase();
+    if (serveCalendarFeed(request, response, origin)) return;
     if (!url.pathname.startsWith(API_PREFIX)) {
       await serveWebApp(options.webRoot, url.pathname, method, response);
       return;

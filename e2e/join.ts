@@ -11,3 +11,10 @@ export async function joinFromPrejoin(page: Page, name: string): Promise<void> {
 export async function expectInCall(page: Page): Promise<void> {
   await expect(page.getByTestId('call')).toBeVisible({ timeout: 30_000 });
 }
+
+/** Opens the room's prejoin, joins under `name` and waits to be in the call. */
+export async function enterCall(page: Page, origin: string, slug: string, name: string): Promise<void> {
+  await page.goto(`${origin}/${slug}`);
+  await joinFromPrejoin(page, name);
+  await expectInCall(page);
+}

@@ -1,4 +1,5 @@
 // Rooms prepared through the devstack's real API, as an owner would (login at the IdP, CSRF).
+import type { BrowserContext } from '@playwright/test';
 import { HttpSession } from '../devstack/http-session';
 import type { Devstack } from '../devstack/index';
 import type { AccessLevel, Room } from '../common/meet-types';
@@ -27,4 +28,19 @@ export function randomSlug(): string {
   const part = (length: number) =>
     Array.from({ length }, () => letters[Math.floor(Math.random() * letters.length)]).join('');
   return `${part(3)}-${part(4)}-${part(3)}`;
+}
+
+/** Gives a browser the API session of `session` (its cookies), as if it had logged in itself. */
+export async function shareSession(context: BrowserContext, session: HttpSession): Promise<void> {
+  const cookies = await session.jar.getCookies(session.origin);
+  await context.addCookies(
+    cookies.map((cookie) => ({
+      name: cookie.key,
+      value: cookie.value,
+      url: session.origin,
+      httpOnly: cookie.httpOnly,
+      secure: cookie.secure,
+      sameSite: 'Lax' as const,
+    })),
+  );
 }

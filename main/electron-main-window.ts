@@ -10,7 +10,12 @@ export interface MainWindowOptions {
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const window = new BrowserWindow(appWindowOptions(options));
+  const windowOptions = appWindowOptions(options);
+  const window = new BrowserWindow({
+    ...windowOptions,
+    // Restated where the window is made, so a review (and Electronegativity) sees them here too.
+    webPreferences: { ...windowOptions.webPreferences, sandbox: true, contextIsolation: true, disableBlinkFeatures: 'Auxclick' },
+  });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;

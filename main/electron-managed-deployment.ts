@@ -51,10 +51,10 @@ export function applyPolicyBeforeReady(): Promise<MachinePolicyReport> {
   });
 }
 
-/** Hosts a session may reach besides the profile's: the policy's update server and PAC script. */
+/** Hosts a session may reach besides the profile's: the update server, calendar feed and PAC script set by policy or user. */
 export function extraHostsOf(settings: EffectiveSettings): string[] {
   const hosts: string[] = [];
-  for (const url of [settings.updateFeedUrl, settings.proxy.mode === 'pac_script' ? settings.proxy.pacUrl : undefined]) {
+  for (const url of [settings.updateFeedUrl, settings.calendarFeedUrl, settings.proxy.mode === 'pac_script' ? settings.proxy.pacUrl : undefined]) {
     if (!url) continue;
     try {
       hosts.push(new URL(url).hostname);

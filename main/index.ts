@@ -8,18 +8,20 @@ import { invokeChannelNames } from '../common/ipc-channels';
 import { fail, ok } from '../common/ipc-contract';
 import { MeetClient } from '../common/meet-client';
 import type { Profile } from '../common/profile';
-import { loadActiveProfile } from './active-profile';
 import { appInfoOf } from './app-info';
 import { BackendSession } from './backend/backend-session';
 import { createElectronLoginWindowPort, lockDownLoginSession } from './backend/electron-login-window';
 import { ElectronSessionTransport } from './backend/electron-session-transport';
 import { runLoginFlow } from './backend/login-flow';
 import { loginPartitionFor } from './backend/login-navigation';
-import { installDesktopFeatures, type DesktopContext } from './desktop/index';
+import { installDesktopFeatures, type DesktopContext, type DesktopFeatures } from './desktop/index';
+import { applyPolicyBeforeReady, createInstanceFetch, hardenProfileSessions } from './electron-managed-deployment';
 import { createMainWindow } from './electron-main-window';
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './electron-protocol';
 import { bindIpcRouter } from './ipc/electron-ipc';
 import { IpcRouter } from './ipc/ipc-router';
+import { createManagedHandlers } from './managed-ipc-handlers';
+import { loadManagedDeployment } from './managed-deployment';
 import { createRendererEventSender } from './ipc/renderer-events';
 import { profileErrorMessage } from './profile/profile-loader';
 import { isHostAllowed } from './profile/allowed-hosts';
@@ -32,6 +34,8 @@ import { decideOpenExternal } from './security/open-external-policy';
 // Both must happen before `ready`.
 registerAppSchemeAsPrivileged();
 app.enableSandbox();
+// Settled before `ready`: the GPU and language switches only count then.
+const machinePolicy = applyPolicyBeforeReady();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -52,12 +56,23 @@ function resourcesDirectory(): string {
 }
 
 async function start(): Promise<void> {
-  const loaded = await loadActiveProfile({ resourcesDirectory: resourcesDirectory(), environment: process.env });
-  if (!loaded.ok) {
-    fatal(`${profileErrorMessage(loaded.error, 'fr')}\n\n${profileErrorMessage(loaded.error, 'en')}`);
+  const policyReport = await machinePolicy;
+  const deployment = await loadManagedDeployment({
+    resourcesDirectory: resourcesDirectory(),
+    userDataDirectory: app.getPath('userData'),
+    environment: process.env,
+    policy: policyReport.policy,
+  });
+  for (const { file, error } of deployment.bundledErrors) console.warn(`[profile] ${file}: ${profileErrorMessage(error, 'en')}`);
+  if (!deployment.active) {
+    const id = deployment.settings.current().settings.profileId;
+    fatal(
+      `Le profil « ${id} » choisi par votre administrateur est introuvable.\n\nThe profile "${id}" set by your administrator cannot be found.`,
+    );
     return;
   }
-  const profile = loaded.profile;
+  const profile = deployment.active.profile;
+  const startupSettings = deployment.settings.current().settings;
   const appSession = session.defaultSession;
   const appWindowIds = new Set<number>();
   let mainWindow: BrowserWindow | null = null;
@@ -73,6 +88,7 @@ async function start(): Promise<void> {
   appSession.setSpellCheckerEnabled(false);
   installPermissionHandlers(appSession, (id) => appWindowIds.has(id));
   lockDownLoginSession(profile);
+  await hardenProfileSessions(profile, startupSettings, [appSession, session.fromPartition(loginPartitionFor(profile))]);
   handleAppProtocol(appSession, join(app.getAppPath(), 'dist', 'renderer'), policy);
   appSession.webRequest.onHeadersReceived({ urls: [`${APP_ORIGIN}/*`] }, (details, callback) => {
     const headers = { ...details.responseHeaders };
@@ -84,10 +100,28 @@ async function start(): Promise<void> {
     isAppWindow: (id) => appWindowIds.has(id),
     report: (message) => console.warn(`[ipc] ${message}`),
   });
-  registerBackend(router, profile, () => mainWindow, rememberLivekitUrl);
+  // The backend answers once the desktop features exist and the login kept in the keychain is
+  // back in the login partition: the renderer's first `users/me/` call already sees it.
+  let desktopInstalled: (features: DesktopFeatures) => void = () => undefined;
+  const desktopFeatures = new Promise<DesktopFeatures>((resolve) => {
+    desktopInstalled = resolve;
+  });
+  registerBackend(router, profile, () => mainWindow, rememberLivekitUrl, desktopFeatures);
   router.register('app:info', async () =>
     ok(appInfoOf({ version: app.getVersion(), platform: process.platform, locale: app.getLocale(), profile })),
   );
+  const managed = createManagedHandlers({
+    settings: deployment.settings,
+    store: deployment.store,
+    policy: policyReport.policy,
+    activeProfileId: profile.id,
+    fetchInstance: await createInstanceFetch(startupSettings),
+  });
+  router.register('settings:get', managed['settings:get']);
+  router.register('settings:update', managed['settings:update']);
+  router.register('profiles:list', managed['profiles:list']);
+  router.register('profiles:add-instance', managed['profiles:add-instance']);
+  router.register('profiles:select', managed['profiles:select']);
   router.register('shell:open-external', async ({ url }) => {
     const decision = decideOpenExternal(url);
     if (!decision.allowed) return fail('forbidden', undefined, decision.reason);
@@ -119,7 +153,10 @@ async function start(): Promise<void> {
     mainWindow.focus();
   });
   app.on('activate', () => {
-    if (!mainWindow) openMainWindow();
+    if (mainWindow) return;
+    const window = openMainWindow();
+    // The macOS Dock made it again: same close policy, remembered place, share settling.
+    void desktopFeatures.then((features) => features.attachMainWindow(window));
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -134,8 +171,9 @@ async function start(): Promise<void> {
     profile,
     registerInvoke: (channel, handler) => router.register(channel, (payload) => handler(payload)),
     session: appSession,
+    settings: () => deployment.settings.current().settings,
   };
-  installDesktopFeatures(context);
+  desktopInstalled(installDesktopFeatures(context));
 }
 
 function registerBackend(
@@ -143,8 +181,10 @@ function registerBackend(
   profile: Profile,
   parent: () => BrowserWindow | null,
   rememberLivekitUrl: (url: string) => void,
+  desktopFeatures: Promise<DesktopFeatures>,
 ): void {
   const loginSession = session.fromPartition(loginPartitionFor(profile));
+  const loginRestored = desktopFeatures.then((features) => features.sessionRestored);
   const transport = new ElectronSessionTransport(loginSession, profile.apiBaseUrl);
   const client = new MeetClient(transport);
   const loginWindow = createElectronLoginWindowPort({ profile, title: 'Connexion – Visio', parent });
@@ -155,11 +195,13 @@ function registerBackend(
     clearLoginStorage: async () => {
       await loginSession.clearStorageData();
       await loginSession.clearCache();
+      await (await desktopFeatures).forgetCredentials();
     },
   });
   const bytes = (length: number) => new Uint8Array(randomBytes(length));
   for (const channel of invokeChannelNames.filter(isBackendChannel)) {
     router.register(channel, async (payload) => {
+      await loginRestored;
       const result = await dispatchBackend(client, backendSession, bytes, channel, payload as never);
       if (result.ok) learnLivekitUrl(result.value, rememberLivekitUrl);
       return result as never;

@@ -25,13 +25,16 @@ export function createElectronLoginWindowPort(options: ElectronLoginWindowOption
   return {
     open(url, events) {
       const parent = options.parent();
-      const window = new BrowserWindow(
-        loginWindowOptions({
-          partition: loginPartitionFor(options.profile),
-          title: options.title,
-          ...(parent ? { parent } : {}),
-        }),
-      );
+      const windowOptions = loginWindowOptions({
+        partition: loginPartitionFor(options.profile),
+        title: options.title,
+        ...(parent ? { parent } : {}),
+      });
+      const window = new BrowserWindow({
+        ...windowOptions,
+        // Restated where the window is made, so a review (and Electronegativity) sees them here too.
+        webPreferences: { ...windowOptions.webPreferences, sandbox: true, contextIsolation: true, disableBlinkFeatures: 'Auxclick' },
+      });
       const contents = window.webContents;
       contents.setWindowOpenHandler(() => ({ action: 'deny' }));
       const guard = (event: { preventDefault(): void }, target: string) => {

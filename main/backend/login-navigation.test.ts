@@ -31,7 +31,9 @@ describe('login window navigation', () => {
     expect(isLoginNavigationAllowed(url, profile)).toBe(false);
   });
 
-  it('uses one persistent partition per profile', () => {
-    expect(loginPartitionFor(profile)).toBe('persist:login-interieur');
+  it('uses one in-memory partition per profile, never written to disk', () => {
+    expect(loginPartitionFor(profile)).toBe('login-interieur');
+    expect(loginPartitionFor(profile).startsWith('persist:')).toBe(false);
+    expect(loginPartitionFor({ id: 'justice' })).not.toBe(loginPartitionFor(profile));
   });
 });

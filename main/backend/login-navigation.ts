@@ -19,7 +19,10 @@ export function isLoginNavigationAllowed(url: string, profile: Profile): boolean
   return (secure || loopbackHttp) && isHostnameAllowed(profile, parsed.hostname);
 }
 
-/** One persistent partition per profile: two instances never share cookies. */
+/**
+ * One partition per profile, so two instances never share cookies; in memory (no `persist:`), so
+ * the login never lands on disk: the keychain keeps it between runs (desktop/credentials).
+ */
 export function loginPartitionFor(profile: Pick<Profile, 'id'>): string {
-  return `persist:login-${profile.id}`;
+  return `login-${profile.id}`;
 }

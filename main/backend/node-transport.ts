@@ -10,6 +10,8 @@ export interface NodeTransportOptions {
   cookieJar?: CookieJar;
   /** Per request; network failures and timeouts reject, as the transport contract says. */
   timeoutMs?: number;
+  /** The fetch to send with (Node's by default); a test may wrap it to record every request. */
+  fetch?: typeof fetch;
 }
 
 export interface NavigationResult {
@@ -30,11 +32,13 @@ export class NodeTransport implements MeetTransport {
   readonly cookieJar: CookieJar;
   private readonly apiBaseUrl: string;
   private readonly timeoutMs: number;
+  private readonly fetchFunction: typeof fetch;
 
   constructor(options: NodeTransportOptions) {
     this.apiBaseUrl = options.apiBaseUrl;
     this.cookieJar = options.cookieJar ?? new CookieJar();
     this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.fetchFunction = options.fetch ?? fetch;
   }
 
   async send(request: TransportRequest): Promise<TransportResponse> {
@@ -81,7 +85,7 @@ export class NodeTransport implements MeetTransport {
     const cookieHeader = await this.cookieJar.getCookieString(url);
     const headers = new Headers(init.headers);
     if (cookieHeader) headers.set('Cookie', cookieHeader);
-    const response = await fetch(url, {
+    const response = await this.fetchFunction(url, {
       ...init,
       headers,
       redirect: 'manual',

@@ -16,6 +16,7 @@ import { ElectronNotifier, notificationActionsSupported } from './notifications/
 import { NotificationRouter } from './notifications/notification-router';
 import { installPower } from './power/electron-power';
 import { installDisplayMediaHandler } from './screen-share/electron-display-media';
+import { installGlobalMuteShortcut } from './shortcuts/electron-global-mute-shortcut';
 import { ElectronShareIndicator } from './screen-share/electron-share-indicator';
 import { shareIndicatorUrlFor } from './screen-share/share-indicator';
 import { installClosePolicy } from './tray/electron-close-policy';
@@ -27,6 +28,10 @@ import { installWindowState } from './windows/electron-window-state';
 export interface DesktopFeatures {
   /** Settles once the login kept in the keychain is back in the login session (or is not there). */
   sessionRestored: Promise<void>;
+  /** Logout: the profile's secrets (login session, calendar password) leave the keychain. */
+  forgetCredentials(): Promise<void>;
+  /** A main window made again (macOS Dock after the last one closed) gets the same hooks. */
+  attachMainWindow(window: BrowserWindow): void;
   dispose(): void;
 }
 
@@ -149,6 +154,15 @@ export function wireDesktopFeatures(context: DesktopContext): DesktopFeatures {
   // Power.
   disposers.push(installPower({ callState, onSuspend: () => context.sendToRenderer('event:system-suspend', {}) }));
 
+  // The optional system-wide mute shortcut, held only while a call is under way.
+  disposers.push(
+    installGlobalMuteShortcut({
+      callState,
+      accelerator: () => settings().globalMuteShortcut ?? null,
+      toggleMicrophone: () => context.sendToRenderer('event:command', { command: 'toggle-mic' }),
+    }),
+  );
+
   // Updates: checked when idle; a call that ends lets a waiting step go on.
   update = installAutoUpdate({
     settings: settings(),
@@ -207,15 +221,29 @@ export function wireDesktopFeatures(context: DesktopContext): DesktopFeatures {
     );
   }
 
-  // The main window: close policy, remembered place, pending shares settled when it goes.
+  // The main window: close policy, remembered place, pending shares settled when it goes. Its
+  // hooks go with it, so a window made again never finds a dead window's quit question.
+  const attachMainWindow = (window: BrowserWindow) => {
+    if (window.isDestroyed()) return;
+    const windowDisposers = wireMainWindow(window, { context, callState, dispatcher, registry, notifier, language });
+    const release = () => {
+      for (const disposer of windowDisposers.splice(0).reverse()) disposer();
+    };
+    window.once('closed', release);
+    disposers.push(release);
+  };
   const window = context.getMainWindow();
-  if (window) disposers.push(...wireMainWindow(window, { context, callState, dispatcher, registry, notifier, language }));
+  if (window) attachMainWindow(window);
 
   const dispose = () => {
     for (const disposer of disposers.splice(0).reverse()) disposer();
   };
   app.once('will-quit', dispose);
-  return { sessionRestored, dispose };
+  const forgetCredentials = async () => {
+    // Where no keychain answers there is nothing to forget: nothing was ever kept.
+    await (await storePromise).removeAll();
+  };
+  return { sessionRestored, forgetCredentials, attachMainWindow, dispose };
 }
 
 function wireMainWindow(

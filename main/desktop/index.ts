@@ -26,6 +26,8 @@ export interface DesktopSettings {
   updateChannel: string;
   calendarFeedUrl: string | null;
   screenShareAudioAllowed: boolean;
+  /** The system-wide mute shortcut (an Electron accelerator), held during calls only; none when absent. */
+  globalMuteShortcut?: string | null;
 }
 
 export interface DesktopContext {

@@ -35,14 +35,14 @@ describe('app window options', () => {
 });
 
 describe('login window options', () => {
-  const options = loginWindowOptions({ partition: 'persist:login-devstack', title: 'Connexion' });
+  const options = loginWindowOptions({ partition: 'login-devstack', title: 'Connexion' });
 
   it.each(Object.entries(securityFlags))('sets %s to %s', (flag, value) => {
     expect(options.webPreferences?.[flag as keyof typeof securityFlags]).toBe(value);
   });
 
   it('has its own partition and no preload', () => {
-    expect(options.webPreferences?.partition).toBe('persist:login-devstack');
+    expect(options.webPreferences?.partition).toBe('login-devstack');
     expect(options.webPreferences?.preload).toBeUndefined();
     expect(options.webPreferences?.devTools).toBe(false);
   });

@@ -86,3 +86,23 @@ export const KeyboardIcon = () => (
     <path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10" {...stroke} />
   </Icon>
 );
+
+export const PinIcon = () => (
+  <Icon>
+    <path d="M9 3h6l-1 6 4 4H6l4-4zM12 13v8" {...stroke} />
+  </Icon>
+);
+
+export const LayoutIcon = () => (
+  <Icon>
+    <rect x="3" y="4" width="18" height="11" rx="1.5" {...stroke} />
+    <path d="M3 19h4M10 19h4M17 19h4" {...stroke} />
+  </Icon>
+);
+
+export const RecordIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="9" {...stroke} />
+    <circle cx="12" cy="12" r="4" fill="currentColor" />
+  </Icon>
+);

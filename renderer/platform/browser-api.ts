@@ -15,6 +15,13 @@ import {
   type VisioApi,
 } from '../../common/ipc-contract';
 import { buildUrl, MeetClient, type MeetTransport, type TransportRequest } from '../../common/meet-client';
+import {
+  browserProfileId,
+  browserProfileList,
+  browserSettingsView,
+  updateBrowserSettings,
+  type SettingsStorage,
+} from '../features/settings/browser-settings';
 
 export interface BrowserEnvironment {
   /** The page's URL. */
@@ -29,6 +36,8 @@ export interface BrowserEnvironment {
   randomBytes(length: number): Uint8Array;
   version: string;
   platform: string;
+  /** Where the browser variant keeps its settings (localStorage). */
+  storage?: SettingsStorage;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
@@ -146,6 +155,20 @@ export function createBrowserApi(environment: BrowserEnvironment): VisioApi {
         InvokeOutputs[C]
       >;
     }
+    if (channel === 'settings:get') return ok(browserSettingsView(environment.storage)) as Result<InvokeOutputs[C]>;
+    if (channel === 'settings:update') {
+      return updateBrowserSettings(environment.storage, payload as InvokeInput<'settings:update'>) as Result<InvokeOutputs[C]>;
+    }
+    if (channel === 'profiles:list') {
+      return ok(browserProfileList(new URL(environment.href).host, apiBase)) as Result<InvokeOutputs[C]>;
+    }
+    if (channel === 'profiles:select') {
+      const { profileId } = payload as InvokeInput<'profiles:select'>;
+      if (profileId !== browserProfileId) return fail('invalid_input', undefined, 'unknown profile');
+      return ok(browserProfileList(new URL(environment.href).host, apiBase)) as Result<InvokeOutputs[C]>;
+    }
+    // A page served by one instance cannot switch to another: that is the desktop app's job.
+    if (channel === 'profiles:add-instance') return fail('unavailable', undefined, 'desktop only');
     // Call state, lobby and chat notices feed desktop integrations a browser does not have.
     return ok(null) as Result<InvokeOutputs[C]>;
   }
@@ -171,5 +194,6 @@ export function currentBrowserEnvironment(): BrowserEnvironment {
     randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
     version: __APP_VERSION__,
     platform: navigator.platform || 'web',
+    storage: window.localStorage,
   };
 }

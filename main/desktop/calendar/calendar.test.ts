@@ -3,7 +3,8 @@ import type { Profile } from '../../../common/profile';
 import { NotificationRouter, type NotificationSpec } from '../notifications/notification-router';
 import { parseCalendarFeed, type CalendarMeeting } from './calendar-feed';
 import { calendarRequest, looksLikeCalendar } from './calendar-source';
-import { ReminderScheduler, type ReminderClock } from './reminder-scheduler';
+import { ReminderScheduler } from './reminder-scheduler';
+import { FakeClock } from './test-fixtures/fake-clock';
 
 const config = { scheme: 'visio', meetingHosts: ['visio.example.gouv.fr'] };
 
@@ -69,34 +70,6 @@ const feed = [
 ].join('\r\n');
 
 const window = { from: new Date('2026-10-25T00:00:00Z'), to: new Date('2026-11-30T00:00:00Z') };
-
-class FakeClock implements ReminderClock {
-  private timers: Array<{ id: number; at: number; callback: () => void }> = [];
-  private nextId = 1;
-  constructor(private current: number) {}
-  now() {
-    return this.current;
-  }
-  setTimer(callback: () => void, milliseconds: number) {
-    const id = this.nextId++;
-    this.timers.push({ id, at: this.current + milliseconds, callback });
-    return id;
-  }
-  clearTimer(timer: unknown) {
-    this.timers = this.timers.filter((entry) => entry.id !== timer);
-  }
-  /** Moves time forward, firing each timer at its own instant. */
-  advanceTo(target: number) {
-    for (;;) {
-      const due = this.timers.filter((entry) => entry.at <= target).sort((first, second) => first.at - second.at)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((entry) => entry !== due);
-      this.current = due.at;
-      due.callback();
-    }
-    this.current = target;
-  }
-}
 
 describe('calendar feed', () => {
   it('expands the recurring meeting in its own time zone, across daylight saving time', () => {

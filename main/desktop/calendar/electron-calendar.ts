@@ -1,14 +1,12 @@
 // Reads the agenda feed every quarter of an hour through the app session (its proxy, its
-// certificate trust, its request filter), and hands the meetings to the reminder scheduler.
+// certificate trust, its request filter), and again when the computer wakes up.
 import { powerMonitor, type Session } from 'electron';
 import type { Profile } from '../../../common/profile';
 import type { DeepLinkConfig } from '../deep-links/deep-link-parser';
-import { parseCalendarFeed, type CalendarMeeting } from './calendar-feed';
-import { calendarRequest, looksLikeCalendar, maximumFeedBytes } from './calendar-source';
-import { ReminderScheduler } from './reminder-scheduler';
+import type { CalendarMeeting } from './calendar-feed';
+import { CalendarAgenda } from './calendar-agenda';
 
 const refreshMilliseconds = 15 * 60 * 1000;
-const lookAheadMilliseconds = 2 * 24 * 60 * 60 * 1000;
 
 export interface CalendarAdapterOptions {
   session: Session;
@@ -21,42 +19,29 @@ export interface CalendarAdapterOptions {
 }
 
 export function installCalendar(options: CalendarAdapterOptions): () => void {
-  const scheduler = new ReminderScheduler(
-    { now: () => Date.now(), setTimer: (callback, milliseconds) => setTimeout(callback, milliseconds), clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>) },
-    options.onReminder,
-  );
+  const agenda = new CalendarAgenda({
+    feedUrl: options.feedUrl,
+    profile: options.profile,
+    linkConfig: options.linkConfig,
+    fetch: (url, init) => options.session.fetch(url, init),
+    clock: {
+      now: () => Date.now(),
+      setTimer: (callback, milliseconds) => setTimeout(callback, milliseconds),
+      clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+    },
+    calendarSecret: options.calendarSecret,
+    onReminder: options.onReminder,
+    onMeetingsChanged: options.onMeetingsChanged,
+  });
 
-  const refresh = async () => {
-    const request = calendarRequest(options.feedUrl, options.profile, await options.calendarSecret());
-    if (!request.ok) return;
-    try {
-      const response = await options.session.fetch(request.url, { headers: request.headers, redirect: 'error' });
-      if (!response.ok || Number(response.headers.get('content-length') ?? 0) > maximumFeedBytes) return;
-      const body = await response.text();
-      if (body.length > maximumFeedBytes || !looksLikeCalendar(body)) return;
-      const now = Date.now();
-      const parsed = parseCalendarFeed(body, options.linkConfig, {
-        from: new Date(now - 24 * 60 * 60 * 1000),
-        to: new Date(now + lookAheadMilliseconds),
-      });
-      if (!parsed.ok) return;
-      scheduler.setMeetings(parsed.meetings);
-      options.onMeetingsChanged(scheduler.meetingsOfDay());
-    } catch {
-      // Offline or refused: the meetings already known stay scheduled.
-    }
-  };
-
-  const onResume = () => {
-    scheduler.evaluate();
-    void refresh();
-  };
-  void refresh();
-  const timer = setInterval(() => void refresh(), refreshMilliseconds);
+  // Offline or refused: the meetings already known stay scheduled.
+  const onResume = () => void agenda.resume();
+  void agenda.refresh();
+  const timer = setInterval(() => void agenda.refresh(), refreshMilliseconds);
   powerMonitor.on('resume', onResume);
   return () => {
     clearInterval(timer);
     powerMonitor.off('resume', onResume);
-    scheduler.dispose();
+    agenda.dispose();
   };
 }

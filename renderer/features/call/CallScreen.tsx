@@ -12,6 +12,8 @@ import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { FloatingReactions } from '../reactions/FloatingReactions';
 import { ReactionsDialog } from '../reactions/ReactionsDialog';
 import { RecordingBanner } from '../recording/RecordingBanner';
+import { RecordingDialog } from '../recording/RecordingDialog';
+import { useSettingsStore } from '../settings/settings-store';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { useCallShortcuts } from '../shortcuts/useCallShortcuts';
@@ -23,7 +25,11 @@ import { ControlBar } from './ControlBar';
 import { MediaNoticeBanner } from './MediaNoticeBanner';
 import { Notifications } from './Notifications';
 import { useNotificationStore } from './notification-store';
-import { ParticipantGrid } from './ParticipantGrid';
+import { CallLayout } from './CallLayout';
+import { useLayoutStore } from './layout-store';
+import { LayoutSwitch } from './LayoutSwitch';
+import { useMeetConfigStore } from './meet-config-store';
+import { followReceivedQuality } from './received-video-quality';
 import { useRoomEvents } from './useRoomEvents';
 
 interface Props {
@@ -48,14 +54,21 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
   const { t } = useTranslation();
   const status = useCallStore((state) => state.status);
   const { panel, dialog, subtitlesVisible } = useCallUiStore();
+  const receivedQuality = useSettingsStore((state) => state.receivedQuality);
   useRoomEvents(room, meetingRoom.id, slug);
   useCallShortcuts();
+  useEffect(() => followReceivedQuality(room, receivedQuality), [room, receivedQuality]);
+  useEffect(() => {
+    void useMeetConfigStore.getState().load();
+    if (useCallStore.getState().joinedMutedInLargeRoom) useNotificationStore.getState().notify(t('call.autoMuted'), 'info');
+  }, [t]);
 
   return (
     <RoomContext.Provider value={room}>
       <header className="call__header">
         <h1 className="call__title">{meetingRoom.name && meetingRoom.name !== slug ? `${meetingRoom.name} · ${slug}` : slug}</h1>
         <RecordingBanner room={room} />
+        <LayoutSwitch />
       </header>
       {status === 'reconnecting' && (
         <p className="banner banner--warning" role="status">
@@ -65,7 +78,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
       <MediaNoticeBanner />
       <WaitingToast roomId={meetingRoom.id} slug={slug} />
       <div className="call__body">
-        <ParticipantGrid />
+        <CallLayout />
         {panel === 'chat' && <ChatPanel room={room} />}
         {panel === 'participants' && <ParticipantsPanel roomId={meetingRoom.id} slug={slug} />}
       </div>
@@ -78,6 +91,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
       {dialog === 'shortcuts' && <ShortcutsDialog />}
       {dialog === 'settings' && <SettingsDialog />}
       {dialog === 'reactions' && <ReactionsDialog room={room} />}
+      {dialog === 'recording' && <RecordingDialog room={room} />}
     </RoomContext.Provider>
   );
 }
@@ -97,6 +111,7 @@ export function CallScreen({ slug, room: meetingRoom, grant }: Props) {
       useWaitingStore.getState().reset();
       useSubtitleStore.getState().reset();
       useNotificationStore.getState().clear();
+      useLayoutStore.getState().reset();
     };
   }, [grant, connect]);
 

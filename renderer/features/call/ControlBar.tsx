@@ -1,6 +1,13 @@
-import { useLocalParticipant } from '@livekit/components-react';
+import { useLocalParticipant, useRoomContext } from '@livekit/components-react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CameraIcon, ChatIcon, HandIcon, KeyboardIcon, LeaveIcon, MicrophoneIcon, PeopleIcon, ScreenIcon, SettingsIcon, SmileIcon, SubtitlesIcon } from '../../app/icons';
+import { CameraIcon, ChatIcon, HandIcon, KeyboardIcon, LeaveIcon, MicrophoneIcon, PeopleIcon, RecordIcon, ScreenIcon, SettingsIcon, SmileIcon, SubtitlesIcon } from '../../app/icons';
+import { isRoomAdmin } from '../participants/roles';
+import { availableRecordingModes } from '../recording/recording-modes';
+import { parseRecordingState } from '../recording/recording-status';
+import { nextToolbarIndex } from '../shortcuts/roving-focus';
+import { useMeetConfigStore } from './meet-config-store';
+import { useRoomMetadata } from './useRoomMetadata';
 import { useChatStore } from '../chat/chat-store';
 import { toggleHand } from '../shortcuts/call-actions';
 import { startSubtitles } from '../subtitles/start-subtitles';
@@ -22,6 +29,7 @@ interface ToggleProps {
 }
 
 function ControlButton({ label, pressed, off, onClick, children, badge, badgeLabel, shortcut, expanded }: ToggleProps) {
+  const { i18n } = useTranslation();
   return (
     <button
       type="button"
@@ -36,7 +44,7 @@ function ControlButton({ label, pressed, off, onClick, children, badge, badgeLab
       <span className="control__label">{label}</span>
       {badge ? (
         <span className="badge" aria-label={badgeLabel}>
-          {badge}
+          {new Intl.NumberFormat(i18n.language).format(badge)}
         </span>
       ) : null}
     </button>
@@ -53,9 +61,45 @@ export function ControlBar() {
   const attributes = useParticipantAttributes(localParticipant);
   const handRaised = Boolean(attributes.handRaisedAt);
   const canShareScreen = typeof navigator.mediaDevices?.getDisplayMedia === 'function';
+  const room = useRoomContext();
+  const recordingModes = availableRecordingModes(useMeetConfigStore((state) => state.config));
+  const recordingStatus = parseRecordingState(useRoomMetadata(room)).status;
+  const canRecord = isRoomAdmin(localParticipant) && recordingModes.length > 0;
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const focusedIndex = useRef(0);
+
+  // One Tab stop for the whole bar; the arrows move inside it.
+  useEffect(() => {
+    const buttons = toolbarButtons(toolbarRef.current);
+    focusedIndex.current = Math.min(focusedIndex.current, Math.max(0, buttons.length - 1));
+    buttons.forEach((button, index) => (button.tabIndex = index === focusedIndex.current ? 0 : -1));
+  });
+
+  function onToolbarKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const buttons = toolbarButtons(toolbarRef.current);
+    const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = nextToolbarIndex(current < 0 ? focusedIndex.current : current, event.key, buttons.length);
+    if (next === null) return;
+    event.preventDefault();
+    focusedIndex.current = next;
+    buttons.forEach((button, index) => (button.tabIndex = index === next ? 0 : -1));
+    buttons[next]?.focus();
+  }
 
   return (
-    <div className="control-bar" role="toolbar" aria-label={t('call.controls')} id="call-controls">
+    <div
+      ref={toolbarRef}
+      className="control-bar"
+      role="toolbar"
+      aria-label={t('call.controls')}
+      aria-orientation="horizontal"
+      id="call-controls"
+      onKeyDown={onToolbarKeyDown}
+      onFocus={(event) => {
+        const index = toolbarButtons(toolbarRef.current).indexOf(event.target as unknown as HTMLButtonElement);
+        if (index >= 0) focusedIndex.current = index;
+      }}
+    >
       <ControlButton label={t('call.microphone')} pressed={microphoneEnabled} off={!microphoneEnabled} shortcut="Control+D" onClick={() => void toggleMicrophone()}>
         <MicrophoneIcon off={!microphoneEnabled} />
       </ControlButton>
@@ -104,6 +148,11 @@ export function ControlBar() {
       >
         <PeopleIcon />
       </ControlButton>
+      {canRecord && (
+        <ControlButton label={t('recording.open')} pressed={recordingStatus === 'started' || recordingStatus === 'starting'} onClick={() => openDialog('recording')}>
+          <RecordIcon />
+        </ControlButton>
+      )}
       <ControlButton label={t('settings.open')} onClick={() => openDialog('settings')}>
         <SettingsIcon />
       </ControlButton>
@@ -116,4 +165,8 @@ export function ControlBar() {
       </button>
     </div>
   );
+}
+
+function toolbarButtons(toolbar: HTMLElement | null): HTMLButtonElement[] {
+  return toolbar ? Array.from(toolbar.querySelectorAll<HTMLButtonElement>('button:not([disabled])')) : [];
 }

@@ -1,7 +1,10 @@
 import { isTrackReference, useIsMuted, useIsSpeaking, useParticipantInfo, VideoTrack, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
-import { HandIcon, MicrophoneIcon } from '../../app/icons';
+import { HandIcon, MicrophoneIcon, PinIcon } from '../../app/icons';
+import { ConnectionQualityBadge } from './ConnectionQualityBadge';
+import { tileKey } from './layout';
+import { useLayoutStore } from './layout-store';
 import { useParticipantAttributes } from './useParticipantAttributes';
 
 export function ParticipantTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder }) {
@@ -16,10 +19,14 @@ export function ParticipantTile({ trackRef }: { trackRef: TrackReferenceOrPlaceh
   const label = participant.isLocal ? t('call.you', { name: displayName }) : displayName;
   const handRaised = Boolean(attributes.handRaisedAt);
   const hasVideo = isTrackReference(trackRef) && !trackRef.publication.isMuted;
+  const key = tileKey(identity, trackRef.source);
+  const pinned = useLayoutStore((state) => state.pinnedKey === key);
+  const togglePin = useLayoutStore((state) => state.togglePin);
+  const pinSubject = isScreenShare ? t('call.screenShareOf', { name: displayName }) : displayName;
 
   return (
     <li
-      className={`tile${speaking ? ' tile--speaking' : ''}${isScreenShare ? ' tile--screen' : ''}`}
+      className={`tile${speaking ? ' tile--speaking' : ''}${pinned ? ' tile--pinned' : ''}${isScreenShare ? ' tile--screen' : ''}`}
       data-testid="participant-tile"
       data-participant-identity={identity}
       data-source={trackRef.source}
@@ -41,6 +48,16 @@ export function ParticipantTile({ trackRef }: { trackRef: TrackReferenceOrPlaceh
           </span>
         </div>
       )}
+      <button
+        type="button"
+        className={`tile__pin${pinned ? ' tile__pin--on' : ''}`}
+        aria-pressed={pinned}
+        aria-label={pinned ? t('call.unpin', { name: pinSubject }) : t('call.pin', { name: pinSubject })}
+        title={pinned ? t('call.unpin', { name: pinSubject }) : t('call.pin', { name: pinSubject })}
+        onClick={() => togglePin(key)}
+      >
+        <PinIcon />
+      </button>
       <div className="tile__info">
         {!isScreenShare && (
           <span className={`tile__mic${microphoneMuted ? ' tile__mic--off' : ''}`} role="img" aria-label={microphoneMuted ? t('call.micOff') : t('call.micOn')}>
@@ -53,6 +70,7 @@ export function ParticipantTile({ trackRef }: { trackRef: TrackReferenceOrPlaceh
             <HandIcon />
           </span>
         )}
+        {!isScreenShare && <ConnectionQualityBadge participant={participant} />}
       </div>
     </li>
   );

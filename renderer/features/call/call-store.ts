@@ -1,11 +1,15 @@
 // The live call: the LiveKit room, its connection status and the local media state that the
 // controls, shortcuts and desktop commands all act on.
-import { ConnectionState, DisconnectReason, Room, RoomEvent } from 'livekit-client';
+import { ConnectionState, Room, RoomEvent, Track, VideoPresets, type DisconnectReason } from 'livekit-client';
 import { create } from 'zustand';
 import type { LivekitGrant } from '../../../common/meet-types';
 import { useDevicePreferences } from '../devices/device-preferences';
 import { classifyMediaError, type MediaFailure } from '../devices/media-errors';
 import { useMeetingStore } from '../meeting/meeting-store';
+import { useSettingsStore, type PublishResolution } from '../settings/settings-store';
+import { shouldJoinMuted } from './call-notices';
+import { endReasonFor } from './end-reason';
+import { useMeetConfigStore } from './meet-config-store';
 import { connectOptions, CONNECT_TIMEOUT_MS, roomOptionsFor, withTimeout } from './room-options';
 
 export type CallStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
@@ -22,6 +26,8 @@ interface CallState {
   cameraEnabled: boolean;
   screenShareEnabled: boolean;
   mediaNotice: MediaNotice | null;
+  /** Set when the room was already large enough for `auto_mute_on_join_threshold`: we joined muted. */
+  joinedMutedInLargeRoom: boolean;
   connect(grant: LivekitGrant): Promise<void>;
   leave(): Promise<void>;
   toggleMicrophone(): Promise<void>;
@@ -30,16 +36,17 @@ interface CallState {
   setMicrophone(enabled: boolean): Promise<void>;
   setCamera(enabled: boolean): Promise<void>;
   dismissMediaNotice(): void;
+  /** Publishes the camera at the resolution chosen in the settings. */
+  applyPublishResolution(resolution: PublishResolution): Promise<void>;
 }
 
-/** Reasons after which joining again by ourselves would be wrong. */
-const ENDING_REASONS = new Set<DisconnectReason>([
-  DisconnectReason.CLIENT_INITIATED,
-  DisconnectReason.DUPLICATE_IDENTITY,
-  DisconnectReason.PARTICIPANT_REMOVED,
-  DisconnectReason.ROOM_DELETED,
-  DisconnectReason.USER_REJECTED,
-]);
+const resolutions = { '360p': VideoPresets.h360.resolution, '720p': VideoPresets.h720.resolution } as const;
+
+/** Our own microphone changes in progress: a mute that happens outside of them came from the server. */
+let localMicrophoneChanges = 0;
+export function isLocalMicrophoneChangeInProgress(): boolean {
+  return localMicrophoneChanges > 0;
+}
 const REJOIN_ATTEMPTS = 20;
 const REJOIN_DELAY_MS = 3000;
 
@@ -57,6 +64,7 @@ export const useCallStore = create<CallState>((set, get) => {
   const applyMedia = async (source: MediaNotice['source'], enabled: boolean) => {
     const participant = get().room?.localParticipant;
     if (!participant) return;
+    if (source === 'microphone') localMicrophoneChanges++;
     try {
       if (source === 'microphone') await participant.setMicrophoneEnabled(enabled);
       else if (source === 'camera') await participant.setCameraEnabled(enabled);
@@ -69,6 +77,7 @@ export const useCallStore = create<CallState>((set, get) => {
       const failure = classifyMediaError(error);
       if (!(source === 'screen' && failure === 'permission_denied')) set({ mediaNotice: { source, failure } });
     } finally {
+      if (source === 'microphone') localMicrophoneChanges--;
       syncLocalMedia();
     }
   };
@@ -80,7 +89,10 @@ export const useCallStore = create<CallState>((set, get) => {
     previous?.removeAllListeners();
     await previous?.disconnect();
     const preferences = useDevicePreferences.getState();
-    const room = new Room(roomOptionsFor(preferences));
+    const options = roomOptionsFor(preferences);
+    options.videoCaptureDefaults = { ...options.videoCaptureDefaults, resolution: resolutions[useSettingsStore.getState().publishResolution] };
+    const room = new Room(options);
+    const config = useMeetConfigStore.getState().load();
     // A failed first connection is reported by connect() itself, not as a lost call.
     let established = false;
     set({ room, mediaNotice: null, ...(get().status === 'reconnecting' ? {} : { status: 'connecting' as const }) });
@@ -94,9 +106,10 @@ export const useCallStore = create<CallState>((set, get) => {
       .on(RoomEvent.TrackUnmuted, syncLocalMedia)
       .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
         if (get().room !== room || !established) return;
-        if (reason !== undefined && ENDING_REASONS.has(reason)) {
+        const ending = endReasonFor(reason);
+        if (ending) {
           set({ status: 'idle', room: null, microphoneEnabled: false, cameraEnabled: false, screenShareEnabled: false });
-          useMeetingStore.getState().end(reason !== DisconnectReason.CLIENT_INITIATED);
+          useMeetingStore.getState().end(ending);
         } else {
           void rejoinAfterLoss(grant);
         }
@@ -112,9 +125,11 @@ export const useCallStore = create<CallState>((set, get) => {
     }
     if (get().room !== room) return false;
     established = true;
-    set({ status: 'connected' });
+    const joinMuted = preferences.microphoneEnabled && shouldJoinMuted(room.remoteParticipants.size, (await config)?.auto_mute_on_join_threshold);
+    if (get().room !== room) return false;
+    set({ status: 'connected', joinedMutedInLargeRoom: joinMuted });
     await Promise.all([
-      preferences.microphoneEnabled ? applyMedia('microphone', true) : Promise.resolve(),
+      preferences.microphoneEnabled && !joinMuted ? applyMedia('microphone', true) : Promise.resolve(),
       preferences.cameraEnabled ? applyMedia('camera', true) : Promise.resolve(),
     ]);
     syncLocalMedia();
@@ -131,7 +146,7 @@ export const useCallStore = create<CallState>((set, get) => {
     }
     if (get().status !== 'reconnecting') return;
     set({ status: 'idle', room: null, microphoneEnabled: false, cameraEnabled: false, screenShareEnabled: false });
-    useMeetingStore.getState().end(true);
+    useMeetingStore.getState().end('lost');
   };
 
   return {
@@ -141,6 +156,7 @@ export const useCallStore = create<CallState>((set, get) => {
     cameraEnabled: false,
     screenShareEnabled: false,
     mediaNotice: null,
+    joinedMutedInLargeRoom: false,
 
     async connect(grant) {
       const connected = await openRoom(grant);
@@ -153,7 +169,7 @@ export const useCallStore = create<CallState>((set, get) => {
       if (room && room.state !== ConnectionState.Disconnected) await room.disconnect();
       else {
         set({ room: null });
-        useMeetingStore.getState().end(false);
+        useMeetingStore.getState().end('left');
       }
     },
 
@@ -163,6 +179,12 @@ export const useCallStore = create<CallState>((set, get) => {
     setMicrophone: (enabled) => applyMedia('microphone', enabled),
     setCamera: (enabled) => applyMedia('camera', enabled),
     dismissMediaNotice: () => set({ mediaNotice: null }),
+    async applyPublishResolution(resolution) {
+      const track = get().room?.localParticipant.getTrackPublication(Track.Source.Camera)?.videoTrack;
+      const { videoInputId } = useDevicePreferences.getState();
+      // Without the device, restarting would fall back to the default camera.
+      await track?.restartTrack({ resolution: resolutions[resolution], ...(videoInputId ? { deviceId: videoInputId } : {}) }).catch(() => undefined);
+    },
   };
 });
 

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 
 export type SidePanel = 'chat' | 'participants' | null;
-export type CallDialog = 'shortcuts' | 'settings' | 'reactions' | null;
+export type CallDialog = 'shortcuts' | 'settings' | 'reactions' | 'recording' | null;
 
 interface CallUiState {
   panel: SidePanel;

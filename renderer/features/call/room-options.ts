@@ -31,6 +31,10 @@ export function roomOptionsFor(preferences: Pick<DevicePreferences, 'audioInputI
 
 export const connectOptions: RoomConnectOptions = {
   autoSubscribe: true,
+  // A LiveKit server with no STUN servers configured hands out Google's and Twilio's, which the
+  // browser would contact from every call. The SFU's own candidates (UDP mux, ICE/TCP) need no
+  // STUN; setting the list here makes livekit-client ignore the server's.
+  rtcConfig: { iceServers: [] },
   maxRetries: 3,
   peerConnectionTimeout: 15_000,
   websocketTimeout: 10_000,

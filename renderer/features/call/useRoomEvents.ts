@@ -1,6 +1,6 @@
 // Everything the call listens to in the room, in one place: chat in both forms, Meet's
 // notifications, subtitles in both forms, joins, leaves and raised hands.
-import { ParticipantEvent, RoomEvent, type Participant, type RemoteParticipant, type Room, type TranscriptionSegment } from 'livekit-client';
+import { ParticipantEvent, RoomEvent, Track, type Participant, type RemoteParticipant, type Room, type TrackPublication, type TranscriptionSegment } from 'livekit-client';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAT_TOPIC, LEGACY_CHAT_TOPIC, TRANSCRIPTION_TOPIC } from '../../../common/meet-types';
@@ -13,6 +13,12 @@ import { isRoomAdmin } from '../participants/roles';
 import { useReactionStore } from '../reactions/reaction-store';
 import { segmentFromStreamAttributes } from '../subtitles/transcription';
 import { useSubtitleStore } from '../subtitles/subtitle-store';
+import { parseRecordingState } from '../recording/recording-status';
+import { useSettingsStore } from '../settings/settings-store';
+import { recordingAnnouncement, RepeatGuard, shouldPlayPresenceSound } from './call-notices';
+import { isLocalMicrophoneChangeInProgress } from './call-store';
+import { useMeetConfigStore } from './meet-config-store';
+import { playNotificationSound } from './notification-sounds';
 import { useCallUiStore } from './call-ui-store';
 import { useNotificationStore } from './notification-store';
 import { parseRoomNotification } from './room-notifications';
@@ -34,13 +40,22 @@ function speakerOfTrack(room: Room, trackSid: string | undefined, fallback: Part
 }
 
 export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: string): void {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
 
   useEffect(() => {
     if (!room) return;
     const notify = useNotificationStore.getState().notify;
     const chat = useChatStore.getState();
     const subtitles = useSubtitleStore.getState();
+    const mutedNotice = new RepeatGuard(3000);
+    const announceMutedByAdmin = () => {
+      if (mutedNotice.allow(Date.now())) notify(t('call.mutedByAdmin'), 'warning');
+    };
+    const presenceSound = (sound: 'join' | 'leave') => {
+      const maximum = useMeetConfigStore.getState().config?.max_participants_for_sound;
+      if (shouldPlayPresenceSound(room.numParticipants, maximum, useSettingsStore.getState().notificationSounds)) playNotificationSound(sound);
+    };
+    let recording = parseRecordingState(room.metadata);
 
     const receiveChat = (id: string, text: string, timestamp: number, sender: Participant | undefined) => {
       const isNew = chat.receive(
@@ -100,15 +115,43 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
           notify(t('hand.loweredByAdmin'));
           break;
         case 'participantMuted':
-          notify(t('call.mutedByAdmin'), 'warning');
+          announceMutedByAdmin();
+          break;
+        case 'permissionsRemoved': {
+          if (notification.removedSources.length === 0) break;
+          const sources = notification.removedSources.map((source) => t(`call.sources.${source}`, { defaultValue: source }));
+          notify(t('call.permissionsRemoved', { sources: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(sources) }), 'warning');
+          break;
+        }
+        case 'other':
+          if (notification.name === 'transcriptionLimitReached' || notification.name === 'screenRecordingLimitReached') notify(t('recording.limitReached'), 'warning');
+          else if ((notification.name === 'transcriptionRequested' || notification.name === 'screenRecordingRequested') && isRoomAdmin(room.localParticipant)) {
+            notify(t('recording.requested', { name: nameOf(participant) }));
+          }
           break;
         default:
           break;
       }
     };
 
-    const onJoined = (participant: RemoteParticipant) => notify(t('call.joined', { name: nameOf(participant) }), 'info', { visible: room.numParticipants <= 8 });
-    const onLeft = (participant: RemoteParticipant) => notify(t('call.left', { name: nameOf(participant) }), 'info', { visible: room.numParticipants <= 8 });
+    const onJoined = (participant: RemoteParticipant) => {
+      notify(t('call.joined', { name: nameOf(participant) }), 'info', { visible: room.numParticipants <= 8 });
+      presenceSound('join');
+    };
+    const onLeft = (participant: RemoteParticipant) => {
+      notify(t('call.left', { name: nameOf(participant) }), 'info', { visible: room.numParticipants <= 8 });
+      presenceSound('leave');
+    };
+    const onLocalTrackMuted = (publication: TrackPublication, participant: Participant) => {
+      // The server muted our microphone (an administrator did): we did not ask for it.
+      if (participant.isLocal && publication.source === Track.Source.Microphone && !isLocalMicrophoneChangeInProgress()) announceMutedByAdmin();
+    };
+    const onMetadata = (metadata: string | undefined) => {
+      const next = parseRecordingState(metadata);
+      const announcement = recordingAnnouncement(recording, next);
+      recording = next;
+      if (announcement) notify(t(announcement), next.status === 'aborted' ? 'warning' : 'info');
+    };
     const onAttributes = (changed: Record<string, string>, participant: Participant) => {
       if (changed.handRaisedAt && !participant.isLocal) notify(t('hand.raised', { name: nameOf(participant) }));
     };
@@ -118,7 +161,9 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
       .on(RoomEvent.TranscriptionReceived, onTranscription)
       .on(RoomEvent.ParticipantConnected, onJoined)
       .on(RoomEvent.ParticipantDisconnected, onLeft)
-      .on(RoomEvent.ParticipantAttributesChanged, onAttributes);
+      .on(RoomEvent.ParticipantAttributesChanged, onAttributes)
+      .on(RoomEvent.TrackMuted, onLocalTrackMuted)
+      .on(RoomEvent.RoomMetadataChanged, onMetadata);
     room.localParticipant.on(ParticipantEvent.AttributesChanged, refreshWaiting);
 
     refreshWaiting();
@@ -135,8 +180,10 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
         .off(RoomEvent.TranscriptionReceived, onTranscription)
         .off(RoomEvent.ParticipantConnected, onJoined)
         .off(RoomEvent.ParticipantDisconnected, onLeft)
-        .off(RoomEvent.ParticipantAttributesChanged, onAttributes);
+        .off(RoomEvent.ParticipantAttributesChanged, onAttributes)
+        .off(RoomEvent.TrackMuted, onLocalTrackMuted)
+        .off(RoomEvent.RoomMetadataChanged, onMetadata);
       room.localParticipant.off(ParticipantEvent.AttributesChanged, refreshWaiting);
     };
-  }, [room, meetingRoomId, slug, t]);
+  }, [room, meetingRoomId, slug, t, i18n.language]);
 }

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallUiStore } from '../call/call-ui-store';
 import { useChatStore } from './chat-store';
+import { formatMessageDate, formatMessageTime } from './chat-time';
 import { MessageText } from './MessageText';
 
 export function ChatPanel({ room }: { room: Room }) {
@@ -17,7 +18,6 @@ export function ChatPanel({ room }: { room: Room }) {
   const listRef = useRef<HTMLOListElement>(null);
   const titleId = useId();
   const inputId = useId();
-  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
 
   useEffect(() => {
     inputRef.current?.focus();
@@ -54,7 +54,9 @@ export function ChatPanel({ room }: { room: Room }) {
             <li key={message.id} className={`chat__message${message.local ? ' chat__message--local' : ''}`}>
               <p className="chat__meta">
                 <strong>{message.local ? t('chat.you') : message.senderName}</strong>{' '}
-                <time dateTime={new Date(message.timestamp).toISOString()}>{time.format(message.timestamp)}</time>
+                <time dateTime={new Date(message.timestamp).toISOString()} title={formatMessageDate(message.timestamp, i18n.language)}>
+                  {formatMessageTime(message.timestamp, i18n.language)}
+                </time>
               </p>
               <p className="chat__text">
                 <MessageText text={message.text} />

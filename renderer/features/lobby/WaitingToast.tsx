@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallUiStore } from '../call/call-ui-store';
 import { useNotificationStore } from '../call/notification-store';
+import { playNotificationSound } from '../call/notification-sounds';
+import { useSettingsStore } from '../settings/settings-store';
 import { useWaitingStore } from './waiting-store';
 
 /** For hosts: who waits, with Admit and Deny at hand, announced when someone new arrives. */
@@ -15,7 +17,9 @@ export function WaitingToast({ roomId, slug }: { roomId: string; slug: string })
   useEffect(() => {
     const arrivals = participants.filter((participant) => !known.current.has(participant.id));
     known.current = new Set(participants.map((participant) => participant.id));
-    if (arrivals.length > 0) useNotificationStore.getState().notify(t('waiting.count', { count: participants.length }), 'info', { visible: false });
+    if (arrivals.length === 0) return;
+    useNotificationStore.getState().notify(t('waiting.count', { count: participants.length }), 'info', { visible: false });
+    if (useSettingsStore.getState().notificationSounds) playNotificationSound('waiting');
   }, [participants, t]);
 
   if (participants.length === 0 || panel === 'participants') return null;

@@ -25,6 +25,6 @@ export function MeetingScreen({ slug }: { slug: string }) {
     case 'call':
       return <CallScreen slug={slug} room={phase.room} grant={phase.grant} username={phase.username} />;
     case 'ended':
-      return <EndedScreen slug={slug} username={phase.username} unexpected={phase.unexpected} />;
+      return <EndedScreen slug={slug} username={phase.username} reason={phase.reason} />;
   }
 }

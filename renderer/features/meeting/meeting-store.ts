@@ -8,7 +8,10 @@ export type MeetingPhase =
   | { name: 'prejoin' }
   | { name: 'lobby'; room: Room; username: string }
   | { name: 'call'; room: Room; grant: LivekitGrant; username: string }
-  | { name: 'ended'; room: Room; username: string; unexpected: boolean };
+  | { name: 'ended'; room: Room; username: string; reason: CallEndReason };
+
+/** Why the call ended: the ended screen says it, and offers to join again only when that makes sense. */
+export type CallEndReason = 'left' | 'lost' | 'removed' | 'room_closed' | 'joined_elsewhere';
 
 interface MeetingState {
   slug: string | null;
@@ -16,7 +19,7 @@ interface MeetingState {
   openPrejoin(slug: string): void;
   enterLobby(room: Room, username: string): void;
   enterCall(room: Room, grant: LivekitGrant, username: string): void;
-  end(unexpected: boolean): void;
+  end(reason: CallEndReason): void;
   close(): void;
 }
 
@@ -32,9 +35,9 @@ export const useMeetingStore = create<MeetingState>((set, get) => ({
   enterCall(room, grant, username) {
     set({ phase: { name: 'call', room, grant, username } });
   },
-  end(unexpected) {
+  end(reason) {
     const phase = get().phase;
-    if (phase.name === 'call') set({ phase: { name: 'ended', room: phase.room, username: phase.username, unexpected } });
+    if (phase.name === 'call') set({ phase: { name: 'ended', room: phase.room, username: phase.username, reason } });
   },
   close() {
     set({ slug: null, phase: { name: 'prejoin' } });

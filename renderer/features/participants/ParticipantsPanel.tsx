@@ -1,12 +1,18 @@
-import { useParticipants } from '@livekit/components-react';
+import { useParticipants, useRoomContext } from '@livekit/components-react';
 import { RoomEvent, Track } from 'livekit-client';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HandIcon, MicrophoneIcon } from '../../app/icons';
 import { useCallUiStore } from '../call/call-ui-store';
+import { useRoomMetadata } from '../call/useRoomMetadata';
+import { useMeetingStore } from '../meeting/meeting-store';
 import { raisedHandsInOrder } from '../hand/hand';
 import { useWaitingStore } from '../lobby/waiting-store';
 import { WaitingList } from '../lobby/WaitingToast';
+import { lowerHandOf } from './admin-actions';
+import { ParticipantActions } from './ParticipantActions';
+import { RoomAdminSection } from './RoomAdminSection';
+import { parseRoomSettings } from './room-metadata';
 import { isGuest, isRoomAdmin, roleOf } from './roles';
 
 export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: string }) {
@@ -32,6 +38,10 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
   const local = participants.find((participant) => participant.isLocal);
   const admin = isRoomAdmin(local);
   const hands = raisedHandsInOrder(participants);
+  const room = useRoomContext();
+  const metadata = parseRoomSettings(useRoomMetadata(room));
+  const configuredMute = useMeetingStore((state) => (state.phase.name === 'call' ? state.phase.room.configuration?.everyone_can_mute : undefined));
+  const everyoneCanMute = metadata.everyoneCanMute ?? configuredMute ?? false;
 
   return (
     <aside className="side-panel" aria-labelledby={titleId}>
@@ -50,6 +60,7 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
           </button>
         </section>
       )}
+      {admin && <RoomAdminSection participants={participants} />}
       {hands.length > 0 && (
         <section className="side-panel__section">
           <h3>{t('participants.handsRaised')}</h3>
@@ -57,7 +68,12 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
             {hands.map((participant) => (
               <li key={participant.identity} className="people__item">
                 <HandIcon />
-                <span>{participant.name || participant.identity}</span>
+                <span className="people__name">{participant.name || participant.identity}</span>
+                {admin && !participant.isLocal && (
+                  <button type="button" className="button button--small" onClick={() => void lowerHandOf(room, participant)}>
+                    {t('participants.lowerHand', { name: participant.name || participant.identity })}
+                  </button>
+                )}
               </li>
             ))}
           </ol>
@@ -71,7 +87,7 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
             const microphoneOn = participant.getTrackPublication(Track.Source.Microphone)?.isMuted === false;
             const name = participant.name || participant.identity;
             return (
-              <li key={participant.identity} className="people__item">
+              <li key={participant.identity} className="people__item" data-participant-identity={participant.identity}>
                 <span className="avatar" aria-hidden="true" style={{ backgroundColor: participant.attributes.color || undefined }}>
                   {name.charAt(0).toUpperCase()}
                 </span>
@@ -81,6 +97,7 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
                 <span className={`tile__mic${microphoneOn ? '' : ' tile__mic--off'}`} role="img" aria-label={microphoneOn ? t('call.micOn') : t('call.micOff')}>
                   <MicrophoneIcon off={!microphoneOn} />
                 </span>
+                {!participant.isLocal && <ParticipantActions participant={participant} name={name} isAdministrator={admin} everyoneCanMute={everyoneCanMute} />}
               </li>
             );
           })}

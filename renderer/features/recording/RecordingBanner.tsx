@@ -1,19 +1,7 @@
-import { RoomEvent, type Room } from 'livekit-client';
-import { useSyncExternalStore } from 'react';
+import type { Room } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
+import { useRoomMetadata } from '../call/useRoomMetadata';
 import { parseRecordingState } from './recording-status';
-
-function useRoomMetadata(room: Room): string | undefined {
-  return useSyncExternalStore(
-    (onChange) => {
-      room.on(RoomEvent.RoomMetadataChanged, onChange);
-      return () => {
-        room.off(RoomEvent.RoomMetadataChanged, onChange);
-      };
-    },
-    () => room.metadata,
-  );
-}
 
 export function RecordingBanner({ room }: { room: Room }) {
   const { t } = useTranslation();

@@ -7,6 +7,8 @@ import { useCallUiStore } from '../call/call-ui-store';
 import { useDevicePreferences } from '../devices/device-preferences';
 import { DeviceSelect } from '../devices/DeviceSelect';
 import { useMediaDeviceList } from '../devices/useMediaDeviceList';
+import { AddInstanceForm, isLockedByPolicy, LockedNote, useSettingsView } from './ManagedSettings';
+import { CallPreferencesSection } from './CallPreferencesSection';
 import { useSettingsStore, type CaptionSize } from './settings-store';
 
 export function SettingsDialog() {
@@ -18,6 +20,9 @@ export function SettingsDialog() {
   const { captionSize, setCaptionSize } = useSettingsStore();
   const languageId = useId();
   const sizeId = useId();
+  const languageLockId = useId();
+  const settingsView = useSettingsView();
+  const languageLocked = isLockedByPolicy(settingsView, 'language');
 
   function chooseDevice(kind: MediaDeviceKind, deviceId: string) {
     const key = kind === 'audioinput' ? 'audioInputId' : kind === 'videoinput' ? 'videoInputId' : 'audioOutputId';
@@ -42,6 +47,8 @@ export function SettingsDialog() {
           <select
             id={languageId}
             value={i18n.language}
+            disabled={languageLocked}
+            {...(languageLocked ? { 'aria-describedby': languageLockId } : {})}
             onChange={(event) => {
               if (isLanguage(event.target.value)) void changeLanguage(event.target.value);
             }}
@@ -53,6 +60,7 @@ export function SettingsDialog() {
               {t('settings.english')}
             </option>
           </select>
+          {languageLocked && <LockedNote id={languageLockId} />}
         </div>
         <div className="field">
           <label htmlFor={sizeId}>{t('settings.captionSize')}</label>
@@ -63,6 +71,8 @@ export function SettingsDialog() {
           </select>
         </div>
       </section>
+      <CallPreferencesSection />
+      <AddInstanceForm view={settingsView} />
     </Dialog>
   );
 }

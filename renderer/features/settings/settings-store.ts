@@ -1,30 +1,47 @@
+// The in-call preferences, shared by the settings dialog and the call, kept in localStorage.
 import { create } from 'zustand';
+import { parseCallPreferences, type CallPreferences, type CaptionSize } from './call-preferences';
 
-export type CaptionSize = 'small' | 'medium' | 'large';
-const STORAGE_KEY = 'visio.captionSize';
+export type { CaptionColour, CaptionSize, PublishResolution, ReceivedQuality } from './call-preferences';
 
-function storedCaptionSize(): CaptionSize {
+const STORAGE_KEY = 'visio.callPreferences';
+/** Where the caption size lived before the other preferences joined it. */
+const LEGACY_CAPTION_SIZE_KEY = 'visio.captionSize';
+
+function readStorage(key: string): string | null {
   try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return value === 'small' || value === 'large' ? value : 'medium';
+    return typeof localStorage === 'undefined' ? null : localStorage.getItem(key);
   } catch {
-    return 'medium';
+    return null;
   }
 }
 
-interface SettingsState {
-  captionSize: CaptionSize;
+function storedPreferences(): CallPreferences {
+  const preferences = parseCallPreferences(readStorage(STORAGE_KEY));
+  if (readStorage(STORAGE_KEY) === null) {
+    const legacy = readStorage(LEGACY_CAPTION_SIZE_KEY);
+    if (legacy === 'small' || legacy === 'large') preferences.captionSize = legacy;
+  }
+  return preferences;
+}
+
+interface SettingsState extends CallPreferences {
+  update(changes: Partial<CallPreferences>): void;
   setCaptionSize(size: CaptionSize): void;
 }
 
-export const useSettingsStore = create<SettingsState>((set) => ({
-  captionSize: storedCaptionSize(),
-  setCaptionSize(captionSize) {
-    set({ captionSize });
+export const useSettingsStore = create<SettingsState>((set, get) => ({
+  ...storedPreferences(),
+  update(changes) {
+    set(changes);
+    const { captionSize, captionColour, publishResolution, receivedQuality, notificationSounds } = get();
     try {
-      localStorage.setItem(STORAGE_KEY, captionSize);
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ captionSize, captionColour, publishResolution, receivedQuality, notificationSounds }));
     } catch {
-      // Kept for this page only.
+      // Storage refused (private mode, full): the choice lasts for this page only.
     }
+  },
+  setCaptionSize(captionSize) {
+    get().update({ captionSize });
   },
 }));

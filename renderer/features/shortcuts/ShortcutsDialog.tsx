@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../app/Dialog';
 import { useCallUiStore } from '../call/call-ui-store';
-import { shortcuts } from './shortcuts';
+import { heldShortcuts, shortcuts } from './shortcuts';
 
 export function ShortcutsDialog() {
   const { t } = useTranslation();
   const closeDialog = useCallUiStore((state) => state.closeDialog);
+  const rows = [
+    ...shortcuts.map((shortcut) => ({ action: shortcut.action, keys: shortcut.keys, held: false })),
+    ...heldShortcuts.map((shortcut) => ({ action: shortcut.action, keys: shortcut.keys, held: true })),
+  ];
   return (
     <Dialog title={t('shortcuts.title')} closeLabel={t('shortcuts.close')} onClose={closeDialog}>
       <table className="shortcuts">
@@ -16,12 +20,13 @@ export function ShortcutsDialog() {
           </tr>
         </thead>
         <tbody>
-          {shortcuts.map((shortcut) => (
-            <tr key={shortcut.action}>
+          {rows.map((row) => (
+            <tr key={row.action}>
               <td>
-                <kbd>{shortcut.keys}</kbd>
+                {row.held ? t('shortcuts.hold') : null}
+                <kbd>{row.keys}</kbd>
               </td>
-              <td>{t(`shortcuts.${shortcut.action}`)}</td>
+              <td>{t(`shortcuts.${row.action}`)}</td>
             </tr>
           ))}
         </tbody>

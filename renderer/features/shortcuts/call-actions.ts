@@ -14,6 +14,13 @@ export async function toggleHand(): Promise<void> {
   if (error) useNotificationStore.getState().notify(i18next.t('hand.failed'), 'warning');
 }
 
+/** F2: to the control bar's current button (its one Tab stop). */
+export function focusToolbar(): void {
+  const toolbar = document.getElementById('call-controls');
+  const target = toolbar?.querySelector<HTMLElement>('[tabindex="0"]') ?? toolbar?.querySelector<HTMLElement>('button');
+  target?.focus();
+}
+
 export function runCallAction(action: ShortcutAction | 'leave'): void {
   const call = useCallStore.getState();
   const ui = useCallUiStore.getState();
@@ -41,6 +48,9 @@ export function runCallAction(action: ShortcutAction | 'leave'): void {
       break;
     case 'leave':
       void call.leave();
+      break;
+    case 'focusToolbar':
+      focusToolbar();
       break;
   }
 }

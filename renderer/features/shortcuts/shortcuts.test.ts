@@ -20,6 +20,8 @@ describe('shortcuts', () => {
     expect(shortcutFor(press('M', 'KeyM', { metaKey: true, shiftKey: true }))).toBe('toggleChat');
     expect(shortcutFor(press('P', 'KeyP', { ctrlKey: true, shiftKey: true }))).toBe('toggleParticipants');
     expect(shortcutFor(press('?', 'Slash', { ctrlKey: true, shiftKey: true }))).toBe('showHelp');
+    expect(shortcutFor(press('F2', 'F2'))).toBe('focusToolbar');
+    expect(shortcutFor(press('F2', 'F2', { shiftKey: true }))).toBeNull();
   });
 
   it('ignores plain typing', () => {

@@ -1,5 +1,5 @@
 // Meet's web app shortcuts, so habits carry over.
-export type ShortcutAction = 'toggleMicrophone' | 'toggleCamera' | 'toggleHand' | 'toggleChat' | 'toggleParticipants' | 'toggleReactions' | 'showHelp';
+export type ShortcutAction = 'toggleMicrophone' | 'toggleCamera' | 'toggleHand' | 'toggleChat' | 'toggleParticipants' | 'toggleReactions' | 'showHelp' | 'focusToolbar';
 
 export interface Shortcut {
   action: ShortcutAction;
@@ -32,7 +32,11 @@ export const shortcuts: readonly Shortcut[] = [
     keys: 'Ctrl+Shift+/',
     matches: (event) => primary(event) && (event.code === 'Slash' || event.key === '/' || event.key === '?'),
   },
+  { action: 'focusToolbar', keys: 'F2', matches: (event) => event.key === 'F2' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey },
 ];
+
+/** Keys held rather than pressed, handled apart (see push-to-talk.ts); listed in the help. */
+export const heldShortcuts: readonly { action: 'pushToTalk'; keys: string }[] = [{ action: 'pushToTalk', keys: 'V' }];
 
 export function shortcutFor(event: KeyboardLike): ShortcutAction | null {
   return shortcuts.find((shortcut) => shortcut.matches(event))?.action ?? null;

@@ -6,8 +6,9 @@ export function Subtitles() {
   const { t } = useTranslation();
   const segments = useSubtitleStore((state) => state.segments);
   const size = useSettingsStore((state) => state.captionSize);
+  const colour = useSettingsStore((state) => state.captionColour);
   return (
-    <section className={`subtitles subtitles--${size}`} aria-label={t('subtitles.region')} data-testid="subtitles">
+    <section className={`subtitles subtitles--${size} subtitles--${colour}`} aria-label={t('subtitles.region')} data-testid="subtitles">
       {segments.length === 0 ? (
         <p className="subtitles__line subtitles__line--hint">{t('subtitles.waiting')}</p>
       ) : (

@@ -1,0 +1,115 @@
+// For the room's owner and administrators: act on everyone at once, and choose who may enter.
+import { useRoomContext } from '@livekit/components-react';
+import type { Participant } from 'livekit-client';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccessLevel } from '../../../common/meet-types';
+import { errorMessage } from '../../app/error-message';
+import { useNotificationStore } from '../call/notification-store';
+import { useRoomMetadata } from '../call/useRoomMetadata';
+import { raisedHandsInOrder } from '../hand/hand';
+import { useMeetingStore } from '../meeting/meeting-store';
+import { lowerEveryHand, muteEveryone, participantsToMute, updateRoomAccess } from './admin-actions';
+import { parseRoomSettings } from './room-metadata';
+
+const accessLevels: readonly AccessLevel[] = ['public', 'trusted', 'restricted'];
+
+export function RoomAdminSection({ participants }: { participants: readonly Participant[] }) {
+  const { t } = useTranslation();
+  const room = useRoomContext();
+  const meetingRoom = useMeetingStore((state) => (state.phase.name === 'call' ? state.phase.room : null));
+  const metadata = useRoomMetadata(room);
+  const fromMetadata = parseRoomSettings(metadata);
+  // What we just asked for shows at once, until the metadata changes (our change, or another
+  // administrator's): from then on the metadata is the truth for everyone.
+  const [pending, setPending] = useState<{ values: { accessLevel?: AccessLevel; everyoneCanMute?: boolean }; metadata: string | undefined }>({ values: {}, metadata });
+  const chosen = pending.metadata === metadata ? pending.values : {};
+  const [busy, setBusy] = useState(false);
+  const accessId = useId();
+  const accessHintId = useId();
+  const titleId = useId();
+  const accessLevel = chosen.accessLevel ?? fromMetadata.accessLevel ?? meetingRoom?.access_level ?? 'trusted';
+  const everyoneCanMute = chosen.everyoneCanMute ?? fromMetadata.everyoneCanMute ?? meetingRoom?.configuration?.everyone_can_mute ?? false;
+  const notify = useNotificationStore((state) => state.notify);
+  const toMute = participantsToMute(participants);
+  const hands = raisedHandsInOrder(participants).filter((participant) => !participant.isLocal);
+
+  async function change(next: { accessLevel?: AccessLevel; everyoneCanMute?: boolean }, success: string) {
+    const previous = { values: chosen, metadata };
+    setPending({ values: { ...chosen, ...next }, metadata });
+    setBusy(true);
+    const outcome = await updateRoomAccess(next);
+    setBusy(false);
+    if ('error' in outcome) {
+      setPending(previous);
+      notify(t('participants.actionFailed', { reason: errorMessage(t, outcome.error) }), 'warning');
+    } else notify(success);
+  }
+
+  return (
+    <section className="side-panel__section" aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('admin.title')}</h3>
+      <div className="button-row button-row--compact">
+        <button
+          type="button"
+          className="button"
+          disabled={busy || toMute.length === 0}
+          onClick={async () => {
+            setBusy(true);
+            const error = await muteEveryone(room, participants, true);
+            setBusy(false);
+            notify(error ? t('participants.actionFailed', { reason: errorMessage(t, error) }) : t('admin.everyoneMuted'), error ? 'warning' : 'info');
+          }}
+        >
+          {t('admin.muteEveryone')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={hands.length === 0}
+          onClick={async () => {
+            await lowerEveryHand(room, hands);
+            notify(t('admin.handsLowered'));
+          }}
+        >
+          {t('admin.lowerEveryHand')}
+        </button>
+      </div>
+      <div className="field">
+        <label htmlFor={accessId}>{t('admin.accessLevel')}</label>
+        <select
+          id={accessId}
+          value={accessLevel}
+          disabled={busy}
+          aria-describedby={accessHintId}
+          onChange={(event) => {
+            const level = event.target.value as AccessLevel;
+            void change({ accessLevel: level }, t('admin.accessChanged', { level: t(`admin.access.${level}`) }));
+          }}
+        >
+          {accessLevels.map((level) => (
+            <option key={level} value={level}>
+              {t(`admin.access.${level}`)}
+            </option>
+          ))}
+        </select>
+        <p id={accessHintId} className="hint">
+          {t(`admin.accessHint.${accessLevel}`)}
+        </p>
+      </div>
+      <div className="field field--inline">
+        <input
+          id={`${accessId}-mute`}
+          type="checkbox"
+          checked={everyoneCanMute}
+          disabled={busy}
+          onChange={(event) => {
+            const value = event.target.checked;
+            void change({ everyoneCanMute: value }, value ? t('admin.everyoneCanMuteOn') : t('admin.everyoneCanMuteOff'));
+          }}
+        />
+        <label htmlFor={`${accessId}-mute`}>{t('admin.everyoneCanMute')}</label>
+      </div>
+    </section>
+  );
+}

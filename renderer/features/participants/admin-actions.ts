@@ -1,0 +1,94 @@
+// What a room's owner and administrators do to others, through the API like Meet's web app,
+// followed by the notification packet Meet's clients expect (so the person concerned is told).
+import { Track, type Participant, type Room as LivekitRoom } from 'livekit-client';
+import type { AppError } from '../../../common/ipc-contract';
+import type { AccessLevel, Room } from '../../../common/meet-types';
+import { invoke } from '../../platform/visio';
+import { encodeRoomNotification } from '../call/room-notifications';
+import { useMeetingStore } from '../meeting/meeting-store';
+
+type MicrophoneOwner = Pick<Participant, 'getTrackPublication'>;
+
+/** The sid of the participant's microphone track when it is live, else null (nothing to mute). */
+export function liveMicrophoneTrackSid(participant: MicrophoneOwner): string | null {
+  const publication = participant.getTrackPublication(Track.Source.Microphone);
+  return publication && !publication.isMuted && publication.trackSid ? publication.trackSid : null;
+}
+
+/** The others whose microphone is live: what "mute everyone" acts on. */
+export function participantsToMute<T extends MicrophoneOwner & Pick<Participant, 'isLocal'>>(participants: readonly T[]): T[] {
+  return participants.filter((participant) => !participant.isLocal && liveMicrophoneTrackSid(participant) !== null);
+}
+
+function currentCall(): { roomId: string; token: string } | null {
+  const phase = useMeetingStore.getState().phase;
+  return phase.name === 'call' ? { roomId: phase.room.id, token: phase.grant.token } : null;
+}
+
+const notInCall: AppError = { code: 'invalid_input', detail: 'not in a call' };
+
+async function notify(room: LivekitRoom, type: 'participantMuted' | 'lowerHand', identity: string): Promise<void> {
+  await room.localParticipant
+    .publishData(encodeRoomNotification(type), { reliable: true, destinationIdentities: [identity] })
+    .catch(() => undefined);
+}
+
+/**
+ * Mutes someone's microphone. Administrators act with their session; anyone else may only when
+ * the room lets everyone mute, with their LiveKit token.
+ */
+export async function muteParticipant(room: LivekitRoom, participant: Participant, asAdministrator: boolean): Promise<AppError | null> {
+  const call = currentCall();
+  if (!call) return notInCall;
+  const trackSid = liveMicrophoneTrackSid(participant);
+  if (!trackSid) return null;
+  const result = await invoke('backend:room:mute-participant', {
+    roomId: call.roomId,
+    identity: participant.identity,
+    trackSid,
+    ...(asAdministrator ? {} : { token: call.token }),
+  });
+  if (!result.ok) return result.error;
+  await notify(room, 'participantMuted', participant.identity);
+  return null;
+}
+
+/** Mutes every other live microphone; returns the first failure, if any. */
+export async function muteEveryone(room: LivekitRoom, participants: readonly Participant[], asAdministrator: boolean): Promise<AppError | null> {
+  const results = await Promise.all(participantsToMute(participants).map((participant) => muteParticipant(room, participant, asAdministrator)));
+  return results.find((error) => error !== null) ?? null;
+}
+
+export async function removeParticipant(participant: Participant): Promise<AppError | null> {
+  const call = currentCall();
+  if (!call) return notInCall;
+  const result = await invoke('backend:room:remove-participant', { roomId: call.roomId, identity: participant.identity });
+  return result.ok ? null : result.error;
+}
+
+export async function changeRole(participant: Participant, role: 'member' | 'administrator'): Promise<AppError | null> {
+  const call = currentCall();
+  if (!call) return notInCall;
+  const result = await invoke('backend:room:update-role', { roomId: call.roomId, identity: participant.identity, role });
+  return result.ok ? null : result.error;
+}
+
+/** Meet's way: the participant's own client lowers the hand through the API when it gets `lowerHand`. */
+export async function lowerHandOf(room: LivekitRoom, participant: Participant): Promise<void> {
+  await notify(room, 'lowerHand', participant.identity);
+}
+
+export async function lowerEveryHand(room: LivekitRoom, participants: readonly Participant[]): Promise<void> {
+  await Promise.all(participants.filter((participant) => !participant.isLocal).map((participant) => lowerHandOf(room, participant)));
+}
+
+export async function updateRoomAccess(change: { accessLevel?: AccessLevel; everyoneCanMute?: boolean }): Promise<{ room: Room } | { error: AppError }> {
+  const call = currentCall();
+  if (!call) return { error: notInCall };
+  const result = await invoke('backend:room:patch', {
+    roomId: call.roomId,
+    ...(change.accessLevel ? { accessLevel: change.accessLevel } : {}),
+    ...(change.everyoneCanMute === undefined ? {} : { configuration: { everyone_can_mute: change.everyoneCanMute } }),
+  });
+  return result.ok ? { room: result.value } : { error: result.error };
+}

@@ -1,0 +1,27 @@
+// The room settings the backend mirrors into the LiveKit room metadata, so every client sees a
+// change made by an administrator at once.
+import { accessLevelSchema, type AccessLevel } from '../../../common/meet-types';
+
+export interface RoomSettings {
+  accessLevel: AccessLevel | null;
+  everyoneCanMute: boolean | null;
+}
+
+export function parseRoomSettings(metadata: string | undefined): RoomSettings {
+  const none: RoomSettings = { accessLevel: null, everyoneCanMute: null };
+  if (!metadata) return none;
+  let value: unknown;
+  try {
+    value = JSON.parse(metadata);
+  } catch {
+    return none;
+  }
+  if (typeof value !== 'object' || value === null) return none;
+  const record = value as Record<string, unknown>;
+  const accessLevel = accessLevelSchema.safeParse(record.access_level);
+  const configuration = typeof record.configuration === 'object' && record.configuration !== null ? (record.configuration as Record<string, unknown>) : {};
+  return {
+    accessLevel: accessLevel.success ? accessLevel.data : null,
+    everyoneCanMute: typeof configuration.everyone_can_mute === 'boolean' ? configuration.everyone_can_mute : null,
+  };
+}

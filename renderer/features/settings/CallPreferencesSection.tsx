@@ -1,0 +1,73 @@
+// Video quality, notification sounds and caption style: remembered on this computer, applied
+// to the call at once.
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCallStore } from '../call/call-store';
+import { captionColours, publishResolutions, receivedQualities, type CaptionColour, type PublishResolution, type ReceivedQuality } from './call-preferences';
+import { useSettingsStore } from './settings-store';
+
+export function CallPreferencesSection() {
+  const { t } = useTranslation();
+  const preferences = useSettingsStore();
+  const applyPublishResolution = useCallStore((state) => state.applyPublishResolution);
+  const publishId = useId();
+  const receivedId = useId();
+  const colourId = useId();
+  const soundsId = useId();
+
+  return (
+    <>
+      <section className="settings__section">
+        <h3>{t('settings.video')}</h3>
+        <div className="field">
+          <label htmlFor={publishId}>{t('settings.publishResolution')}</label>
+          <select
+            id={publishId}
+            value={preferences.publishResolution}
+            onChange={(event) => {
+              const resolution = event.target.value as PublishResolution;
+              preferences.update({ publishResolution: resolution });
+              void applyPublishResolution(resolution);
+            }}
+          >
+            {publishResolutions.map((resolution) => (
+              <option key={resolution} value={resolution}>
+                {t(`settings.resolution.${resolution}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={receivedId}>{t('settings.receivedQuality')}</label>
+          <select id={receivedId} value={preferences.receivedQuality} onChange={(event) => preferences.update({ receivedQuality: event.target.value as ReceivedQuality })}>
+            {receivedQualities.map((quality) => (
+              <option key={quality} value={quality}>
+                {t(`settings.quality.${quality}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </section>
+      <section className="settings__section">
+        <h3>{t('settings.notifications')}</h3>
+        <div className="field field--inline">
+          <input id={soundsId} type="checkbox" checked={preferences.notificationSounds} onChange={(event) => preferences.update({ notificationSounds: event.target.checked })} />
+          <label htmlFor={soundsId}>{t('settings.notificationSounds')}</label>
+        </div>
+      </section>
+      <section className="settings__section">
+        <h3>{t('settings.accessibility')}</h3>
+        <div className="field">
+          <label htmlFor={colourId}>{t('settings.captionColour')}</label>
+          <select id={colourId} value={preferences.captionColour} onChange={(event) => preferences.update({ captionColour: event.target.value as CaptionColour })}>
+            {captionColours.map((colour) => (
+              <option key={colour} value={colour}>
+                {t(`settings.colour.${colour}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </section>
+    </>
+  );
+}
