@@ -41,9 +41,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const page = await context.newPage();
       // The page's own errors end up in the test output, where a failure is diagnosed.
       page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') console.error(`[console] ${message.text()}`);
-      });
+      if (process.env.VISIO_E2E_CONSOLE) {
+        page.on('console', (message) => {
+          if (message.type() === 'error') console.error(`[console] ${message.text()}`);
+        });
+      }
       await page.goto(new URL(path, devstack.origin).toString());
       const participant = { browser, context, page };
       opened.push(participant);
