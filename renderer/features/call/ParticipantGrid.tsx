@@ -1,38 +1,11 @@
-import { useRoomContext, useTracks, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
-import { RemoteTrackPublication, Track } from 'livekit-client';
-import { useEffect, useState } from 'react';
+import { useTracks } from '@livekit/components-react';
+import { Track } from 'livekit-client';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ParticipantTile } from './ParticipantTile';
+import { useVisibleVideoSubscriptions } from './useVisibleVideoSubscriptions';
 
 const TILES_PER_PAGE = 16;
-
-/**
- * Subscribes to the videos of the visible page only. Adaptive stream pauses a video once its
- * element is hidden, but a video never attached to an element (a tile on another page) goes on
- * being received and decoded: with 24 cameras, a third of the page's decoding was for nothing.
- */
-function useVisibleVideoSubscriptions(all: TrackReferenceOrPlaceholder[], visible: TrackReferenceOrPlaceholder[]) {
-  const room = useRoomContext();
-  useEffect(() => {
-    const shown = new Set(visible.map((trackRef) => trackRef.publication));
-    for (const { publication } of all) {
-      if (!(publication instanceof RemoteTrackPublication) || publication.kind !== Track.Kind.Video) continue;
-      const wanted = shown.has(publication);
-      if (publication.isDesired !== wanted) publication.setSubscribed(wanted);
-    }
-  });
-  // Other layouts expect every video to be available again once the grid is gone.
-  useEffect(
-    () => () => {
-      for (const participant of room.remoteParticipants.values()) {
-        for (const publication of participant.videoTrackPublications.values()) {
-          if (!publication.isDesired) publication.setSubscribed(true);
-        }
-      }
-    },
-    [room],
-  );
-}
 
 /** Screen shares first and large, then one tile per participant; only the visible page is rendered and its videos subscribed. */
 export function ParticipantGrid() {

@@ -1,13 +1,14 @@
 // The speaker (focus) layout: the stage (pinned tile, screen shares, or the last speaker) and a
 // filmstrip of the others, one page at a time so unseen videos are not received.
 import { useRoomContext, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
-import { RemoteTrackPublication, Track } from 'livekit-client';
-import { useEffect, useState } from 'react';
+import { Track } from 'livekit-client';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitStage, stageColumns, tileKey, type LayoutItem } from './layout';
 import { useLayoutStore } from './layout-store';
 import { ParticipantTile } from './ParticipantTile';
 import { useLastSpeaker } from './useLastSpeaker';
+import { useVisibleVideoSubscriptions } from './useVisibleVideoSubscriptions';
 
 const FILMSTRIP_SIZE = 6;
 
@@ -31,26 +32,7 @@ export function SpeakerLayout({ trackRefs }: { trackRefs: TrackReferenceOrPlaceh
   const currentPage = Math.min(page, pageCount - 1);
   const shown = filmstrip.slice(currentPage * FILMSTRIP_SIZE, (currentPage + 1) * FILMSTRIP_SIZE);
 
-  // Receive only the videos on screen; everything again when this layout goes away.
-  const visible = new Set([...stage, ...shown].map((item) => item.trackRef.publication));
-  useEffect(() => {
-    for (const { trackRef } of items) {
-      const publication = trackRef.publication;
-      if (!(publication instanceof RemoteTrackPublication) || publication.kind !== Track.Kind.Video) continue;
-      const wanted = visible.has(publication);
-      if (publication.isDesired !== wanted) publication.setSubscribed(wanted);
-    }
-  });
-  useEffect(
-    () => () => {
-      for (const participant of room.remoteParticipants.values()) {
-        for (const publication of participant.videoTrackPublications.values()) {
-          if (!publication.isDesired) publication.setSubscribed(true);
-        }
-      }
-    },
-    [room],
-  );
+  useVisibleVideoSubscriptions(trackRefs, [...stage, ...shown].map((item) => item.trackRef));
 
   return (
     <section className="grid-area speaker-layout" aria-label={t('layout.speakerRegion')}>
