@@ -1,6 +1,6 @@
 // Reads the machine policy of this OS before anything else starts. It never throws: whatever a
 // source holds (nothing, garbage, a huge file), the app gets a policy and the list of problems.
-import { applicationId } from '../profile/profile-store';
+import { applicationId } from '../application-id';
 import type { PolicyIssue, PolicySourceName } from './policy-issues';
 import { isBinaryPlist, parseXmlPlist } from './plist-parser';
 import { parsePolicyValues, type MachinePolicy } from './policy-schema';

@@ -15,7 +15,8 @@ import { NodeTransport } from '../backend/node-transport';
 import { addInstanceErrorMessage, profileFromInstanceUrl, type AddInstanceResult } from './add-instance';
 import { isHostAllowed } from './allowed-hosts';
 import { instanceFetchPort } from './instance-fetch';
-import { keychainServiceOf, ProfileStore } from './profile-store';
+import { credentialServiceName } from '../desktop/credentials/credential-store';
+import { ProfileStore } from './profile-store';
 
 let devstack: Devstack;
 const servers: Server[] = [];
@@ -140,7 +141,7 @@ describe('two profiles side by side', () => {
     expect(profiles[0]?.id).not.toBe(profiles[1]?.id);
     expect(firstStored.stored.partition).not.toBe(secondStored.stored.partition);
     expect(loginPartitionFor(profiles[0]!)).not.toBe(loginPartitionFor(profiles[1]!));
-    expect(keychainServiceOf(profiles[0]!.id)).not.toBe(keychainServiceOf(profiles[1]!.id));
+    expect(credentialServiceName(profiles[0]!.id)).not.toBe(credentialServiceName(profiles[1]!.id));
 
     // One cookie jar per login partition, as the app keeps one Electron session per partition.
     const jars = new Map(profiles.map((profile) => [loginPartitionFor(profile), new CookieJar()]));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../common/profile';
-import { ProfileStore, keychainServiceOf, partitionOf, profilesPermittedBy, type ProfileStoragePort } from './profile-store';
+import { credentialServiceName } from '../desktop/credentials/credential-store';
+import { loginPartitionFor } from '../backend/login-navigation';
+import { ProfileStore, profilesPermittedBy, type ProfileStoragePort } from './profile-store';
 
 function profile(id: string, host: string): Profile {
   return {
@@ -30,13 +32,14 @@ describe('ProfileStore', () => {
     const store = new ProfileStore([profile('devstack', '127.0.0.1')], memoryStorage());
     await store.add(profile('ministere-a', 'visio.a.gouv.fr'));
     const [first, second] = store.list();
-    expect(first?.partition).toBe('profile-devstack');
-    expect(second?.partition).toBe('profile-ministere-a');
+    // The partition and keychain service the running app uses for the login, not a second scheme.
+    expect(first?.partition).toBe(loginPartitionFor({ id: 'devstack' }));
+    expect(second?.partition).toBe('login-ministere-a');
     expect(first?.partition).not.toBe(second?.partition);
     for (const stored of store.list()) expect(stored.partition.startsWith('persist:')).toBe(false);
     expect(first?.keychainService).not.toBe(second?.keychainService);
-    expect(keychainServiceOf('ministere-a')).toBe('fr.gouv.lasuite.visio.profile.ministere-a');
-    expect(partitionOf('x')).toBe('profile-x');
+    expect(second?.keychainService).toBe(credentialServiceName('ministere-a'));
+    expect(credentialServiceName('ministere-a')).toBe('fr.gouv.lasuite.visio.profile.ministere-a');
   });
 
   it('keeps user-added profiles between runs and drops invalid ones', async () => {

@@ -3,15 +3,15 @@
 // it) and its own keychain service, so two instances never see each other's cookies or secrets.
 import { z } from 'zod';
 import { profileSchema, type Profile } from '../../common/profile';
-
-export const applicationId = 'fr.gouv.lasuite.visio';
+import { loginPartitionFor } from '../backend/login-navigation';
+import { credentialServiceName } from '../desktop/credentials/credential-store';
 
 export type ProfileOrigin = 'bundled' | 'user';
 
 export interface StoredProfile {
   profile: Profile;
   origin: ProfileOrigin;
-  /** Electron session partition: no `persist:` prefix, the session lives in memory. */
+  /** The login session's partition: no `persist:` prefix, the session lives in memory. */
   partition: string;
   /** Keychain service name under which this profile's secrets are kept. */
   keychainService: string;
@@ -28,14 +28,6 @@ export type ProfileStoreError =
   | { code: 'not_found'; profileId: string }
   | { code: 'bundled_profile'; profileId: string };
 
-export function partitionOf(profileId: string): string {
-  return `profile-${profileId}`;
-}
-
-export function keychainServiceOf(profileId: string, appId: string = applicationId): string {
-  return `${appId}.profile.${profileId}`;
-}
-
 const storedFileSchema = z.object({ version: z.literal(1), profiles: z.array(z.unknown()).max(50) });
 
 export class ProfileStore {
@@ -44,7 +36,6 @@ export class ProfileStore {
   constructor(
     bundled: readonly Profile[],
     private readonly storage: ProfileStoragePort,
-    private readonly appId: string = applicationId,
   ) {
     for (const profile of bundled) this.profiles.set(profile.id, this.entry(profile, 'bundled'));
   }
@@ -110,8 +101,8 @@ export class ProfileStore {
     return {
       profile,
       origin,
-      partition: partitionOf(profile.id),
-      keychainService: keychainServiceOf(profile.id, this.appId),
+      partition: loginPartitionFor(profile),
+      keychainService: credentialServiceName(profile.id),
     };
   }
 

@@ -3,6 +3,7 @@
 // answers, every call says `no_keyring` and nothing is kept: the user logs in each time. There
 // is no plaintext fallback, silent or not.
 import { fail, ok, type Result } from '../../../common/ipc-contract';
+import { applicationId } from '../../application-id';
 
 export type CredentialAccount = 'session' | 'calendar';
 export const credentialAccounts: readonly CredentialAccount[] = ['session', 'calendar'];
@@ -16,8 +17,9 @@ export interface KeychainPort {
 
 export const maximumSecretLength = 16 * 1024;
 
+/** The keychain service of one profile: two instances never read each other's secrets. */
 export function credentialServiceName(profileId: string): string {
-  return `fr.gouv.visio.desktop/${profileId}`;
+  return `${applicationId}.profile.${profileId}`;
 }
 
 function describe(error: unknown): string {
