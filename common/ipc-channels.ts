@@ -29,6 +29,7 @@ export const invokeChannelNames = [
   'shell:open-external',
   'app:info',
   'call:state',
+  'call:speaker',
   'lobby:waiting-changed',
   'chat:received',
   'capture:choose',

@@ -1,6 +1,7 @@
 // The one IPC contract: channel names, payload schemas (validated in main) and result types
 // (used by the preload and the renderer). Nothing else crosses the process boundary.
 import { z } from 'zod';
+import type { IceServer } from './ice-servers';
 import {
   accessLevelSchema,
   slugSchema,
@@ -108,6 +109,14 @@ export const invokeSchemas = {
       sharing: z.boolean(),
     })
     .strict(),
+  /** Who spoke last and how many are in the call: the mini call window shows it. */
+  'call:speaker': z
+    .object({
+      name: z.string().max(64).nullable(),
+      isLocal: z.boolean(),
+      participantCount: z.number().int().min(0).max(10_000),
+    })
+    .strict(),
   'lobby:waiting-changed': z
     .object({
       roomId,
@@ -142,7 +151,17 @@ export interface AppInfo {
   kind: 'electron' | 'browser';
   version: string;
   os: string;
-  profile: { id: string; displayName: string; apiBaseUrl: string; meetingHosts: string[]; scheme: string };
+  profile: {
+    id: string;
+    displayName: string;
+    apiBaseUrl: string;
+    meetingHosts: string[];
+    scheme: string;
+    /** Host patterns the calls' ICE servers (STUN, TURN) may point at; every other one is dropped. */
+    allowedHosts: string[];
+    /** The profile's own ICE servers, used instead of the LiveKit server's when set. */
+    iceServers?: IceServer[];
+  };
   language: 'fr' | 'en';
 }
 
@@ -165,6 +184,8 @@ export interface SettingsView {
     calendarFeedUrl: string | null;
     screenShareAudioAllowed: boolean;
     hardwareAcceleration: boolean;
+    /** Shows a small always-on-top call window when the main window is hidden during a call. */
+    miniWindowEnabled: boolean;
     proxy: { mode: 'system' | 'direct' | 'fixed_servers' | 'pac_script'; server?: string; bypass?: string; pacUrl?: string };
     addInstanceAllowed: boolean;
     telemetry: false;
@@ -214,6 +235,7 @@ export interface InvokeOutputs {
   'shell:open-external': null;
   'app:info': AppInfo;
   'call:state': null;
+  'call:speaker': null;
   'lobby:waiting-changed': null;
   'chat:received': null;
   'capture:choose': null;

@@ -2,13 +2,13 @@
 // may reach, how it updates, how it looks. The fields added after the first version are optional
 // so that a profile written by hand stays short; `profileDefaults` gives their effective values.
 import { z } from 'zod';
+import { allowedHostsOf, isLoopbackHost } from './host-patterns';
+import { isIceUrlAllowed, parseIceUrl } from './ice-servers';
+
+export { isLoopbackHost };
 
 export const languageSchema = z.enum(['fr', 'en']);
 export type Language = z.infer<typeof languageSchema>;
-
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]' || hostname === '::1';
-}
 
 function isHttpsOrLoopback(value: string, secureProtocol: string, plainProtocol: string): boolean {
   let url: URL;
@@ -66,6 +66,32 @@ export const proxySettingsSchema = z
   .strict();
 export type ProxySettings = z.infer<typeof proxySettingsSchema>;
 
+const iceUrlSchema = z
+  .string()
+  .max(2048)
+  .refine((value) => parseIceUrl(value) !== null, 'must be stun:, stuns:, turn: or turns: host[:port][?transport=udp|tcp]');
+
+/** A STUN or TURN server, as RTCPeerConnection takes it; TURN needs its username and credential. */
+export const iceServerSchema = z
+  .object({
+    urls: z.union([iceUrlSchema, z.array(iceUrlSchema).min(1).max(10)]),
+    username: z.string().min(1).max(509).optional(),
+    credential: z.string().min(1).max(1024).optional(),
+  })
+  .strict()
+  .refine(
+    (server) => {
+      const urls = Array.isArray(server.urls) ? server.urls : [server.urls];
+      const turn = urls.some((url) => parseIceUrl(url)?.scheme.startsWith('turn'));
+      return !turn || (server.username !== undefined && server.credential !== undefined);
+    },
+    { message: 'a turn: or turns: server needs username and credential', path: ['credential'] },
+  );
+export type ProfileIceServer = z.infer<typeof iceServerSchema>;
+
+/** The custom issue a profile gets for an ICE server outside its hosts (translated by the loader). */
+export const iceServerHostNotAllowed = 'ice_server_host_not_allowed';
+
 export const updateChannelSchema = z.string().regex(/^[a-z][a-z0-9-]{0,30}$/);
 
 export const featureSwitchesSchema = z
@@ -122,8 +148,29 @@ export const profileSchema = z
     /** The ministry's CA certificates, trusted for this profile's hosts only. */
     certificateAuthorities: z.array(certificateAuthoritySchema).max(20).optional(),
     proxy: proxySettingsSchema.optional(),
+    /**
+     * STUN/TURN servers the calls use instead of those the LiveKit server hands out, on the
+     * profile's hosts only. Absent: the LiveKit server's, minus any on a host the profile omits.
+     */
+    iceServers: z.array(iceServerSchema).min(1).max(10).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((profile, context) => {
+    if (!profile.iceServers) return;
+    const allowed = allowedHostsOf(profile);
+    profile.iceServers.forEach((server, serverIndex) => {
+      const urls = Array.isArray(server.urls) ? server.urls : [server.urls];
+      urls.forEach((url, urlIndex) => {
+        if (isIceUrlAllowed(url, allowed)) return;
+        context.addIssue({
+          code: 'custom',
+          path: ['iceServers', serverIndex, 'urls', ...(Array.isArray(server.urls) ? [urlIndex] : [])],
+          message: `${url}: host not among the profile's hosts (allowedHosts)`,
+          params: { reason: iceServerHostNotAllowed, url },
+        });
+      });
+    });
+  });
 
 export type Profile = z.infer<typeof profileSchema>;
 

@@ -16,7 +16,34 @@ export interface LivekitServerPorts {
   rtcTcp: number;
   /** ICE over UDP, all peers multiplexed on one port. */
   rtcUdp: number;
+  /** The embedded TURN server (UDP). */
+  turnUdp: number;
 }
+
+/**
+ * What a LiveKit server with no STUN server configured hands out (LiveKit's built-in defaults):
+ * foreign hosts the app must never contact. Listed explicitly because enabling TURN stops the
+ * server from adding its defaults, and the sovereignty test needs a server that hands them out.
+ */
+export const FOREIGN_STUN_SERVERS = ['global.stun.twilio.com:3478', 'stun.l.google.com:19302', 'stun1.l.google.com:19302'] as const;
+
+/** A TURN server of a host outside every profile, handed out next to the devstack's own. */
+export const FOREIGN_TURN_SERVER = { host: 'turn.visio-devstack.invalid', port: 3478 } as const;
+
+/**
+ * Every IPv4 range except 127.0.0.0/8: the devstack's TURN server relays between processes of
+ * this machine only, never to another host.
+ */
+const NON_LOOPBACK_IPV4 = [
+  '0.0.0.0/2',
+  '64.0.0.0/3',
+  '96.0.0.0/4',
+  '112.0.0.0/5',
+  '120.0.0.0/6',
+  '124.0.0.0/7',
+  '126.0.0.0/8',
+  '128.0.0.0/1',
+];
 
 const READY_TIMEOUT_MS = 20_000;
 const STOP_GRACE_MS = 3_000;
@@ -43,7 +70,12 @@ export function livekitBinaryPath(environment: NodeJS.ProcessEnv = process.env):
 /**
  * The YAML the server reads. ICE must work between processes of this one machine (headless
  * Chromium, rtc-node bots), so the only candidate is 127.0.0.1 on the loopback interface, and
- * no STUN lookup of a public address is attempted (this machine has no internet).
+ * no STUN lookup of a public address is attempted (this machine has no internet): `node_ip` is
+ * set and `use_external_ip` is off, so the server never uses `stun_servers` itself.
+ *
+ * Like a ministry's server, it hands out its embedded TURN server (`turn:127.0.0.1:PORT`, with
+ * credentials minted per participant); like a server left with LiveKit's defaults, it also hands
+ * out foreign STUN servers and a foreign TURN server, which the app's ICE guard must drop.
  */
 export function livekitConfigYaml(ports: LivekitServerPorts, apiKey: string, apiSecret: string): string {
   return [
@@ -56,10 +88,27 @@ export function livekitConfigYaml(ports: LivekitServerPorts, apiKey: string, api
     `  node_ip: ${LOOPBACK_HOST}`,
     '  use_external_ip: false',
     '  enable_loopback_candidate: true',
-    '  stun_servers: []',
+    '  stun_servers:',
+    ...FOREIGN_STUN_SERVERS.map((server) => `    - ${server}`),
+    '  turn_servers:',
+    `    - host: ${FOREIGN_TURN_SERVER.host}`,
+    `      port: ${FOREIGN_TURN_SERVER.port}`,
+    '      protocol: udp',
+    '      username: visio',
+    '      credential: devstack',
     '  interfaces:',
     '    includes:',
     '      - lo',
+    'turn:',
+    '  enabled: true',
+    `  udp_port: ${ports.turnUdp}`,
+    '  bind_addresses:',
+    `    - ${LOOPBACK_HOST}`,
+    // The SFU is on 127.0.0.1, a "restricted" peer the relay refuses unless allowed here.
+    '  allow_restricted_peer_cidrs:',
+    '    - 127.0.0.0/8',
+    '  deny_peer_cidrs:',
+    ...NON_LOOPBACK_IPV4.map((cidr) => `    - ${cidr}`),
     'keys:',
     `  ${apiKey}: ${apiSecret}`,
     'logging:',
@@ -91,7 +140,10 @@ export class LivekitServer {
     let lastError: unknown;
     // A port can still be taken between the check and LiveKit's bind: try fresh ports again.
     for (let attempt = 0; attempt < START_ATTEMPTS; attempt += 1) {
-      const ports = { signal: await freeTcpPort(), rtcTcp: await freeTcpPort(), rtcUdp: await freeUdpPort() };
+      const rtcUdp = await freeUdpPort();
+      let turnUdp = await freeUdpPort();
+      while (turnUdp === rtcUdp) turnUdp = await freeUdpPort();
+      const ports = { signal: await freeTcpPort(), rtcTcp: await freeTcpPort(), rtcUdp, turnUdp };
       const workDirectory = await mkdtemp(join(tmpdir(), 'visio-livekit-'));
       const server = new LivekitServer(binaryPath, ports, workDirectory);
       await writeFile(server.configPath, livekitConfigYaml(ports, server.apiKey, server.apiSecret), { mode: 0o600 });

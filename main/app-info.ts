@@ -1,10 +1,22 @@
-// What `app:info` tells the interface about this run.
+// What `app:info` tells the interface about this run, among which the language it starts in:
+// the one the machine policy or the user chose, else the system's, else the profile's.
 import type { AppInfo } from '../common/ipc-contract';
-import type { Profile } from '../common/profile';
+import type { Language, Profile } from '../common/profile';
+import { allowedHostsOf } from './profile/allowed-hosts';
 
-export function appInfoOf(options: { version: string; platform: string; locale: string; profile: Profile }): AppInfo {
+export interface AppInfoOptions {
+  version: string;
+  platform: string;
+  locale: string;
+  profile: Profile;
+  /** The language the machine policy or the user's saved settings chose, if any. */
+  chosenLanguage?: Language | null;
+}
+
+export function appInfoOf(options: AppInfoOptions): AppInfo {
   const { profile } = options;
   const localeLanguage = options.locale.toLowerCase().split(/[-_]/)[0];
+  const systemLanguage = localeLanguage === 'fr' || localeLanguage === 'en' ? localeLanguage : null;
   return {
     kind: 'electron',
     version: options.version,
@@ -15,7 +27,9 @@ export function appInfoOf(options: { version: string; platform: string; locale: 
       apiBaseUrl: profile.apiBaseUrl,
       meetingHosts: [...profile.meetingHosts],
       scheme: profile.scheme,
+      allowedHosts: allowedHostsOf(profile),
+      ...(profile.iceServers ? { iceServers: profile.iceServers.map((server) => ({ ...server })) } : {}),
     },
-    language: localeLanguage === 'fr' || localeLanguage === 'en' ? localeLanguage : profile.defaultLanguage,
+    language: options.chosenLanguage ?? systemLanguage ?? profile.defaultLanguage,
   };
 }

@@ -9,6 +9,7 @@ import { fail, ok } from '../common/ipc-contract';
 import { MeetClient } from '../common/meet-client';
 import type { Profile } from '../common/profile';
 import { appInfoOf } from './app-info';
+import { chosenLanguageOf } from './policy/effective-settings';
 import { BackendSession } from './backend/backend-session';
 import { createElectronLoginWindowPort, lockDownLoginSession } from './backend/electron-login-window';
 import { ElectronSessionTransport } from './backend/electron-session-transport';
@@ -108,7 +109,15 @@ async function start(): Promise<void> {
   });
   registerBackend(router, profile, () => mainWindow, rememberLivekitUrl, desktopFeatures);
   router.register('app:info', async () =>
-    ok(appInfoOf({ version: app.getVersion(), platform: process.platform, locale: app.getLocale(), profile })),
+    ok(
+      appInfoOf({
+        version: app.getVersion(),
+        platform: process.platform,
+        locale: app.getLocale(),
+        profile,
+        chosenLanguage: chosenLanguageOf(deployment.settings.current()),
+      }),
+    ),
   );
   const managed = createManagedHandlers({
     settings: deployment.settings,

@@ -46,6 +46,29 @@ describe('settings and profile channels', () => {
     expect(allowed.ok && allowed.value.settings.screenShareAudioAllowed).toBe(false);
   });
 
+  it('shows the mini window setting, and locks it when the policy sets it', async () => {
+    const free = await handlersWith({});
+    const shown = await free.handlers['settings:get'](undefined);
+    expect(shown.ok && shown.value.settings.miniWindowEnabled).toBe(true);
+    const turnedOff = await free.handlers['settings:update']({ miniWindowEnabled: false });
+    expect(turnedOff.ok && turnedOff.value.settings.miniWindowEnabled).toBe(false);
+
+    const managed = await handlersWith({ MiniWindowEnabled: false });
+    const view = await managed.handlers['settings:get'](undefined);
+    expect(view.ok && view.value.settings.miniWindowEnabled).toBe(false);
+    expect(view.ok && view.value.locked).toContain('miniWindowEnabled');
+    const refused = await managed.handlers['settings:update']({ miniWindowEnabled: true });
+    expect(refused.ok === false && refused.error).toMatchObject({ code: 'locked_by_policy', detail: 'miniWindowEnabled' });
+  });
+
+  it('refuses to select another profile than the one the policy forces', async () => {
+    const { handlers } = await handlersWith({ ForcedProfile: 'devstack' });
+    const view = await handlers['settings:get'](undefined);
+    expect(view.ok && view.value.locked).toContain('profileId');
+    const kept = await handlers['profiles:select']({ profileId: 'devstack' });
+    expect(kept.ok === false && kept.error.code).toBe('locked_by_policy');
+  });
+
   it('refuses an unknown setting key', async () => {
     const { handlers } = await handlersWith({});
     const refused = await handlers['settings:update']({ telemetry: true });

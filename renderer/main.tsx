@@ -1,15 +1,30 @@
+// First: no RTCPeerConnection gets an ICE server off the profile's hosts, none at all until known.
+import './platform/install-ice-guard';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { useAppInfoStore } from './app/app-info-store';
-import { setupI18n, storedLanguage } from './i18n/i18n';
-import { installBrowserApiWhenMissing } from './platform/visio';
+import { savedLanguage } from './features/settings/browser-settings';
+import { setupI18n } from './i18n/i18n';
+import { startupLanguage } from './i18n/startup-language';
+import { pageIceGuard } from './platform/ice-guard';
+import { installBrowserApiWhenMissing, invoke } from './platform/visio';
 import './app/styles.css';
+
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 async function start(): Promise<void> {
   installBrowserApiWhenMissing();
-  const info = await useAppInfoStore.getState().load();
-  await setupI18n(storedLanguage() ?? info?.language ?? 'fr');
+  const [info, view] = await Promise.all([useAppInfoStore.getState().load(), invoke('settings:get', undefined)]);
+  pageIceGuard.setProfileHosts(info?.profile.allowedHosts ?? []);
+  const savedInBrowser = info?.kind === 'browser' ? savedLanguage(browserStorage()) : null;
+  await setupI18n(startupLanguage({ info, view: view.ok ? view.value : null, savedInBrowser }));
   const container = document.getElementById('root');
   if (!container) throw new Error('missing #root');
   createRoot(container).render(

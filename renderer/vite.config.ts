@@ -20,6 +20,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    // Two pages: the app, and the mini call window shown while the app window is hidden.
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        mini: fileURLToPath(new URL('./mini.html', import.meta.url)),
+      },
+    },
   },
   server: { host: '127.0.0.1', strictPort: false },
 });

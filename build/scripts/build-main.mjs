@@ -28,21 +28,28 @@ await build({
   external: ['electron', 'keytar', 'electron-updater'],
 });
 
-await build({
-  ...common,
-  entryPoints: ['preload/index.ts'],
-  outfile: 'dist/preload/index.js',
-  external: ['electron'],
-  // Chromium's sandboxed preload: no Node built-ins.
-  platform: 'browser',
-  target: 'chrome140',
-});
-
-// A sandboxed preload can require nothing but electron: fail the build if anything else slipped in.
-const preload = await readFile(join(root, 'dist', 'preload', 'index.js'), 'utf8');
-const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
-const forbidden = required.filter((name) => name !== 'electron');
-if (forbidden.length > 0) {
-  console.error(`The preload requires ${forbidden.join(', ')}: only electron is available to a sandboxed preload.`);
-  process.exit(1);
+// Two preloads, one per kind of window: the app window's `window.visio` and the mini call
+// window's `window.visioMini`.
+const preloads = [
+  ['preload/index.ts', 'dist/preload/index.js'],
+  ['preload/mini.ts', 'dist/preload/mini.js'],
+];
+for (const [entryPoint, outfile] of preloads) {
+  await build({
+    ...common,
+    entryPoints: [entryPoint],
+    outfile,
+    external: ['electron'],
+    // Chromium's sandboxed preload: no Node built-ins.
+    platform: 'browser',
+    target: 'chrome140',
+  });
+  // A sandboxed preload can require nothing but electron: fail the build if anything else slipped in.
+  const preload = await readFile(join(root, outfile), 'utf8');
+  const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
+  const forbidden = required.filter((name) => name !== 'electron');
+  if (forbidden.length > 0) {
+    console.error(`${outfile} requires ${forbidden.join(', ')}: only electron is available to a sandboxed preload.`);
+    process.exit(1);
+  }
 }

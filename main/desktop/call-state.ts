@@ -1,16 +1,8 @@
 // The call state the renderer reports through `call:state`: the tray, the close policy, the power
 // blocker and the updater all decide from it, so it lives in one place and is pushed to them.
-import type { InvokeInput } from '../../common/ipc-contract';
+import { idleCallState, type CallState } from '../../common/call-state';
 
-export type CallState = InvokeInput<'call:state'>;
-
-export const idleCallState: CallState = {
-  state: 'idle',
-  muted: false,
-  cameraOn: false,
-  roomSlug: null,
-  sharing: false,
-};
+export { idleCallState, type CallState };
 
 /** In a call as far as the desktop is concerned: leaving the window or the app would drop it. */
 export function isInCall(state: CallState): boolean {

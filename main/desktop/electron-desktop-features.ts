@@ -1,5 +1,6 @@
 // Wires each desktop feature to the app: which Electron event feeds which core, which core
 // answers which invoke channel, and what each sends to the renderer.
+import { join } from 'node:path';
 import { app, session as electronSession, type BrowserWindow } from 'electron';
 import { profileDefaults } from '../../common/profile';
 import { loginPartitionFor } from '../backend/login-navigation';
@@ -15,6 +16,7 @@ import type { DesktopContext, DesktopSettings } from './index';
 import { ElectronNotifier, notificationActionsSupported } from './notifications/electron-notifications';
 import { NotificationRouter } from './notifications/notification-router';
 import { installPower } from './power/electron-power';
+import { installMiniWindow, type InstalledMiniWindow } from './mini-window/electron-mini-window';
 import { installDisplayMediaHandler } from './screen-share/electron-display-media';
 import { installGlobalMuteShortcut } from './shortcuts/electron-global-mute-shortcut';
 import { ElectronShareIndicator } from './screen-share/electron-share-indicator';
@@ -110,6 +112,25 @@ export function wireDesktopFeatures(context: DesktopContext): DesktopFeatures {
   context.registerInvoke('call:state', async (payload) => {
     callState.update(payload);
     dispatcher.markRendererReady();
+    return { ok: true, value: null };
+  });
+
+  // The mini call window, while the main window is out of sight during a call.
+  const mini = installMiniWindow({
+    preloadPath: join(app.getAppPath(), 'dist', 'preload', 'mini.js'),
+    pageUrl: `${APP_ORIGIN}/mini.html`,
+    title: () => profile.displayName,
+    enabled: () => settings().miniWindowEnabled ?? true,
+    mainWindowVisible: windowVisible,
+    language,
+    sendCommand: (command) => context.sendToRenderer('event:command', { command }),
+    showMain: showWindow,
+    report: (message) => console.warn(`[ipc] ${message}`),
+  });
+  disposers.push(callState.subscribe((state) => mini.controller.onCallState(state)));
+  disposers.push(() => mini.dispose());
+  context.registerInvoke('call:speaker', async (payload) => {
+    mini.controller.onSpeaker(payload);
     return { ok: true, value: null };
   });
 
@@ -225,7 +246,7 @@ export function wireDesktopFeatures(context: DesktopContext): DesktopFeatures {
   // hooks go with it, so a window made again never finds a dead window's quit question.
   const attachMainWindow = (window: BrowserWindow) => {
     if (window.isDestroyed()) return;
-    const windowDisposers = wireMainWindow(window, { context, callState, dispatcher, registry, notifier, language });
+    const windowDisposers = wireMainWindow(window, { context, callState, dispatcher, registry, notifier, language, mini });
     const release = () => {
       for (const disposer of windowDisposers.splice(0).reverse()) disposer();
     };
@@ -255,9 +276,10 @@ function wireMainWindow(
     registry: ReturnType<typeof installDisplayMediaHandler>;
     notifier: ElectronNotifier;
     language(): 'fr' | 'en';
+    mini: InstalledMiniWindow;
   },
 ): Array<() => void> {
-  const { callState, dispatcher, registry } = parts;
+  const { callState, dispatcher, registry, mini } = parts;
   const disposers: Array<() => void> = [];
   disposers.push(
     installClosePolicy({
@@ -290,13 +312,23 @@ function wireMainWindow(
     dispatcher.markRendererGone();
     if (fallback) clearTimeout(fallback);
   };
+  // Hidden (closed to the tray) or minimized during a call: the mini window takes over.
+  const onVisibility = () => mini.controller.onMainWindowVisibilityChanged();
   contents.on('did-navigate', onNavigated);
   contents.on('did-finish-load', onLoaded);
   contents.on('render-process-gone', onGone);
   window.on('closed', onClosed);
+  window.on('show', onVisibility);
+  window.on('hide', onVisibility);
+  window.on('minimize', onVisibility);
+  window.on('restore', onVisibility);
   disposers.push(() => {
     if (fallback) clearTimeout(fallback);
     if (window.isDestroyed()) return;
+    window.off('show', onVisibility);
+    window.off('hide', onVisibility);
+    window.off('minimize', onVisibility);
+    window.off('restore', onVisibility);
     contents.off('did-navigate', onNavigated);
     contents.off('did-finish-load', onLoaded);
     contents.off('render-process-gone', onGone);

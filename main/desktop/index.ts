@@ -10,7 +10,7 @@ import './electron-before-ready';
 import { wireDesktopFeatures, type DesktopFeatures } from './electron-desktop-features';
 
 /** The invoke channels answered by the desktop features rather than by the backend. */
-export const desktopInvokeChannels = ['call:state', 'lobby:waiting-changed', 'chat:received', 'capture:choose'] as const;
+export const desktopInvokeChannels = ['call:state', 'call:speaker', 'lobby:waiting-changed', 'chat:received', 'capture:choose'] as const;
 export type DesktopInvokeChannel = (typeof desktopInvokeChannels)[number];
 
 /** Receives a payload already checked against its schema, from our own window's main frame. */
@@ -28,6 +28,8 @@ export interface DesktopSettings {
   screenShareAudioAllowed: boolean;
   /** The system-wide mute shortcut (an Electron accelerator), held during calls only; none when absent. */
   globalMuteShortcut?: string | null;
+  /** The mini call window while the main window is hidden during a call; on when absent. */
+  miniWindowEnabled?: boolean;
 }
 
 export interface DesktopContext {

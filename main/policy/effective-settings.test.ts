@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../common/profile';
-import { resolveSettings } from './effective-settings';
+import { chosenLanguageOf, resolveSettings } from './effective-settings';
 import { SettingsService, type UserSettingsStoragePort } from './settings-service';
 
 const ministry: Profile = {
@@ -93,6 +93,34 @@ describe('resolveSettings precedence', () => {
     expect(permittedProfileIds).toEqual(['ministere']);
   });
 
+  it('shows the mini call window by default, lets the user turn it off, and lets the policy decide over both', () => {
+    const byDefault = resolveSettings({ ...layers, user: {}, policy: {} });
+    expect(byDefault.settings.miniWindowEnabled).toBe(true);
+    expect(byDefault.origins.miniWindowEnabled).toBe('default');
+    expect(byDefault.locked).not.toContain('miniWindowEnabled');
+
+    const userOff = resolveSettings({ ...layers, user: { miniWindowEnabled: false }, policy: {} });
+    expect(userOff.settings.miniWindowEnabled).toBe(false);
+    expect(userOff.origins.miniWindowEnabled).toBe('user');
+    expect(userOff.locked).not.toContain('miniWindowEnabled');
+
+    const policyOn = resolveSettings({ ...layers, user: { miniWindowEnabled: false }, policy: { MiniWindowEnabled: true } });
+    expect(policyOn.settings.miniWindowEnabled).toBe(true);
+    expect(policyOn.origins.miniWindowEnabled).toBe('policy');
+    expect(policyOn.locked).toContain('miniWindowEnabled');
+
+    const policyOff = resolveSettings({ ...layers, user: { miniWindowEnabled: true }, policy: { MiniWindowEnabled: false } });
+    expect(policyOff.settings.miniWindowEnabled).toBe(false);
+    expect(policyOff.locked).toContain('miniWindowEnabled');
+  });
+
+  it('tells which language the user or the policy chose, and none when a profile or the defaults gave it', () => {
+    expect(chosenLanguageOf(resolveSettings({ ...layers, user: {}, policy: {} }))).toBeNull();
+    expect(chosenLanguageOf(resolveSettings({ ...layers, user: { profileId: 'ministere' }, policy: {} }))).toBeNull();
+    expect(chosenLanguageOf(resolveSettings({ ...layers, user: { language: 'en' }, policy: {} }))).toBe('en');
+    expect(chosenLanguageOf(resolveSettings({ ...layers, user: { language: 'en' }, policy: { Language: 'fr' } }))).toBe('fr');
+  });
+
   it('keeps updates off when no feed is known', () => {
     const { settings } = resolveSettings({ ...layers, user: { updatesEnabled: true }, policy: {} });
     expect(settings.updatesEnabled).toBe(false);
@@ -138,6 +166,22 @@ describe('SettingsService.update', () => {
     expect(result.ok && result.value.settings.language).toBe('fr');
     expect(storage.writes).toEqual([{ language: 'fr' }]);
     expect(seen).toEqual(['fr']);
+  });
+
+  it('stores the mini window choice, and refuses it once the policy sets it', async () => {
+    const storage = memoryStorage();
+    const service = await SettingsService.create({ storage, policy: {}, profiles: () => profiles });
+    const turnedOff = await service.update({ miniWindowEnabled: false });
+    expect(turnedOff.ok && turnedOff.value.settings.miniWindowEnabled).toBe(false);
+    expect(storage.writes).toEqual([{ miniWindowEnabled: false }]);
+    expect((await service.update({ miniWindowEnabled: 'no' })).ok).toBe(false);
+
+    const lockedStorage = memoryStorage({ miniWindowEnabled: false });
+    const locked = await SettingsService.create({ storage: lockedStorage, policy: { MiniWindowEnabled: true }, profiles: () => profiles });
+    expect(locked.current().settings.miniWindowEnabled).toBe(true);
+    const refused = await locked.update({ miniWindowEnabled: false });
+    expect(refused).toEqual({ ok: false, error: { code: 'locked_by_policy', detail: 'miniWindowEnabled' } });
+    expect(lockedStorage.writes).toEqual([]);
   });
 
   it('refuses invalid payloads and unknown profiles, and survives a corrupt settings file', async () => {

@@ -29,6 +29,7 @@ export const userSettingsSchema = z
     calendarFeedUrl: optionalHttpsUrl,
     screenShareAudioAllowed: z.boolean(),
     hardwareAcceleration: z.boolean(),
+    miniWindowEnabled: z.boolean(),
     proxy: proxySettingsSchema,
   })
   .strict();
@@ -45,6 +46,8 @@ export interface EffectiveSettings {
   calendarFeedUrl: string | null;
   screenShareAudioAllowed: boolean;
   hardwareAcceleration: boolean;
+  /** Shows a small always-on-top call window when the main window is hidden during a call. */
+  miniWindowEnabled: boolean;
   proxy: ProxySettings;
   /** PEM texts or paths: the profile's CAs then the policy's extra ones. */
   certificateAuthorities: string[];
@@ -74,6 +77,7 @@ export const builtInDefaults: EffectiveSettings = {
   calendarFeedUrl: null,
   screenShareAudioAllowed: true,
   hardwareAcceleration: true,
+  miniWindowEnabled: true,
   proxy: { mode: 'system' },
   certificateAuthorities: [],
   addInstanceAllowed: true,
@@ -105,6 +109,12 @@ export function resolveProfileId(
   if (userChoice !== undefined && choices.includes(userChoice)) return { profileId: userChoice, layer: 'user', permitted };
   if (permitted) return { profileId: permitted[0] ?? policy.AllowedProfiles?.[0] ?? fallback, layer: 'policy', permitted };
   return { profileId: choices.includes(fallback) ? fallback : (choices[0] ?? fallback), layer: 'default', permitted };
+}
+
+/** The language the policy or the user chose, or null when it only comes from a profile or the defaults. */
+export function chosenLanguageOf(resolution: Pick<SettingsResolution, 'settings' | 'origins'>): Language | null {
+  const origin = resolution.origins.language;
+  return origin === 'policy' || origin === 'user' ? resolution.settings.language : null;
 }
 
 export interface SettingsLayers {
@@ -157,6 +167,7 @@ export function resolveSettings(layers: SettingsLayers): SettingsResolution {
   apply('calendarFeedUrl', user.calendarFeedUrl ?? undefined, 'user');
   apply('screenShareAudioAllowed', user.screenShareAudioAllowed, 'user');
   apply('hardwareAcceleration', user.hardwareAcceleration, 'user');
+  apply('miniWindowEnabled', user.miniWindowEnabled, 'user');
   apply('proxy', user.proxy, 'user');
 
   apply('language', policy.Language, 'policy');
@@ -166,6 +177,7 @@ export function resolveSettings(layers: SettingsLayers): SettingsResolution {
   apply('calendarFeedUrl', policy.CalendarFeedUrl, 'policy');
   apply('screenShareAudioAllowed', policy.ScreenShareAudioAllowed, 'policy');
   apply('hardwareAcceleration', policy.HardwareAcceleration, 'policy');
+  apply('miniWindowEnabled', policy.MiniWindowEnabled, 'policy');
   apply('addInstanceAllowed', policy.AddInstanceAllowed, 'policy');
   apply('proxy', policyProxy(policy), 'policy');
   if (policy.ExtraCaCertificates !== undefined) {

@@ -110,6 +110,20 @@ describe('Windows registry', () => {
     expect(report).toEqual({ policy: {}, issues: [], sources: [] });
   });
 
+  it('reads MiniWindowEnabled as a DWORD boolean', async () => {
+    for (const [dword, expected] of [
+      ['0x0', false],
+      ['0x1', true],
+    ] as const) {
+      const output = [machinePolicyKey, `    MiniWindowEnabled    REG_DWORD    ${dword}`].join('\r\n');
+      const report = await readMachinePolicy(
+        ports({ platform: 'win32', exec: async (_file, args) => ({ exitCode: args[1] === machinePolicyKey ? 0 : 1, stdout: output }) }),
+      );
+      expect(report.policy).toEqual({ MiniWindowEnabled: expected });
+      expect(report.issues).toEqual([]);
+    }
+  });
+
   it('survives reg.exe failing to run', async () => {
     const report = await readMachinePolicy(
       ports({
@@ -168,6 +182,26 @@ describe('macOS managed preferences', () => {
     expect(report.issues).toEqual([]);
   });
 
+  it('reads MiniWindowEnabled from a plist boolean or integer', async () => {
+    for (const [value, expected] of [
+      ['<false/>', false],
+      ['<integer>1</integer>', true],
+    ] as const) {
+      const report = await readMachinePolicy(
+        ports({
+          platform: 'darwin',
+          files: {
+            '/Library/Managed Preferences/fr.gouv.lasuite.visio.plist': text(
+              `<plist version="1.0"><dict><key>MiniWindowEnabled</key>${value}</dict></plist>`,
+            ),
+          },
+        }),
+      );
+      expect(report.policy).toEqual({ MiniWindowEnabled: expected });
+      expect(report.issues).toEqual([]);
+    }
+  });
+
   it('converts a binary plist with plutil', async () => {
     const calls: string[][] = [];
     const report = await readMachinePolicy(
@@ -224,6 +258,15 @@ describe('Linux policy file', () => {
       CalendarFeedUrl: 'https://agenda.example.gouv.fr/ical/',
     });
     expect(report.sources).toEqual(['linux-file']);
+  });
+
+  it('reads MiniWindowEnabled as a boolean and refuses a string', async () => {
+    const off = await readMachinePolicy(ports({ files: { [linuxPolicyPath]: text('{"MiniWindowEnabled": false}') } }));
+    expect(off.policy).toEqual({ MiniWindowEnabled: false });
+    expect(off.issues).toEqual([]);
+    const wrong = await readMachinePolicy(ports({ files: { [linuxPolicyPath]: text('{"MiniWindowEnabled": "oui"}') } }));
+    expect(wrong.policy).toEqual({});
+    expect(wrong.issues.map((issue) => `${issue.code}:${issue.key}`)).toEqual(['invalid_value:MiniWindowEnabled']);
   });
 
   it('keeps valid keys and reports wrong types and unknown keys, in French and English', async () => {

@@ -27,6 +27,7 @@ export const policyKeySchemas = {
   Language: languageSchema,
   ScreenShareAudioAllowed: policyBoolean,
   HardwareAcceleration: policyBoolean,
+  MiniWindowEnabled: policyBoolean,
   ProxyMode: z.enum(['system', 'direct', 'fixed_servers', 'pac_script']),
   ProxyServer: z.string().min(1).max(1024),
   ProxyBypassList: z.string().max(2048),

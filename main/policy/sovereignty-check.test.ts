@@ -48,6 +48,15 @@ describe('sovereignty check', () => {
     ]);
   });
 
+  it('counts an ICE URL the guard would not accept as foreign', () => {
+    expect(
+      foreignContacts(profile, [
+        { channel: 'ice', url: 'turn:eu.turn.ministere.gouv.fr@evil.example:3478' },
+        { channel: 'ice', url: 'TURN:EU.turn.ministere.gouv.fr:3478' },
+      ]),
+    ).toEqual([{ channel: 'ice', url: 'turn:eu.turn.ministere.gouv.fr@evil.example:3478', host: 'turn:eu.turn.ministere.gouv.fr@evil.example:3478' }]);
+  });
+
   it('does not let a wildcard match the bare domain', () => {
     expect(foreignContacts(profile, [{ channel: 'ice', url: 'turn:turn.ministere.gouv.fr:3478' }])).toHaveLength(1);
   });

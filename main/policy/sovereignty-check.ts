@@ -1,6 +1,7 @@
 // The verdict of the sovereignty test: of everything the app contacted (renderer requests,
 // WebSockets, ICE servers, the main process's API calls), what went to a host the profile does
 // not allow. Local schemes never leave the machine; any other scheme counts as foreign.
+import { iceUrlHost } from '../../common/ice-servers';
 import type { Profile } from '../../common/profile';
 import { isHostnameAllowed } from '../profile/allowed-hosts';
 
@@ -18,11 +19,14 @@ export interface ForeignContact extends RecordedContact {
 
 const localSchemes = new Set(['app:', 'data:', 'blob:', 'about:', 'devtools:', 'chrome-devtools:']);
 const networkSchemes = new Set(['http:', 'https:', 'ws:', 'wss:']);
-const iceUrl = /^(?:stun|stuns|turn|turns):(\[[^\]]+\]|[^:?/]+)/i;
+const iceScheme = /^\s*(?:stun|stuns|turn|turns):/i;
 
 function hostOf(url: string): { kind: 'local' } | { kind: 'network'; host: string } | { kind: 'unknown'; host: string } {
-  const ice = iceUrl.exec(url.trim());
-  if (ice?.[1]) return { kind: 'network', host: ice[1].toLowerCase() };
+  // The ICE guard's own parser: a STUN/TURN URL it would not accept counts as foreign.
+  if (iceScheme.test(url)) {
+    const host = iceUrlHost(url);
+    return host ? { kind: 'network', host } : { kind: 'unknown', host: url.slice(0, 80) };
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -3,7 +3,8 @@
 // are the ones that need a setting because they may not go through it.
 import type { CrashReporterStartOptions } from 'electron';
 import type { Profile } from '../../common/profile';
-import { isHostnameAllowed } from '../profile/allowed-hosts';
+import { allowedHostsOf } from '../../common/host-patterns';
+import { filterIceServers, type IceServer } from '../../common/ice-servers';
 
 /**
  * Chromium's spellchecker downloads Hunspell dictionaries from a Google host. It is off, and its
@@ -29,30 +30,15 @@ export function telemetryEnabled(): false {
   return false;
 }
 
-export interface IceServer {
-  urls: string | string[];
-  username?: string;
-  credential?: string;
-}
-
-function iceHost(url: string): string | null {
-  const match = /^(?:stun|stuns|turn|turns):(\[[^\]]+\]|[^:?]+)/i.exec(url.trim());
-  return match?.[1] ?? null;
-}
+export type { IceServer };
 
 /**
  * Neither Chromium nor livekit-client adds STUN servers of its own: the ICE servers come from the
- * LiveKit server's join answer. ICE traffic (UDP) escapes the request filter, so a server that
- * hands out a foreign STUN or TURN host is filtered here, keeping only the profile's hosts.
+ * LiveKit server's join answer (or the profile's `iceServers`). ICE traffic (UDP) escapes the
+ * request filter, so a server that hands out a foreign STUN or TURN host is filtered, keeping only
+ * the profile's hosts. The interface applies the same filter to every RTCPeerConnection
+ * (renderer/platform/ice-guard.ts) with the hosts `app:info` gives it.
  */
 export function sovereignIceServers(iceServers: readonly IceServer[], profile: Profile): IceServer[] {
-  const kept: IceServer[] = [];
-  for (const server of iceServers) {
-    const urls = (Array.isArray(server.urls) ? server.urls : [server.urls]).filter((url) => {
-      const host = iceHost(url);
-      return host !== null && isHostnameAllowed(profile, host);
-    });
-    if (urls.length > 0) kept.push({ ...server, urls });
-  }
-  return kept;
+  return filterIceServers(iceServers, allowedHostsOf(profile));
 }

@@ -78,6 +78,59 @@ describe('parseProfileText', () => {
     expect(!broken.ok && profileErrorMessage(broken.error, 'en')).toBe('The profile file is not valid JSON.');
   });
 
+  describe('iceServers', () => {
+    const base = {
+      id: 'x',
+      displayName: 'X',
+      apiBaseUrl: 'https://visio.ministere.gouv.fr/api/v1.0/',
+      meetingHosts: [],
+      allowedHosts: ['turn.ministere.gouv.fr', '*.relais.gouv.fr'],
+    };
+    const parse = (iceServers: unknown) => parseProfileText(JSON.stringify({ ...base, iceServers }), {});
+
+    it('accepts STUN and TURN servers on the profile hosts', () => {
+      const result = parse([
+        { urls: 'stun:visio.ministere.gouv.fr:3478' },
+        { urls: ['turn:turn.ministere.gouv.fr:3478?transport=udp', 'turns:a.relais.gouv.fr:443?transport=tcp'], username: 'poste', credential: 'secret' },
+      ]);
+      if (!result.ok) throw new Error(result.error.detail);
+      expect(result.profile.iceServers).toHaveLength(2);
+    });
+
+    it('refuses a server on another host, naming it in French and English', () => {
+      const result = parse([{ urls: ['turn:turn.ministere.gouv.fr', 'stun:stun.l.google.com:19302'], username: 'u', credential: 'c' }]);
+      if (result.ok) throw new Error('accepted a foreign ICE server');
+      expect(result.error).toEqual({ code: 'ice_server_host_not_allowed', detail: 'stun:stun.l.google.com:19302' });
+      expect(profileErrorMessage(result.error, 'fr')).toBe(
+        'Le serveur ICE « stun:stun.l.google.com:19302 » du profil n’est pas sur un hôte autorisé : ajoutez son hôte à allowedHosts ou retirez-le de iceServers.',
+      );
+      expect(profileErrorMessage(result.error, 'en')).toBe(
+        'The profile\'s ICE server "stun:stun.l.google.com:19302" is not on an allowed host: add its host to allowedHosts or remove it from iceServers.',
+      );
+    });
+
+    it('refuses the tricks that would reach another host than the one named', () => {
+      for (const url of ['turn:turn.ministere.gouv.fr@evil.example.com', 'stun://turn.ministere.gouv.fr', 'stun:relais.gouv.fr']) {
+        const result = parse([{ urls: url, username: 'u', credential: 'c' }]);
+        expect(result.ok, url).toBe(false);
+      }
+    });
+
+    it('refuses TURN without credentials, a malformed URL, an empty list and unknown keys', () => {
+      for (const iceServers of [
+        [{ urls: 'turn:turn.ministere.gouv.fr:3478' }],
+        [{ urls: 'turns:turn.ministere.gouv.fr', username: 'poste' }],
+        [{ urls: 'https://turn.ministere.gouv.fr' }],
+        [{ urls: [] }],
+        [],
+        [{ urls: 'stun:turn.ministere.gouv.fr', credentialType: 'oauth' }],
+      ]) {
+        const result = parse(iceServers);
+        expect(!result.ok && result.error.code, JSON.stringify(iceServers)).toBe('invalid_profile');
+      }
+    });
+  });
+
   it('refuses a huge file before parsing it', () => {
     const result = parseProfileText(`{"displayName":"${'a'.repeat(300 * 1024)}"}`, {});
     expect(!result.ok && result.error.code).toBe('too_large');

@@ -1,11 +1,16 @@
 // Reads a profile file. Bundled profiles may name values known only at run time (the devstack's
 // ports) as `${VISIO_NAME}` or `${VISIO_NAME:-default}`; they are resolved from the environment
 // before validation, and only `VISIO_*` variables can be read, so a profile cannot pull secrets.
-import { profileSchema, type Language, type Profile } from '../../common/profile';
+import { iceServerHostNotAllowed, profileSchema, type Language, type Profile } from '../../common/profile';
 
 export const maximumProfileFileBytes = 256 * 1024;
 
-export type ProfileErrorCode = 'too_large' | 'invalid_json' | 'unresolved_placeholder' | 'invalid_profile';
+export type ProfileErrorCode =
+  | 'too_large'
+  | 'invalid_json'
+  | 'unresolved_placeholder'
+  | 'invalid_profile'
+  | 'ice_server_host_not_allowed';
 
 export interface ProfileError {
   code: ProfileErrorCode;
@@ -49,6 +54,10 @@ export function parseProfile(raw: unknown, environment: Environment): ProfileRes
   const parsed = profileSchema.safeParse(resolved);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    const params = issue?.code === 'custom' ? (issue.params as { reason?: unknown; url?: unknown } | undefined) : undefined;
+    if (params?.reason === iceServerHostNotAllowed) {
+      return { ok: false, error: { code: 'ice_server_host_not_allowed', detail: String(params.url) } };
+    }
     return {
       ok: false,
       error: { code: 'invalid_profile', detail: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` },
@@ -82,6 +91,10 @@ export function profileErrorMessage(error: ProfileError, language: Language): st
     invalid_profile: {
       fr: `Le profil n’est pas valide (${error.detail}).`,
       en: `The profile is not valid (${error.detail}).`,
+    },
+    ice_server_host_not_allowed: {
+      fr: `Le serveur ICE « ${error.detail} » du profil n’est pas sur un hôte autorisé : ajoutez son hôte à allowedHosts ou retirez-le de iceServers.`,
+      en: `The profile's ICE server "${error.detail}" is not on an allowed host: add its host to allowedHosts or remove it from iceServers.`,
     },
   };
   return messages[error.code][language];

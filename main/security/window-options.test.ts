@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appWindowOptions, loginWindowOptions } from './window-options';
+import { appWindowOptions, loginWindowOptions, miniWindowBoundsIn, miniWindowOptions, miniWindowSize } from './window-options';
 
 const securityFlags = {
   sandbox: true,
@@ -45,5 +45,28 @@ describe('login window options', () => {
     expect(options.webPreferences?.partition).toBe('login-devstack');
     expect(options.webPreferences?.preload).toBeUndefined();
     expect(options.webPreferences?.devTools).toBe(false);
+  });
+});
+
+describe('mini window options', () => {
+  const bounds = miniWindowBoundsIn({ x: 0, y: 0, width: 1920, height: 1040 });
+  const options = miniWindowOptions({ preloadPath: '/app/dist/preload/mini.js', title: 'Visio', bounds });
+
+  it.each(Object.entries(securityFlags))('sets %s to %s', (flag, value) => {
+    expect(options.webPreferences?.[flag as keyof typeof securityFlags]).toBe(value);
+  });
+
+  it('loads its own preload, stays on top and off the taskbar, cannot be resized', () => {
+    expect(options.webPreferences?.preload).toBe('/app/dist/preload/mini.js');
+    expect(options.webPreferences?.devTools).toBe(false);
+    expect(options.webPreferences?.partition).toBeUndefined();
+    expect(options).toMatchObject({ alwaysOnTop: true, skipTaskbar: true, resizable: false, frame: false, show: false });
+  });
+
+  it('sits in the bottom-right corner of the work area, on secondary displays too', () => {
+    expect(bounds).toEqual({ x: 1920 - miniWindowSize.width - 16, y: 1040 - miniWindowSize.height - 16, ...miniWindowSize });
+    const left = miniWindowBoundsIn({ x: -1280, y: 200, width: 1280, height: 1024 });
+    expect(left.x + left.width).toBe(-16);
+    expect(left.y + left.height).toBe(200 + 1024 - 16);
   });
 });

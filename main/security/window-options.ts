@@ -68,3 +68,45 @@ export function loginWindowOptions(options: LoginWindowOptions): BrowserWindowCo
     },
   };
 }
+
+export interface MiniWindowOptions {
+  /** The mini window's own preload: `window.visioMini`, one command channel, one view event. */
+  preloadPath: string;
+  title: string;
+  /** Where it appears: bottom right of the work area, unless the user moved it this run. */
+  bounds: { x: number; y: number; width: number; height: number };
+}
+
+export const miniWindowSize = { width: 340, height: 148 } as const;
+
+/** The mini call window: small, frameless, always on top, off the taskbar, locked down like the others. */
+export function miniWindowOptions(options: MiniWindowOptions): BrowserWindowConstructorOptions {
+  return {
+    ...options.bounds,
+    show: false,
+    title: options.title,
+    frame: false,
+    resizable: false,
+    minimizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    skipTaskbar: true,
+    alwaysOnTop: true,
+    backgroundColor: '#1e1e2e',
+    webPreferences: {
+      ...lockedDownPreferences,
+      preload: options.preloadPath,
+      devTools: false,
+    },
+  };
+}
+
+/** The bottom-right corner of a work area, with a margin. */
+export function miniWindowBoundsIn(workArea: { x: number; y: number; width: number; height: number }, margin = 16) {
+  return {
+    x: Math.round(workArea.x + workArea.width - miniWindowSize.width - margin),
+    y: Math.round(workArea.y + workArea.height - miniWindowSize.height - margin),
+    width: miniWindowSize.width,
+    height: miniWindowSize.height,
+  };
+}

@@ -1,5 +1,5 @@
-// French first, English complete. The chosen language is remembered; without a choice the
-// profile's language applies (French unless the deployment says otherwise).
+// French first, English complete. The chosen language is kept by the settings (`settings:update`)
+// and read back at start (see startup-language.ts); this module only switches the interface.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
@@ -8,19 +8,8 @@ import fr from './fr.json';
 export const languages = ['fr', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-const STORAGE_KEY = 'visio.language';
-
 export function isLanguage(value: unknown): value is Language {
   return value === 'fr' || value === 'en';
-}
-
-export function storedLanguage(): Language | null {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : null;
-  } catch {
-    return null;
-  }
 }
 
 export async function setupI18n(initial: Language): Promise<void> {
@@ -37,9 +26,4 @@ export async function setupI18n(initial: Language): Promise<void> {
 export async function changeLanguage(language: Language): Promise<void> {
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
-  try {
-    localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Private modes may refuse storage: the choice then lasts for this page only.
-  }
 }

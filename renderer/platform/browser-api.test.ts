@@ -87,10 +87,28 @@ describe('browser preload API', () => {
     expect(opened).toEqual(['https://example.org/']);
   });
 
+  it('passes on the LiveKit URL of a room answer, for the ICE guard', async () => {
+    const room = {
+      id: 'r1',
+      name: 'abc-defg-hij',
+      slug: 'abc-defg-hij',
+      access_level: 'public',
+      livekit: { url: 'wss://livekit.instance.gouv.fr', room: 'r1', token: 't' },
+    };
+    const { environment } = fakeEnvironment({ status: 200, body: room });
+    const learnt: string[] = [];
+    environment.onLivekitUrl = (url) => learnt.push(url);
+    const api = createBrowserApi(environment);
+    expect((await api.invoke('backend:rooms:get', { slug: 'abc-defg-hij', username: 'Ana' })).ok).toBe(true);
+    expect(learnt).toEqual(['wss://livekit.instance.gouv.fr']);
+  });
+
   it('describes a browser profile for the page origin', () => {
     const info = browserAppInfo('http://127.0.0.1:4000/?lang=en', '1.0.0', 'Linux');
     expect(info.kind).toBe('browser');
     expect(info.profile.meetingHosts).toEqual(['127.0.0.1:4000']);
+    expect(info.profile.allowedHosts).toEqual(['127.0.0.1']);
+    expect(info.profile.iceServers).toBeUndefined();
     expect(info.language).toBe('en');
     expect(browserAppInfo('http://127.0.0.1:4000/', '1.0.0', 'Linux').language).toBe('fr');
   });

@@ -11,10 +11,13 @@ import {
   type InvokeChannel,
   type InvokeInput,
   type InvokeOutputs,
+  type MainEventName,
   type Result,
   type VisioApi,
 } from '../../common/ipc-contract';
+import { BroadcastMiniHost, miniBroadcastName, type BroadcastPort, type CallCommandListener } from './mini-broadcast';
 import { buildUrl, MeetClient, type MeetTransport, type TransportRequest } from '../../common/meet-client';
+import { allowLivekitHost } from './ice-guard';
 import {
   browserProfileId,
   browserProfileList,
@@ -38,6 +41,14 @@ export interface BrowserEnvironment {
   platform: string;
   /** Where the browser variant keeps its settings (localStorage). */
   storage?: SettingsStorage;
+  /** The instance handed out a LiveKit URL (config, room answer): its host may serve ICE. */
+  onLivekitUrl?(url: string): void;
+  /** Opens the channel to a mini call page of the same origin (BroadcastChannel); none: no mini page. */
+  openBroadcast?(name: string): BroadcastPort;
+  /** The page's language now (the mini page speaks it too). */
+  language?(): 'fr' | 'en';
+  /** Brings this page forward ("show Visio" in the mini page). */
+  focusPage?(): void;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
@@ -106,9 +117,20 @@ export function browserAppInfo(href: string, version: string, platform: string):
       apiBaseUrl: apiBaseFor(href),
       meetingHosts: [url.host],
       scheme: 'visio',
+      // The instance serving the page; the LiveKit hosts it hands out join through `onLivekitUrl`.
+      allowedHosts: [url.hostname],
     },
     language: requested === 'en' ? 'en' : 'fr',
   };
+}
+
+/** A backend answer carrying `livekit.url` (the config, a room with its grant). */
+function learnLivekitUrl(value: unknown, environment: Pick<BrowserEnvironment, 'onLivekitUrl'>): void {
+  if (!environment.onLivekitUrl || !value || typeof value !== 'object' || !('livekit' in value)) return;
+  const livekit = value.livekit;
+  if (livekit && typeof livekit === 'object' && 'url' in livekit && typeof livekit.url === 'string') {
+    environment.onLivekitUrl(livekit.url);
+  }
 }
 
 function isSafeExternalUrl(value: string): boolean {
@@ -135,14 +157,22 @@ export function createBrowserApi(environment: BrowserEnvironment): VisioApi {
     },
   };
 
+  const miniHost = environment.openBroadcast
+    ? new BroadcastMiniHost(
+        environment.openBroadcast(miniBroadcastName),
+        () => environment.language?.() ?? 'fr',
+        () => environment.focusPage?.(),
+      )
+    : null;
+
   async function invoke<C extends InvokeChannel>(
     channel: C,
     payload: InvokeInput<C>,
   ): Promise<Result<InvokeOutputs[C]>> {
     if (isBackendChannel(channel)) {
-      return dispatchBackend(client, session, environment.randomBytes, channel, payload as never) as Promise<
-        Result<InvokeOutputs[C]>
-      >;
+      const result = await dispatchBackend(client, session, environment.randomBytes, channel, payload as never);
+      if (result.ok) learnLivekitUrl(result.value, environment);
+      return result as Result<InvokeOutputs[C]>;
     }
     if (channel === 'shell:open-external') {
       const { url } = payload as InvokeInput<'shell:open-external'>;
@@ -169,13 +199,20 @@ export function createBrowserApi(environment: BrowserEnvironment): VisioApi {
     }
     // A page served by one instance cannot switch to another: that is the desktop app's job.
     if (channel === 'profiles:add-instance') return fail('unavailable', undefined, 'desktop only');
-    // Call state, lobby and chat notices feed desktop integrations a browser does not have.
+    // The call's state and speaker feed a mini call page, if one is open.
+    if (channel === 'call:state') miniHost?.callState(payload as InvokeInput<'call:state'>);
+    if (channel === 'call:speaker') miniHost?.callSpeaker(payload as InvokeInput<'call:speaker'>);
+    // Lobby and chat notices feed desktop integrations a browser does not have.
     return ok(null) as Result<InvokeOutputs[C]>;
   }
 
   return {
     invoke,
-    on: () => () => undefined,
+    on: ((event: MainEventName, listener: (payload: never) => void) => {
+      // The mini page's commands arrive as the desktop's would; nothing else is sent to a browser page.
+      if (event === 'event:command' && miniHost) return miniHost.onCommand(listener as CallCommandListener);
+      return () => undefined;
+    }) as VisioApi['on'],
   };
 }
 
@@ -195,5 +232,9 @@ export function currentBrowserEnvironment(): BrowserEnvironment {
     version: __APP_VERSION__,
     platform: navigator.platform || 'web',
     storage: window.localStorage,
+    onLivekitUrl: allowLivekitHost,
+    ...(typeof BroadcastChannel === 'function' ? { openBroadcast: (name: string) => new BroadcastChannel(name) } : {}),
+    language: () => (document.documentElement.lang === 'en' ? 'en' : 'fr'),
+    focusPage: () => window.focus(),
   };
 }

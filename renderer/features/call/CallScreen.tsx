@@ -31,6 +31,7 @@ import { LayoutSwitch } from './LayoutSwitch';
 import { useMeetConfigStore } from './meet-config-store';
 import { followReceivedQuality } from './received-video-quality';
 import { useRoomEvents } from './useRoomEvents';
+import { useSpeakerReport } from './useSpeakerReport';
 
 interface Props {
   slug: string;
@@ -56,6 +57,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
   const { panel, dialog, subtitlesVisible } = useCallUiStore();
   const receivedQuality = useSettingsStore((state) => state.receivedQuality);
   useRoomEvents(room, meetingRoom.id, slug);
+  useSpeakerReport(room);
   useCallShortcuts();
   useEffect(() => followReceivedQuality(room, receivedQuality), [room, receivedQuality]);
   useEffect(() => {

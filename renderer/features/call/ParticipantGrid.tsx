@@ -1,11 +1,28 @@
 import { useTracks } from '@livekit/components-react';
 import { Track } from 'livekit-client';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { gridColumns, tilesPerPage } from './layout';
 import { ParticipantTile } from './ParticipantTile';
 import { useVisibleVideoSubscriptions } from './useVisibleVideoSubscriptions';
 
-const TILES_PER_PAGE = 16;
+/** The size of an element, followed as the window is resized; null before the first measure. */
+function useElementSize<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      setSize((previous) => (previous && previous.width === width && previous.height === height ? previous : { width, height }));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, size] as const;
+}
 
 /** Screen shares first and large, then one tile per participant; only the visible page is rendered and its videos subscribed. */
 export function ParticipantGrid() {
@@ -18,15 +35,17 @@ export function ParticipantGrid() {
     { onlySubscribed: false },
   );
   const [page, setPage] = useState(0);
+  const [areaRef, area] = useElementSize<HTMLElement>();
+  const pageSize = tilesPerPage(area);
   const ordered = [...trackRefs].sort((a, b) => Number(b.source === Track.Source.ScreenShare) - Number(a.source === Track.Source.ScreenShare));
-  const pageCount = Math.max(1, Math.ceil(ordered.length / TILES_PER_PAGE));
+  const pageCount = Math.max(1, Math.ceil(ordered.length / pageSize));
   const currentPage = Math.min(page, pageCount - 1);
-  const visible = ordered.slice(currentPage * TILES_PER_PAGE, (currentPage + 1) * TILES_PER_PAGE);
-  const columns = Math.ceil(Math.sqrt(visible.length || 1));
+  const visible = ordered.slice(currentPage * pageSize, (currentPage + 1) * pageSize);
+  const columns = gridColumns(visible.length);
   useVisibleVideoSubscriptions(ordered, visible);
 
   return (
-    <section className="grid-area" aria-label={t('call.participantsGrid')}>
+    <section className="grid-area" aria-label={t('call.participantsGrid')} ref={areaRef}>
       <ul className="grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
         {visible.map((trackRef) => (
           <ParticipantTile key={`${trackRef.participant.identity}-${trackRef.source}`} trackRef={trackRef} />

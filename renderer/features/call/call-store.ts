@@ -3,6 +3,7 @@
 import { ConnectionState, Room, RoomEvent, Track, VideoPresets, type DisconnectReason } from 'livekit-client';
 import { create } from 'zustand';
 import type { LivekitGrant } from '../../../common/meet-types';
+import { useAppInfoStore } from '../../app/app-info-store';
 import { useDevicePreferences } from '../devices/device-preferences';
 import { classifyMediaError, type MediaFailure } from '../devices/media-errors';
 import { useMeetingStore } from '../meeting/meeting-store';
@@ -10,7 +11,7 @@ import { useSettingsStore, type PublishResolution } from '../settings/settings-s
 import { shouldJoinMuted } from './call-notices';
 import { endReasonFor } from './end-reason';
 import { useMeetConfigStore } from './meet-config-store';
-import { connectOptions, CONNECT_TIMEOUT_MS, roomOptionsFor, withTimeout } from './room-options';
+import { connectOptionsFor, CONNECT_TIMEOUT_MS, roomOptionsFor, withTimeout } from './room-options';
 
 export type CallStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
@@ -115,7 +116,8 @@ export const useCallStore = create<CallState>((set, get) => {
         }
       });
     try {
-      await withTimeout(room.connect(grant.url, grant.token, connectOptions), CONNECT_TIMEOUT_MS);
+      const profileIceServers = useAppInfoStore.getState().info?.profile.iceServers;
+      await withTimeout(room.connect(grant.url, grant.token, connectOptionsFor(profileIceServers)), CONNECT_TIMEOUT_MS);
     } catch {
       if (get().room === room) {
         room.removeAllListeners();

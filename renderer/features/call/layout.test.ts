@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveLayout, splitStage, tileKey, type LayoutItem } from './layout';
+import { effectiveLayout, gridColumns, maxTilesPerPage, splitStage, tileKey, tilesPerPage, type LayoutItem } from './layout';
 
 const camera = (identity: string, isLocal = false): LayoutItem => ({ key: tileKey(identity, 'camera'), identity, isScreenShare: false, isLocal });
 const share = (identity: string): LayoutItem => ({ key: tileKey(identity, 'screen_share'), identity, isScreenShare: true, isLocal: false });
@@ -34,5 +34,28 @@ describe('layout', () => {
     expect(splitStage([me, ana, bob], null, 'me').stage).toEqual([ana]);
     expect(splitStage([me], null, null).stage).toEqual([me]);
     expect(splitStage([], null, null).stage).toEqual([]);
+  });
+});
+
+describe('grid pages', () => {
+  it.each([
+    ['a full-HD window', { width: 1880, height: 900 }, 25],
+    ['the default 1280 × 800 window', { width: 1264, height: 640 }, 25],
+    ['a narrow window', { width: 1000, height: 640 }, 16],
+    ['a short window', { width: 1264, height: 480 }, 16],
+    ['the smallest window', { width: 780, height: 400 }, 9],
+    ['a chat panel beside a small window', { width: 500, height: 300 }, 4],
+    ['a sliver', { width: 300, height: 200 }, 1],
+  ])('holds as many tiles as %s allows', (_label, area, expected) => {
+    expect(tilesPerPage(area)).toBe(expected);
+  });
+
+  it('holds the most before the area is measured, as Meet does (5 × 5)', () => {
+    expect(tilesPerPage(null)).toBe(maxTilesPerPage);
+    expect(maxTilesPerPage).toBe(25);
+  });
+
+  it('lays a page out as square as possible, wider than tall', () => {
+    expect([0, 1, 2, 4, 5, 9, 10, 16, 17, 25].map(gridColumns)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
   });
 });

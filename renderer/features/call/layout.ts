@@ -47,3 +47,27 @@ export function splitStage<T extends LayoutItem>(items: readonly T[], pinnedKey:
 export function stageColumns(count: number): number {
   return count <= 1 ? 1 : 2;
 }
+
+/**
+ * Grid pages like Meet's (LiveKit's grid layouts): up to 5 × 5 tiles when the space allows, fewer
+ * on a small window so that a face stays a face. A step needs both its width and its height.
+ */
+const gridSteps: ReadonlyArray<{ columns: number; minWidth: number; minHeight: number }> = [
+  { columns: 5, minWidth: 1100, minHeight: 560 },
+  { columns: 4, minWidth: 880, minHeight: 450 },
+  { columns: 3, minWidth: 660, minHeight: 340 },
+  { columns: 2, minWidth: 420, minHeight: 220 },
+];
+export const maxTilesPerPage = 25;
+
+/** How many tiles one grid page holds in an area of this size (before it is measured: the most). */
+export function tilesPerPage(area: { width: number; height: number } | null): number {
+  if (!area) return maxTilesPerPage;
+  const step = gridSteps.find((candidate) => area.width >= candidate.minWidth && area.height >= candidate.minHeight);
+  return step ? step.columns * step.columns : 1;
+}
+
+/** Columns for the tiles of one page: as square as possible, wider than tall. */
+export function gridColumns(tileCount: number): number {
+  return Math.max(1, Math.ceil(Math.sqrt(tileCount)));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectTimeoutError, roomOptionsFor, withTimeout } from './room-options';
+import { ConnectTimeoutError, connectOptionsFor, roomOptionsFor, withTimeout } from './room-options';
 
 describe('room options', () => {
   it('publishes VP9 with simulcast and uses the chosen devices', () => {
@@ -11,6 +11,17 @@ describe('room options', () => {
     expect(options.audioCaptureDefaults?.deviceId).toBe('mic');
     expect(options.videoCaptureDefaults?.deviceId).toBeUndefined();
     expect(options.audioOutput?.deviceId).toBe('out');
+  });
+
+  it('leaves the ICE servers to the LiveKit server unless the profile names its own', () => {
+    // Unset, livekit-client takes the join answer's list (which the page's ICE guard filters).
+    expect(connectOptionsFor().rtcConfig?.iceServers).toBeUndefined();
+    expect(connectOptionsFor([]).rtcConfig?.iceServers).toBeUndefined();
+    const own = [{ urls: 'turns:turn.ministere.gouv.fr:443?transport=tcp', username: 'poste', credential: 'secret' }];
+    const options = connectOptionsFor(own);
+    expect(options.rtcConfig?.iceServers).toEqual(own);
+    expect(options.rtcConfig?.iceServers?.[0]).not.toBe(own[0]);
+    expect(options.autoSubscribe).toBe(true);
   });
 
   it('gives up on a connection that hangs', async () => {

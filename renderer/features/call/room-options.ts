@@ -1,6 +1,7 @@
 // The connection options Meet's web app uses (adaptive stream, dynacast, VP9 with a VP8 backup
 // for browsers that lack it, simulcast), plus the devices chosen in the prejoin.
 import { VideoPresets, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
+import type { IceServer } from '../../../common/ice-servers';
 import type { DevicePreferences } from '../devices/device-preferences';
 
 export function roomOptionsFor(preferences: Pick<DevicePreferences, 'audioInputId' | 'videoInputId' | 'audioOutputId'>): RoomOptions {
@@ -29,16 +30,24 @@ export function roomOptionsFor(preferences: Pick<DevicePreferences, 'audioInputI
   };
 }
 
-export const connectOptions: RoomConnectOptions = {
-  autoSubscribe: true,
-  // A LiveKit server with no STUN servers configured hands out Google's and Twilio's, which the
-  // browser would contact from every call. The SFU's own candidates (UDP mux, ICE/TCP) need no
-  // STUN; setting the list here makes livekit-client ignore the server's.
-  rtcConfig: { iceServers: [] },
-  maxRetries: 3,
-  peerConnectionTimeout: 15_000,
-  websocketTimeout: 10_000,
-};
+/**
+ * How the call connects. ICE servers: the profile's own when it names some (they replace the
+ * LiveKit server's list); otherwise `rtcConfig.iceServers` stays unset so livekit-client uses the
+ * list of the server's join answer. Either way the page's ICE guard (platform/ice-guard.ts) drops
+ * every server off the profile's hosts, such as the Google and Twilio STUN servers a LiveKit
+ * server with none configured hands out; the SFU's own candidates (UDP mux, ICE/TCP) need none.
+ */
+export function connectOptionsFor(profileIceServers?: readonly IceServer[]): RoomConnectOptions {
+  return {
+    autoSubscribe: true,
+    ...(profileIceServers && profileIceServers.length > 0
+      ? { rtcConfig: { iceServers: profileIceServers.map((server) => ({ ...server })) } }
+      : {}),
+    maxRetries: 3,
+    peerConnectionTimeout: 15_000,
+    websocketTimeout: 10_000,
+  };
+}
 
 /** Beyond this the user sees an error with "Retry" rather than an endless spinner. */
 export const CONNECT_TIMEOUT_MS = 20_000;

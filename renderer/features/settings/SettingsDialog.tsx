@@ -1,15 +1,23 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../app/Dialog';
+import { useAppInfoStore } from '../../app/app-info-store';
 import { changeLanguage, isLanguage } from '../../i18n/i18n';
+import { invoke } from '../../platform/visio';
 import { useCallStore } from '../call/call-store';
 import { useCallUiStore } from '../call/call-ui-store';
 import { useDevicePreferences } from '../devices/device-preferences';
 import { DeviceSelect } from '../devices/DeviceSelect';
 import { useMediaDeviceList } from '../devices/useMediaDeviceList';
-import { AddInstanceForm, isLockedByPolicy, LockedNote, useSettingsView } from './ManagedSettings';
+import { InstancesSection, isLockedByPolicy, LockedNote, useSettingsView } from './ManagedSettings';
 import { CallPreferencesSection } from './CallPreferencesSection';
 import { useSettingsStore, type CaptionSize } from './settings-store';
+import { chooseLanguage, miniWindowControl, settingsUpdateErrorKey } from './settings-update';
+
+const updateSettings = (patch: Record<string, unknown>) => invoke('settings:update', patch);
+
+/** The ids of the notes that describe a control, or nothing when none is shown. */
+const describedBy = (...ids: (string | false)[]): string | undefined => ids.filter(Boolean).join(' ') || undefined;
 
 export function SettingsDialog() {
   const { t, i18n } = useTranslation();
@@ -21,8 +29,36 @@ export function SettingsDialog() {
   const languageId = useId();
   const sizeId = useId();
   const languageLockId = useId();
-  const settingsView = useSettingsView();
+  const languageErrorId = useId();
+  const miniWindowId = useId();
+  const miniWindowLockId = useId();
+  const miniWindowErrorId = useId();
+  const [settingsView, setSettingsView] = useSettingsView();
+  const appKind = useAppInfoStore((state) => state.info?.kind ?? null);
   const languageLocked = isLockedByPolicy(settingsView, 'language');
+  const miniWindow = miniWindowControl(settingsView, appKind);
+  const [languageError, setLanguageError] = useState<string | null>(null);
+  const [miniWindowError, setMiniWindowError] = useState<string | null>(null);
+
+  async function selectLanguage(language: 'fr' | 'en') {
+    const result = await chooseLanguage(language, updateSettings, changeLanguage);
+    if (result.ok) {
+      setSettingsView(result.value);
+      setLanguageError(null);
+    } else {
+      setLanguageError(t(settingsUpdateErrorKey(result.error, 'language')));
+    }
+  }
+
+  async function setMiniWindowEnabled(enabled: boolean) {
+    const result = await updateSettings({ miniWindowEnabled: enabled });
+    if (result.ok) {
+      setSettingsView(result.value);
+      setMiniWindowError(null);
+    } else {
+      setMiniWindowError(t(settingsUpdateErrorKey(result.error, 'setting')));
+    }
+  }
 
   function chooseDevice(kind: MediaDeviceKind, deviceId: string) {
     const key = kind === 'audioinput' ? 'audioInputId' : kind === 'videoinput' ? 'videoInputId' : 'audioOutputId';
@@ -48,9 +84,10 @@ export function SettingsDialog() {
             id={languageId}
             value={i18n.language}
             disabled={languageLocked}
-            {...(languageLocked ? { 'aria-describedby': languageLockId } : {})}
+            aria-describedby={describedBy(languageLocked && languageLockId, languageError !== null && languageErrorId)}
+            aria-invalid={languageError !== null}
             onChange={(event) => {
-              if (isLanguage(event.target.value)) void changeLanguage(event.target.value);
+              if (isLanguage(event.target.value)) void selectLanguage(event.target.value);
             }}
           >
             <option value="fr" lang="fr">
@@ -61,6 +98,9 @@ export function SettingsDialog() {
             </option>
           </select>
           {languageLocked && <LockedNote id={languageLockId} />}
+          <p id={languageErrorId} role="alert" className={languageError ? 'field-error' : 'visually-hidden'}>
+            {languageError}
+          </p>
         </div>
         <div className="field">
           <label htmlFor={sizeId}>{t('settings.captionSize')}</label>
@@ -71,8 +111,28 @@ export function SettingsDialog() {
           </select>
         </div>
       </section>
+      {miniWindow && (
+        <section className="settings__section">
+          <h3>{t('settings.window')}</h3>
+          <div className="field field--inline">
+            <input
+              id={miniWindowId}
+              type="checkbox"
+              checked={miniWindow.checked}
+              disabled={miniWindow.locked}
+              aria-describedby={describedBy(miniWindow.locked && miniWindowLockId, miniWindowError !== null && miniWindowErrorId)}
+              onChange={(event) => void setMiniWindowEnabled(event.target.checked)}
+            />
+            <label htmlFor={miniWindowId}>{t('settings.miniWindow')}</label>
+          </div>
+          {miniWindow.locked && <LockedNote id={miniWindowLockId} />}
+          <p id={miniWindowErrorId} role="alert" className={miniWindowError ? 'field-error' : 'visually-hidden'}>
+            {miniWindowError}
+          </p>
+        </section>
+      )}
       <CallPreferencesSection />
-      <AddInstanceForm view={settingsView} />
+      <InstancesSection view={settingsView} />
     </Dialog>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserProfileList, browserSettingsView, updateBrowserSettings } from './browser-settings';
+import { browserProfileList, browserSettingsView, savedLanguage, updateBrowserSettings } from './browser-settings';
 
 function memoryStorage() {
   const values = new Map<string, string>();
@@ -16,7 +16,26 @@ describe('browser settings', () => {
     expect(browserSettingsView(storage).locked).toEqual([]);
   });
 
+  it('tells a saved language from none, so that the page’s own language applies until one is chosen', () => {
+    const storage = memoryStorage();
+    expect(savedLanguage(storage)).toBeNull();
+    updateBrowserSettings(storage, { language: 'fr' });
+    expect(savedLanguage(storage)).toBe('fr');
+    storage.setItem('visio.language', 'de');
+    expect(savedLanguage(storage)).toBeNull();
+    const refusing = { getItem: () => { throw new Error('denied'); }, setItem: () => undefined };
+    expect(savedLanguage(refusing)).toBeNull();
+    expect(browserSettingsView(refusing).settings.language).toBe('fr');
+  });
+
+  it('says when storage refuses the language', () => {
+    const refusing = { getItem: () => null, setItem: () => { throw new Error('quota'); } };
+    expect(updateBrowserSettings(refusing, { language: 'en' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
   it('refuses what only the desktop app has, and invalid values', () => {
+    expect(browserSettingsView(memoryStorage()).settings.miniWindowEnabled).toBe(true);
+    expect(updateBrowserSettings(memoryStorage(), { miniWindowEnabled: false })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(updateBrowserSettings(memoryStorage(), { proxy: { mode: 'direct' } })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(updateBrowserSettings(memoryStorage(), { language: 'de' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

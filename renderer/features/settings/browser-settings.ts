@@ -8,11 +8,13 @@ export const browserProfileId = 'browser';
 
 export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
-function storedLanguage(storage: SettingsStorage | undefined): 'fr' | 'en' {
+/** The language saved through `settings:update`, or null when none was (or storage is refused). */
+export function savedLanguage(storage: SettingsStorage | undefined): 'fr' | 'en' | null {
   try {
-    return storage?.getItem(languageStorageKey) === 'en' ? 'en' : 'fr';
+    const value = storage?.getItem(languageStorageKey);
+    return value === 'fr' || value === 'en' ? value : null;
   } catch {
-    return 'fr';
+    return null;
   }
 }
 
@@ -20,13 +22,15 @@ export function browserSettingsView(storage: SettingsStorage | undefined): Setti
   return {
     settings: {
       profileId: browserProfileId,
-      language: storedLanguage(storage),
+      language: savedLanguage(storage) ?? 'fr',
       updatesEnabled: false,
       updateFeedUrl: null,
       updateChannel: 'latest',
       calendarFeedUrl: null,
       screenShareAudioAllowed: true,
       hardwareAcceleration: true,
+      // A page has no window of its own to shrink into: the desktop app alone shows the mini window.
+      miniWindowEnabled: true,
       proxy: { mode: 'system' },
       // A page served by an instance talks to that instance only.
       addInstanceAllowed: false,

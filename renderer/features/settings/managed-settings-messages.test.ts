@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addInstanceErrorText, managedSettingsMessages } from './managed-settings-messages';
+import { addInstanceErrorText, managedSettingsMessages, profileSelectErrorText } from './managed-settings-messages';
 
 describe('managed settings messages', () => {
   it('explains each refusal of an instance in French and English', () => {
@@ -12,7 +12,19 @@ describe('managed settings messages', () => {
     expect(addInstanceErrorText({ code: 'server' }, 'en')).toBe('The instance could not be added. Try again later.');
   });
 
+  it('explains a refused choice of instance, and that a choice applies at the next start', () => {
+    expect(profileSelectErrorText({ code: 'locked_by_policy', detail: 'profileId' }, 'fr')).toMatch(/administrateur impose/);
+    expect(profileSelectErrorText({ code: 'invalid_input' }, 'en')).toMatch(/no longer in the list/);
+    expect(profileSelectErrorText({ code: 'unavailable' }, 'fr')).toBe('L’instance n’a pas pu être choisie. Réessayez.');
+    expect(managedSettingsMessages('fr').nextStart).toBe('Le changement prendra effet au prochain démarrage de Visio.');
+    expect(managedSettingsMessages('en-GB').profileChosen.replace('{name}', 'Visio')).toBe(
+      'Instance “Visio” chosen. The change will take effect the next time Visio starts.',
+    );
+  });
+
   it('has the same messages in both languages', () => {
+    expect(Object.keys(managedSettingsMessages('en')).sort()).toEqual(Object.keys(managedSettingsMessages('fr')).sort());
+    expect(Object.keys(managedSettingsMessages('en').profileErrors).sort()).toEqual(Object.keys(managedSettingsMessages('fr').profileErrors).sort());
     expect(Object.keys(managedSettingsMessages('en').errors).sort()).toEqual(Object.keys(managedSettingsMessages('fr').errors).sort());
     expect(managedSettingsMessages('fr').lockedByPolicy).toBe('Réglage imposé par votre administrateur');
   });

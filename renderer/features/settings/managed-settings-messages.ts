@@ -1,4 +1,4 @@
-// The words of the managed settings (locked keys, adding an instance), French first.
+// The words of the managed settings (locked keys, choosing and adding an instance), French first.
 import type { AppError } from '../../../common/ipc-contract';
 
 export type MessageLanguage = 'fr' | 'en';
@@ -12,6 +12,18 @@ const messages = {
     instanceUrlHint: 'Par exemple : visio.numerique.gouv.fr',
     adding: 'Vérification de l’instance…',
     added: 'Instance « {name} » ajoutée. Choisissez-la puis redémarrez l’application pour l’utiliser.',
+    profileLegend: 'Instance utilisée',
+    nextStart: 'Le changement prendra effet au prochain démarrage de Visio.',
+    inUse: 'en cours d’utilisation',
+    loadingProfiles: 'Chargement des instances…',
+    profilesUnavailable: 'La liste des instances n’a pas pu être lue.',
+    profileChosen: 'Instance « {name} » choisie. Le changement prendra effet au prochain démarrage de Visio.',
+    profileKept: 'Instance « {name} » choisie : c’est celle en cours d’utilisation.',
+    profileErrors: {
+      locked_by_policy: 'Votre administrateur impose l’instance : elle ne peut pas être changée.',
+      invalid_input: 'Cette instance n’est plus dans la liste. Fermez puis rouvrez les paramètres.',
+      other: 'L’instance n’a pas pu être choisie. Réessayez.',
+    },
     errors: {
       invalid_url: 'Cette adresse n’est pas valide. Exemple : visio.numerique.gouv.fr',
       insecure_url: 'Cette adresse n’est pas sécurisée : seules les adresses https sont acceptées.',
@@ -32,6 +44,18 @@ const messages = {
     instanceUrlHint: 'For example: visio.numerique.gouv.fr',
     adding: 'Checking the instance…',
     added: 'Instance “{name}” added. Choose it, then restart the app to use it.',
+    profileLegend: 'Instance in use',
+    nextStart: 'The change will take effect the next time Visio starts.',
+    inUse: 'in use',
+    loadingProfiles: 'Loading the instances…',
+    profilesUnavailable: 'The list of instances could not be read.',
+    profileChosen: 'Instance “{name}” chosen. The change will take effect the next time Visio starts.',
+    profileKept: 'Instance “{name}” chosen: it is the one in use.',
+    profileErrors: {
+      locked_by_policy: 'Your administrator sets the instance: it cannot be changed.',
+      invalid_input: 'This instance is no longer in the list. Close and reopen the settings.',
+      other: 'The instance could not be chosen. Try again.',
+    },
     errors: {
       invalid_url: 'This address is not valid. Example: visio.numerique.gouv.fr',
       insecure_url: 'This address is not secure: only https addresses are accepted.',
@@ -57,4 +81,10 @@ export function addInstanceErrorText(error: AppError, language: string): string 
   const errors = managedSettingsMessages(language).errors;
   const key = error.reason ?? (error.code === 'locked_by_policy' ? 'add_instance_locked' : error.code);
   return key in errors ? errors[key as keyof typeof errors] : errors.other;
+}
+
+/** The sentence for a refused choice of instance. */
+export function profileSelectErrorText(error: AppError, language: string): string {
+  const errors = managedSettingsMessages(language).profileErrors;
+  return error.code in errors ? errors[error.code as keyof typeof errors] : errors.other;
 }

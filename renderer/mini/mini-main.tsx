@@ -1,0 +1,22 @@
+// The mini call window's page: `window.visioMini` from its preload in the desktop app, or the
+// BroadcastChannel stand-in next to a call page of the same origin in a browser.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { setupI18n } from '../i18n/i18n';
+import { createBroadcastMiniApi, miniBroadcastName } from '../platform/mini-broadcast';
+import { MiniCallWindow } from './MiniCallWindow';
+import './mini.css';
+
+async function start(): Promise<void> {
+  const api = window.visioMini ?? createBroadcastMiniApi(new BroadcastChannel(miniBroadcastName));
+  await setupI18n('fr');
+  const container = document.getElementById('root');
+  if (!container) throw new Error('missing #root');
+  createRoot(container).render(
+    <StrictMode>
+      <MiniCallWindow api={api} />
+    </StrictMode>,
+  );
+}
+
+void start();
