@@ -10,7 +10,8 @@
 //
 // The fakes follow Electron where the adapters depend on it: events are Node EventEmitters,
 // `destroy()` emits `closed` without `close`, a destroyed window throws on use, `ipcMain.handle`
-// refuses a second handler for a channel, `webContents.send` throws once destroyed.
+// refuses a second handler for a channel (a session's `protocol.handle`, a second handler for a
+// scheme), `webContents.send` throws once destroyed.
 import { EventEmitter } from 'node:events';
 import type { BrowserWindow, IpcMainInvokeEvent, MenuItemConstructorOptions, Session, WebContents } from 'electron';
 import { vi } from 'vitest';
@@ -387,6 +388,51 @@ export class FakeIpcMain extends EventEmitter {
 type PermissionRequestHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: object) => void;
 type PermissionCheckHandler = (webContents: unknown, permission: string, requestingOrigin: string, details: object) => boolean;
 type DisplayMediaHandler = (request: object, callback: (streams: unknown) => void) => void;
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+type CertificateVerifyProc = (request: FakeCertificateVerifyRequest, callback: (verificationResult: number) => void) => void;
+type BeforeRequestListener = (details: FakeRequestDetails, callback: (response: { cancel?: boolean; redirectURL?: string }) => void) => void;
+
+/** What `setCertificateVerifyProc` procs receive, as far as the adapters read it. */
+export interface FakeCertificateVerifyRequest {
+  hostname: string;
+  certificate: { data: string; issuerCert?: FakeCertificateVerifyRequest['certificate'] | null };
+  /** Chromium's own result: 0 when it accepted the certificate, a net error otherwise. */
+  errorCode: number;
+  verificationResult?: string;
+}
+
+/** What `webRequest.onBeforeRequest` listeners receive, as far as the adapters read it. */
+export interface FakeRequestDetails {
+  url: string;
+  resourceType?: string;
+  method?: string;
+}
+
+/** A session's `protocol`: one handler per scheme, a second one refused as Electron does. */
+export class FakeSessionProtocol {
+  readonly handlers = new Map<string, ProtocolHandler>();
+
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (this.handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+    this.handlers.set(scheme, handler);
+  }
+
+  unhandle(scheme: string): void {
+    this.handlers.delete(scheme);
+  }
+
+  isProtocolHandled(scheme: string): boolean {
+    return this.handlers.has(scheme);
+  }
+
+  /** A page of this session requests `url`: the handler's response (fails when none handles it). */
+  async request(url: string, init: RequestInit = {}): Promise<Response> {
+    const scheme = new URL(url).protocol.slice(0, -1);
+    const handler = this.handlers.get(scheme);
+    if (!handler) throw new Error(`net::ERR_UNKNOWN_URL_SCHEME (${scheme})`);
+    return handler(new Request(url, init));
+  }
+}
 
 export interface FakeCookie {
   name: string;
@@ -401,6 +447,13 @@ export class FakeSession {
   permissionCheckHandler: PermissionCheckHandler | null = null;
   displayMediaRequestHandler: DisplayMediaHandler | null = null;
   displayMediaOptions: unknown = undefined;
+  /** Electron's default: on, with Google's dictionary server. */
+  spellCheckerEnabled = true;
+  spellCheckerDictionaryDownloadUrl = 'https://redirector.gvt1.com/edgedl/chrome/dict/';
+  /** Every `setProxy(config)`, in order. */
+  readonly proxyConfigs: unknown[] = [];
+  certificateVerifyProc: CertificateVerifyProc | null = null;
+  readonly protocol = new FakeSessionProtocol();
   readonly webRequestListeners = new Map<string, unknown[]>();
   readonly fetch = vi.fn(async (_url: string, _init?: unknown) => new Response('', { status: 404 }));
   readonly cookies: EventEmitter & {
@@ -455,6 +508,23 @@ export class FakeSession {
     this.displayMediaOptions = options;
   }
 
+  setSpellCheckerEnabled(enabled: boolean): void {
+    this.spellCheckerEnabled = enabled;
+  }
+
+  setSpellCheckerDictionaryDownloadURL(url: string): void {
+    this.spellCheckerDictionaryDownloadUrl = url;
+  }
+
+  setProxy(config: unknown): Promise<void> {
+    this.proxyConfigs.push(config);
+    return Promise.resolve();
+  }
+
+  setCertificateVerifyProc(proc: CertificateVerifyProc | null): void {
+    this.certificateVerifyProc = proc;
+  }
+
   // ── What Chromium asks, for the tests ──
 
   /** A page asking for a permission; settles with the handler's answer (Electron grants without one). */
@@ -467,6 +537,23 @@ export class FakeSession {
   /** A page testing a permission (Electron grants without a handler). */
   checkPermission(webContents: FakeWebContents | null, permission: string, requestingOrigin: string, details: object): boolean {
     return this.permissionCheckHandler ? this.permissionCheckHandler(webContents, permission, requestingOrigin, details) : true;
+  }
+
+  /**
+   * Chromium verifying a server certificate: settles with the proc's verdict (0 trusted, -2
+   * refused, -3 Chromium's own result), or Chromium's own result when no proc is set.
+   */
+  verifyCertificate(request: FakeCertificateVerifyRequest): Promise<number> {
+    const proc = this.certificateVerifyProc;
+    if (!proc) return Promise.resolve(request.errorCode === 0 ? 0 : -3);
+    return new Promise((resolve) => proc(request, resolve));
+  }
+
+  /** A request about to leave: settles with the `onBeforeRequest` listener's answer (`{}` without one). */
+  beforeRequest(details: FakeRequestDetails): Promise<{ cancel?: boolean; redirectURL?: string }> {
+    const listener = this.webRequestListeners.get('onBeforeRequest')?.at(-1) as BeforeRequestListener | null | undefined;
+    if (!listener) return Promise.resolve({});
+    return new Promise((resolve) => listener({ method: 'GET', resourceType: 'other', ...details }, resolve));
   }
 
   /** A page's `getDisplayMedia()`: settles with what the handler gives the callback. */
@@ -505,6 +592,7 @@ export class FakeApp extends EventEmitter {
   readonly requestSingleInstanceLock = vi.fn(() => true);
   readonly setAsDefaultProtocolClient = vi.fn((_scheme: string, _path?: string, _args?: string[]) => true);
   readonly getLocale = vi.fn(() => 'fr-FR');
+  readonly disableHardwareAcceleration = vi.fn(() => undefined);
   readonly commandLine = {
     appendSwitch: (name: string, value = '') => void this.switches.set(name, value),
     hasSwitch: (name: string) => this.switches.has(name),
@@ -530,7 +618,9 @@ export class FakeApp extends EventEmitter {
     this.isPackaged = false;
     this.paths.clear();
     this.switches.clear();
-    for (const mock of [this.quit, this.getAppPath, this.requestSingleInstanceLock, this.setAsDefaultProtocolClient, this.getLocale]) mock.mockReset();
+    for (const mock of [this.quit, this.getAppPath, this.requestSingleInstanceLock, this.setAsDefaultProtocolClient, this.getLocale, this.disableHardwareAcceleration]) {
+      mock.mockReset();
+    }
   }
 }
 
@@ -774,6 +864,18 @@ export const shell = {
   openExternal: vi.fn(async (_url: string, _options?: unknown) => undefined),
 };
 
+/** The app-wide `protocol` module: the schemes registered as privileged before `ready`. */
+export const protocol = {
+  privilegedSchemes: [] as Array<{ scheme: string; privileges?: Record<string, boolean> }>,
+  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges?: Record<string, boolean> }>): void {
+    protocol.privilegedSchemes.push(...schemes);
+  },
+};
+
+export const crashReporter = {
+  start: vi.fn((_options: unknown) => undefined),
+};
+
 export const app = new FakeApp();
 export const ipcMain = new FakeIpcMain();
 
@@ -781,6 +883,7 @@ export const ipcMain = new FakeIpcMain();
 export const fakeElectron = {
   app,
   BrowserWindow: FakeBrowserWindow,
+  crashReporter,
   desktopCapturer,
   dialog,
   globalShortcut,
@@ -790,6 +893,7 @@ export const fakeElectron = {
   Notification: FakeNotification,
   powerMonitor,
   powerSaveBlocker,
+  protocol,
   screen,
   session,
   shell,
@@ -817,6 +921,8 @@ export function resetFakeElectron(): void {
   systemPreferences.getMediaAccessStatus.mockReset();
   dialog.showMessageBox.mockReset();
   shell.openExternal.mockReset();
+  protocol.privilegedSchemes.length = 0;
+  crashReporter.start.mockReset();
 }
 
 // ── Electron's types for the fakes, where an adapter takes an Electron object ───────────────
