@@ -41,6 +41,7 @@ export async function dispatchBackend<C extends BackendChannel>(
     'backend:room:mute-participant': () => client.muteParticipant(input),
     'backend:room:remove-participant': () => client.removeParticipant(input),
     'backend:room:update-role': () => client.updateRole(input),
+    'backend:room:update-participant': () => client.updateParticipant(input),
     'backend:room:patch': () => client.patchRoom(input),
     'backend:room:start-recording': () => client.startRecording(input),
     'backend:room:stop-recording': () => client.stopRecording(input),

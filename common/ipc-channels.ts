@@ -22,6 +22,7 @@ export const invokeChannelNames = [
   'backend:room:mute-participant',
   'backend:room:remove-participant',
   'backend:room:update-role',
+  'backend:room:update-participant',
   'backend:room:patch',
   'backend:room:start-recording',
   'backend:room:stop-recording',

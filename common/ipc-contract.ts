@@ -76,6 +76,23 @@ export const invokeSchemas = {
   'backend:room:update-role': z
     .object({ roomId, identity, role: z.enum(['member', 'administrator']) })
     .strict(),
+  /** What a participant may do in the LiveKit room: the whole set, as LiveKit replaces it at once. */
+  'backend:room:update-participant': z
+    .object({
+      roomId,
+      identity,
+      permission: z
+        .object({
+          canSubscribe: z.boolean(),
+          canPublish: z.boolean(),
+          canPublishData: z.boolean(),
+          canUpdateMetadata: z.boolean(),
+          canSubscribeMetrics: z.boolean(),
+          canPublishSources: z.array(z.enum(['camera', 'microphone', 'screen_share', 'screen_share_audio'])).max(4),
+        })
+        .strict(),
+    })
+    .strict(),
   'backend:room:patch': z
     .object({
       roomId,
@@ -228,6 +245,7 @@ export interface InvokeOutputs {
   'backend:room:mute-participant': null;
   'backend:room:remove-participant': null;
   'backend:room:update-role': null;
+  'backend:room:update-participant': null;
   'backend:room:patch': Room;
   'backend:room:start-recording': null;
   'backend:room:stop-recording': null;

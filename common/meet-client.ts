@@ -146,6 +146,25 @@ export class MeetClient {
     });
   }
 
+  updateParticipant(input: InvokeInput<'backend:room:update-participant'>): Promise<Result<null>> {
+    const { permission } = input;
+    return this.command({
+      method: 'POST',
+      path: `rooms/${input.roomId}/update-participant/`,
+      body: {
+        participant_identity: input.identity,
+        permission: {
+          can_subscribe: permission.canSubscribe,
+          can_publish: permission.canPublish,
+          can_publish_data: permission.canPublishData,
+          can_update_metadata: permission.canUpdateMetadata,
+          can_subscribe_metrics: permission.canSubscribeMetrics,
+          can_publish_sources: permission.canPublishSources,
+        },
+      },
+    });
+  }
+
   patchRoom(input: InvokeInput<'backend:room:patch'>): Promise<Result<Room>> {
     const body: Record<string, unknown> = {};
     if (input.accessLevel) body.access_level = input.accessLevel;

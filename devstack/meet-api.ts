@@ -14,6 +14,7 @@ import {
   mintParticipantToken,
 } from './livekit-tokens';
 import { OidcRelyingParty } from './oidc-relying-party';
+import { parseParticipantUpdate, parseRoomConfiguration, ParticipantUpdateError } from './participant-update';
 import { readRequestFields, RequestBodyError } from './request-body';
 import { serveWebApp } from './static-files';
 import type { JsonStore, StoredAccessLevel, StoredRoom, StoredRoomRole, StoredSession, StoredUser } from './store';
@@ -129,6 +130,16 @@ function requireString(fields: Record<string, unknown>, name: string): string {
   const value = fields[name];
   if (typeof value !== 'string' || value.trim() === '') throw new HttpError(400, `Le champ « ${name} » est requis.`);
   return value.trim();
+}
+
+/** Runs a body check, its refusal becoming a 400 with the reason. */
+function validated<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof ParticipantUpdateError) throw new HttpError(400, error.message);
+    throw error;
+  }
 }
 
 function parseMetadata(metadata: string | undefined): Record<string, unknown> {
@@ -522,6 +533,23 @@ export async function startMeetApi(options: MeetApiOptions): Promise<MeetApi> {
         sendJson(context, 200, { status: 'success' });
         return;
       }
+      case 'update-participant': {
+        if (!post) break;
+        checkCsrf(context);
+        requireAdministrator(context, room);
+        const fields = await readRequestFields(context.request);
+        const update = validated(() => parseParticipantUpdate(fields));
+        await livekitCall(() =>
+          roomService.updateParticipant(room.id, update.identity, {
+            ...(update.metadata === undefined ? {} : { metadata: update.metadata }),
+            ...(update.attributes === undefined ? {} : { attributes: update.attributes }),
+            ...(update.permission === undefined ? {} : { permission: update.permission }),
+            ...(update.name === undefined ? {} : { name: update.name }),
+          }),
+        );
+        sendJson(context, 200, { status: 'success' });
+        return;
+      }
       case 'update-participant-role': {
         if (!post) break;
         checkCsrf(context);
@@ -654,10 +682,8 @@ export async function startMeetApi(options: MeetApiOptions): Promise<MeetApi> {
           change.accessLevel = fields.access_level as StoredAccessLevel;
         }
         if (fields.configuration !== undefined) {
-          if (typeof fields.configuration !== 'object' || fields.configuration === null || Array.isArray(fields.configuration)) {
-            throw new HttpError(400, 'La configuration doit être un objet.');
-          }
-          change.configuration = { ...room.configuration, ...(fields.configuration as Record<string, unknown>) };
+          // Replaced whole, like upstream's serializer: clients send every key they keep.
+          change.configuration = validated(() => parseRoomConfiguration(fields.configuration));
         }
         store.updateRoom(room, change);
         await mergeRoomMetadata(room.id, { access_level: room.accessLevel, configuration: room.configuration }).catch(

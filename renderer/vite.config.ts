@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { mediapipeAssetsPlugin } from '../build/mediapipe/vite-plugin';
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -13,7 +14,8 @@ const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.me
 export default defineConfig({
   root: rendererRoot,
   base: './',
-  plugins: [react()],
+  // Background blur's WebAssembly runtime and model, copied from npm packages into mediapipe/.
+  plugins: [react(), mediapipeAssetsPlugin(fileURLToPath(new URL('..', import.meta.url)))],
   define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),

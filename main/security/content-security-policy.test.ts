@@ -26,6 +26,14 @@ describe('content security policy', () => {
     expect(policy.get('media-src')).toEqual(["'self'", 'blob:']);
   });
 
+  it('lets background blur run its bundled WebAssembly and its frame timer worker, and nothing remote', () => {
+    // MediaPipe compiles the app's own .wasm ('wasm-unsafe-eval', not 'unsafe-eval') and fetches
+    // its model from the app ('self'); the processor's fallback ticks from a blob: worker.
+    expect(policy.get('script-src')).toContain("'wasm-unsafe-eval'");
+    expect(policy.get('worker-src')).toEqual(["'self'", 'blob:']);
+    expect(policy.get('connect-src')).toContain("'self'");
+  });
+
   it('connects only to the API and LiveKit', () => {
     expect(policy.get('connect-src')).toEqual([
       "'self'",

@@ -27,6 +27,15 @@ export const CameraIcon = ({ off = false }: { off?: boolean }) => (
   </Icon>
 );
 
+/** A person in front of a dotted, blurred background. */
+export const BlurIcon = () => (
+  <Icon>
+    <circle cx="12" cy="9" r="3" {...stroke} />
+    <path d="M6.5 20a5.5 5.5 0 0 1 11 0" {...stroke} />
+    <path d="M3 5h.01M3 12h.01M3 19h.01M21 5h.01M21 12h.01M21 19h.01M7 4h.01M17 4h.01" {...stroke} />
+  </Icon>
+);
+
 export const LeaveIcon = () => (
   <Icon>
     <path d="M3 14c5-5 13-5 18 0l-2 3-4-1v-3a10 10 0 0 0-6 0v3l-4 1z" {...stroke} />

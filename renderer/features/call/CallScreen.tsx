@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LivekitGrant, Room } from '../../../common/meet-types';
 import { useRouteStore } from '../../app/route-store';
+import { BlurFailureBanner } from '../background-blur/BlurFailureBanner';
 import { ChatPanel } from '../chat/ChatPanel';
 import { useChatStore } from '../chat/chat-store';
 import { useWaitingStore } from '../lobby/waiting-store';
@@ -78,6 +79,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
         </p>
       )}
       <MediaNoticeBanner />
+      <BlurFailureBanner />
       <WaitingToast roomId={meetingRoom.id} slug={slug} />
       <div className="call__body">
         <CallLayout />

@@ -1,5 +1,5 @@
-import { useLocalParticipant, useRoomContext } from '@livekit/components-react';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useLocalParticipant, useLocalParticipantPermissions, useRoomContext } from '@livekit/components-react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CameraIcon, ChatIcon, HandIcon, KeyboardIcon, LeaveIcon, MicrophoneIcon, PeopleIcon, RecordIcon, ScreenIcon, SettingsIcon, SmileIcon, SubtitlesIcon } from '../../app/icons';
 import { isRoomAdmin } from '../participants/roles';
@@ -15,6 +15,7 @@ import { useWaitingStore } from '../lobby/waiting-store';
 import { useCallStore } from './call-store';
 import { useCallUiStore } from './call-ui-store';
 import { useParticipantAttributes } from './useParticipantAttributes';
+import { canPublishSource } from './publish-permission';
 
 interface ToggleProps {
   label: string;
@@ -26,28 +27,41 @@ interface ToggleProps {
   badgeLabel?: string;
   shortcut?: string;
   expanded?: boolean;
+  /** Why the control cannot be used now; it stays focusable so the reason can be read. */
+  unavailableReason?: string;
 }
 
-function ControlButton({ label, pressed, off, onClick, children, badge, badgeLabel, shortcut, expanded }: ToggleProps) {
+function ControlButton({ label, pressed, off, onClick, children, badge, badgeLabel, shortcut, expanded, unavailableReason }: ToggleProps) {
   const { i18n } = useTranslation();
+  const reasonId = useId();
   return (
-    <button
-      type="button"
-      className={`control${off ? ' control--off' : ''}${pressed ? ' control--active' : ''}`}
-      aria-pressed={pressed}
-      aria-expanded={expanded}
-      aria-keyshortcuts={shortcut}
-      onClick={onClick}
-      title={label}
-    >
-      {children}
-      <span className="control__label">{label}</span>
-      {badge ? (
-        <span className="badge" aria-label={badgeLabel}>
-          {new Intl.NumberFormat(i18n.language).format(badge)}
+    <>
+      <button
+        type="button"
+        className={`control${off ? ' control--off' : ''}${pressed ? ' control--active' : ''}`}
+        aria-pressed={pressed}
+        aria-expanded={expanded}
+        aria-keyshortcuts={shortcut}
+        aria-disabled={unavailableReason ? true : undefined}
+        aria-describedby={unavailableReason ? reasonId : undefined}
+        onClick={unavailableReason ? undefined : onClick}
+        title={unavailableReason ?? label}
+      >
+        {children}
+        <span className="control__label">{label}</span>
+        {badge ? (
+          <span className="badge" aria-label={badgeLabel}>
+            {new Intl.NumberFormat(i18n.language).format(badge)}
+          </span>
+        ) : null}
+      </button>
+      {/* Outside the button, so that it describes the control without becoming part of its name. */}
+      {unavailableReason && (
+        <span id={reasonId} className="visually-hidden">
+          {unavailableReason}
         </span>
-      ) : null}
-    </button>
+      )}
+    </>
   );
 }
 
@@ -58,6 +72,9 @@ export function ControlBar() {
   const unread = useChatStore((state) => state.unread);
   const waitingCount = useWaitingStore((state) => state.participants.length);
   const { localParticipant } = useLocalParticipant();
+  const permission = useLocalParticipantPermissions();
+  const unavailable = (source: 'microphone' | 'camera' | 'screen') =>
+    canPublishSource(permission, source) ? undefined : t(`call.notAllowed.${source === 'screen' ? 'screenShare' : source}`);
   const attributes = useParticipantAttributes(localParticipant);
   const handRaised = Boolean(attributes.handRaisedAt);
   const canShareScreen = typeof navigator.mediaDevices?.getDisplayMedia === 'function';
@@ -100,14 +117,33 @@ export function ControlBar() {
         if (index >= 0) focusedIndex.current = index;
       }}
     >
-      <ControlButton label={t('call.microphone')} pressed={microphoneEnabled} off={!microphoneEnabled} shortcut="Control+D" onClick={() => void toggleMicrophone()}>
+      <ControlButton
+        label={t('call.microphone')}
+        pressed={microphoneEnabled}
+        off={!microphoneEnabled}
+        shortcut="Control+D"
+        unavailableReason={unavailable('microphone')}
+        onClick={() => void toggleMicrophone()}
+      >
         <MicrophoneIcon off={!microphoneEnabled} />
       </ControlButton>
-      <ControlButton label={t('call.camera')} pressed={cameraEnabled} off={!cameraEnabled} shortcut="Control+E" onClick={() => void toggleCamera()}>
+      <ControlButton
+        label={t('call.camera')}
+        pressed={cameraEnabled}
+        off={!cameraEnabled}
+        shortcut="Control+E"
+        unavailableReason={unavailable('camera')}
+        onClick={() => void toggleCamera()}
+      >
         <CameraIcon off={!cameraEnabled} />
       </ControlButton>
       {canShareScreen && (
-        <ControlButton label={t('screenshare.start')} pressed={screenShareEnabled} onClick={() => void toggleScreenShare()}>
+        <ControlButton
+          label={t('screenshare.start')}
+          pressed={screenShareEnabled}
+          unavailableReason={unavailable('screen')}
+          onClick={() => void toggleScreenShare()}
+        >
           <ScreenIcon />
         </ControlButton>
       )}

@@ -1,9 +1,11 @@
 // The live call: the LiveKit room, its connection status and the local media state that the
 // controls, shortcuts and desktop commands all act on.
-import { ConnectionState, Room, RoomEvent, Track, VideoPresets, type DisconnectReason } from 'livekit-client';
+import { ConnectionState, Room, RoomEvent, Track, VideoPresets, type DisconnectReason, type VideoCaptureOptions } from 'livekit-client';
 import { create } from 'zustand';
 import type { LivekitGrant } from '../../../common/meet-types';
 import { useAppInfoStore } from '../../app/app-info-store';
+import { applyBackgroundBlur, BackgroundBlurProcessor, isBlurring, type BlurFailure } from '../background-blur/background-blur';
+import { isBlurSupportedHere } from '../background-blur/blur-support';
 import { useDevicePreferences } from '../devices/device-preferences';
 import { classifyMediaError, type MediaFailure } from '../devices/media-errors';
 import { useMeetingStore } from '../meeting/meeting-store';
@@ -11,6 +13,7 @@ import { useSettingsStore, type PublishResolution } from '../settings/settings-s
 import { shouldJoinMuted } from './call-notices';
 import { endReasonFor } from './end-reason';
 import { useMeetConfigStore } from './meet-config-store';
+import { canPublishSource } from './publish-permission';
 import { connectOptionsFor, CONNECT_TIMEOUT_MS, roomOptionsFor, withTimeout } from './room-options';
 
 export type CallStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
@@ -27,6 +30,8 @@ interface CallState {
   cameraEnabled: boolean;
   screenShareEnabled: boolean;
   mediaNotice: MediaNotice | null;
+  /** Why background blur, asked for, is not on: the camera then goes out sharp. */
+  blurFailure: BlurFailure | null;
   /** Set when the room was already large enough for `auto_mute_on_join_threshold`: we joined muted. */
   joinedMutedInLargeRoom: boolean;
   connect(grant: LivekitGrant): Promise<void>;
@@ -37,6 +42,9 @@ interface CallState {
   setMicrophone(enabled: boolean): Promise<void>;
   setCamera(enabled: boolean): Promise<void>;
   dismissMediaNotice(): void;
+  /** Turns background blur on or off for the camera, now and for the next calls. */
+  setBackgroundBlur(enabled: boolean): Promise<void>;
+  dismissBlurFailure(): void;
   /** Publishes the camera at the resolution chosen in the settings. */
   applyPublishResolution(resolution: PublishResolution): Promise<void>;
 }
@@ -62,14 +70,41 @@ export const useCallStore = create<CallState>((set, get) => {
     });
   };
 
+  /** A blur that cannot start is turned off, so the controls show what the camera really sends. */
+  const reportBlurFailure = (failure: BlurFailure) => {
+    set({ blurFailure: failure });
+    useDevicePreferences.getState().update({ backgroundBlur: false });
+  };
+
+  /**
+   * The options of a camera track about to be created: with blur wanted, the processor is set on
+   * the track before it is published, so no sharp frame leaves first.
+   */
+  const newCameraOptions = (): VideoCaptureOptions | undefined =>
+    useDevicePreferences.getState().backgroundBlur && isBlurSupportedHere()
+      ? { processor: new BackgroundBlurProcessor(undefined, reportBlurFailure) }
+      : undefined;
+
+  /** Brings the running camera track in line with the blur preference. */
+  const syncBlur = async () => {
+    const track = get().room?.localParticipant.getTrackPublication(Track.Source.Camera)?.videoTrack;
+    if (!track || track.isMuted) return;
+    const failure = await applyBackgroundBlur(track, useDevicePreferences.getState().backgroundBlur);
+    if (failure) reportBlurFailure(failure);
+  };
+
   const applyMedia = async (source: MediaNotice['source'], enabled: boolean) => {
     const participant = get().room?.localParticipant;
     if (!participant) return;
+    // An administrator took the right away: shortcuts and desktop commands do nothing either.
+    if (enabled && !canPublishSource(participant.permissions, source)) return;
     if (source === 'microphone') localMicrophoneChanges++;
     try {
       if (source === 'microphone') await participant.setMicrophoneEnabled(enabled);
-      else if (source === 'camera') await participant.setCameraEnabled(enabled);
-      else await participant.setScreenShareEnabled(enabled, { audio: true, selfBrowserSurface: 'exclude' });
+      else if (source === 'camera') {
+        await participant.setCameraEnabled(enabled, enabled ? newCameraOptions() : undefined);
+        if (enabled) await syncBlur();
+      } else await participant.setScreenShareEnabled(enabled, { audio: true, selfBrowserSurface: 'exclude' });
       if (source !== 'screen') {
         useDevicePreferences.getState().update(source === 'microphone' ? { microphoneEnabled: enabled } : { cameraEnabled: enabled });
       }
@@ -96,7 +131,7 @@ export const useCallStore = create<CallState>((set, get) => {
     const config = useMeetConfigStore.getState().load();
     // A failed first connection is reported by connect() itself, not as a lost call.
     let established = false;
-    set({ room, mediaNotice: null, ...(get().status === 'reconnecting' ? {} : { status: 'connecting' as const }) });
+    set({ room, mediaNotice: null, blurFailure: null, ...(get().status === 'reconnecting' ? {} : { status: 'connecting' as const }) });
     room
       .on(RoomEvent.Reconnecting, () => set({ status: 'reconnecting' }))
       .on(RoomEvent.SignalReconnecting, () => set({ status: 'reconnecting' }))
@@ -105,6 +140,7 @@ export const useCallStore = create<CallState>((set, get) => {
       .on(RoomEvent.LocalTrackUnpublished, syncLocalMedia)
       .on(RoomEvent.TrackMuted, syncLocalMedia)
       .on(RoomEvent.TrackUnmuted, syncLocalMedia)
+      .on(RoomEvent.ParticipantPermissionsChanged, syncLocalMedia)
       .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
         if (get().room !== room || !established) return;
         const ending = endReasonFor(reason);
@@ -158,6 +194,7 @@ export const useCallStore = create<CallState>((set, get) => {
     cameraEnabled: false,
     screenShareEnabled: false,
     mediaNotice: null,
+    blurFailure: null,
     joinedMutedInLargeRoom: false,
 
     async connect(grant) {
@@ -181,6 +218,21 @@ export const useCallStore = create<CallState>((set, get) => {
     setMicrophone: (enabled) => applyMedia('microphone', enabled),
     setCamera: (enabled) => applyMedia('camera', enabled),
     dismissMediaNotice: () => set({ mediaNotice: null }),
+    async setBackgroundBlur(enabled) {
+      set({ blurFailure: null });
+      useDevicePreferences.getState().update({ backgroundBlur: enabled });
+      const participant = get().room?.localParticipant;
+      const track = participant?.getTrackPublication(Track.Source.Camera)?.videoTrack;
+      if (!participant || !track) return;
+      if (track.isMuted) {
+        // A camera that is off keeps its processor when it starts again: drop the track, so the
+        // next start creates it with the blur now wanted and never sends a sharp frame first.
+        if (isBlurring(track) !== enabled) await participant.unpublishTrack(track).catch(() => undefined);
+        return;
+      }
+      await syncBlur();
+    },
+    dismissBlurFailure: () => set({ blurFailure: null }),
     async applyPublishResolution(resolution) {
       const track = get().room?.localParticipant.getTrackPublication(Track.Source.Camera)?.videoTrack;
       const { videoInputId } = useDevicePreferences.getState();

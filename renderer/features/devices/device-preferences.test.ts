@@ -6,16 +6,25 @@ describe('device preferences', () => {
     expect(parseDevicePreferences(null)).toEqual(defaultDevicePreferences);
     expect(parseDevicePreferences('{not json')).toEqual(defaultDevicePreferences);
     expect(parseDevicePreferences('{"cameraEnabled":"yes","displayName":42}')).toEqual(defaultDevicePreferences);
+    expect(parseDevicePreferences('{"backgroundBlur":"true"}').backgroundBlur).toBe(false);
+  });
+
+  it('leaves the background sharp unless blur was chosen', () => {
+    expect(defaultDevicePreferences.backgroundBlur).toBe(false);
+    // Preferences stored before blur existed keep their other choices.
+    expect(parseDevicePreferences('{"cameraEnabled":false}')).toEqual({ ...defaultDevicePreferences, cameraEnabled: false });
+    expect(parseDevicePreferences('{"backgroundBlur":true}').backgroundBlur).toBe(true);
   });
 
   it('remembers choices across stores sharing a storage', () => {
     const memory = new Map<string, string>();
     const storage = { getItem: (key: string) => memory.get(key) ?? null, setItem: (key: string, value: string) => void memory.set(key, value) };
-    createDevicePreferencesStore(storage).getState().update({ cameraEnabled: false, audioInputId: 'mic-2', displayName: 'Ana' });
+    createDevicePreferencesStore(storage).getState().update({ cameraEnabled: false, audioInputId: 'mic-2', displayName: 'Ana', backgroundBlur: true });
     const reloaded = createDevicePreferencesStore(storage).getState();
     expect(reloaded.cameraEnabled).toBe(false);
     expect(reloaded.microphoneEnabled).toBe(true);
     expect(reloaded.audioInputId).toBe('mic-2');
     expect(reloaded.displayName).toBe('Ana');
+    expect(reloaded.backgroundBlur).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
-// The prejoin choices (devices, mic and camera on or off, name), remembered between meetings.
+// The prejoin choices (devices, mic and camera on or off, background blur, name), remembered
+// between meetings.
 import { create } from 'zustand';
 
 export interface DevicePreferences {
@@ -7,6 +8,8 @@ export interface DevicePreferences {
   audioOutputId: string;
   microphoneEnabled: boolean;
   cameraEnabled: boolean;
+  /** Blur the background of the camera image (prejoin preview and call). */
+  backgroundBlur: boolean;
   displayName: string;
 }
 
@@ -16,6 +19,7 @@ export const defaultDevicePreferences: DevicePreferences = {
   audioOutputId: '',
   microphoneEnabled: true,
   cameraEnabled: true,
+  backgroundBlur: false,
   displayName: '',
 };
 
@@ -42,6 +46,7 @@ export function parseDevicePreferences(stored: string | null): DevicePreferences
     audioOutputId: text('audioOutputId', 256),
     microphoneEnabled: flag('microphoneEnabled'),
     cameraEnabled: flag('cameraEnabled'),
+    backgroundBlur: flag('backgroundBlur'),
     displayName: text('displayName', 64),
   };
 }

@@ -5,12 +5,20 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessLevel } from '../../../common/meet-types';
 import { errorMessage } from '../../app/error-message';
+import { useMeetConfigStore } from '../call/meet-config-store';
 import { useNotificationStore } from '../call/notification-store';
 import { useRoomMetadata } from '../call/useRoomMetadata';
 import { raisedHandsInOrder } from '../hand/hand';
 import { useMeetingStore } from '../meeting/meeting-store';
-import { lowerEveryHand, muteEveryone, participantsToMute, updateRoomAccess } from './admin-actions';
+import { changePublishRight, lowerEveryHand, muteEveryone, participantsToMute, updateRoomAccess } from './admin-actions';
+import { isRightGranted, PUBLISH_RIGHTS, roomPublishSources, withRight, type PublishRight, type PublishSourceName } from './publish-sources';
 import { parseRoomSettings } from './room-metadata';
+
+interface RoomChoices {
+  accessLevel?: AccessLevel;
+  everyoneCanMute?: boolean;
+  publishSources?: PublishSourceName[];
+}
 
 const accessLevels: readonly AccessLevel[] = ['public', 'trusted', 'restricted'];
 
@@ -22,7 +30,7 @@ export function RoomAdminSection({ participants }: { participants: readonly Part
   const fromMetadata = parseRoomSettings(metadata);
   // What we just asked for shows at once, until the metadata changes (our change, or another
   // administrator's): from then on the metadata is the truth for everyone.
-  const [pending, setPending] = useState<{ values: { accessLevel?: AccessLevel; everyoneCanMute?: boolean }; metadata: string | undefined }>({ values: {}, metadata });
+  const [pending, setPending] = useState<{ values: RoomChoices; metadata: string | undefined }>({ values: {}, metadata });
   const chosen = pending.metadata === metadata ? pending.values : {};
   const [busy, setBusy] = useState(false);
   const accessId = useId();
@@ -30,6 +38,16 @@ export function RoomAdminSection({ participants }: { participants: readonly Part
   const titleId = useId();
   const accessLevel = chosen.accessLevel ?? fromMetadata.accessLevel ?? meetingRoom?.access_level ?? 'trusted';
   const everyoneCanMute = chosen.everyoneCanMute ?? fromMetadata.everyoneCanMute ?? meetingRoom?.configuration?.everyone_can_mute ?? false;
+  // The metadata holds the whole configuration once any administrator changed it; what we just
+  // asked for counts too, so that a second change never undoes the first.
+  const configuration: Record<string, unknown> = {
+    ...(fromMetadata.configuration ?? meetingRoom?.configuration ?? {}),
+    ...(chosen.everyoneCanMute === undefined ? {} : { everyone_can_mute: chosen.everyoneCanMute }),
+    ...(chosen.publishSources ? { can_publish_sources: chosen.publishSources } : {}),
+  };
+  const defaultSources = useMeetConfigStore((state) => state.config?.livekit.default_sources);
+  const publishSources = roomPublishSources(configuration, defaultSources);
+  const rightsHintId = useId();
   const notify = useNotificationStore((state) => state.notify);
   const toMute = participantsToMute(participants);
   const hands = raisedHandsInOrder(participants).filter((participant) => !participant.isLocal);
@@ -38,12 +56,29 @@ export function RoomAdminSection({ participants }: { participants: readonly Part
     const previous = { values: chosen, metadata };
     setPending({ values: { ...chosen, ...next }, metadata });
     setBusy(true);
-    const outcome = await updateRoomAccess(next);
+    const outcome = await updateRoomAccess(next, configuration);
     setBusy(false);
     if ('error' in outcome) {
       setPending(previous);
       notify(t('participants.actionFailed', { reason: errorMessage(t, outcome.error) }), 'warning');
     } else notify(success);
+  }
+
+  async function changeRight(right: PublishRight, granted: boolean) {
+    const previous = { values: chosen, metadata };
+    setPending({ values: { ...chosen, publishSources: withRight(publishSources, right, granted) }, metadata });
+    setBusy(true);
+    const outcome = await changePublishRight(room, participants, configuration, defaultSources, right, granted);
+    setBusy(false);
+    if (!outcome.room) {
+      // Nothing was saved: the switch shows the room as it still is.
+      setPending(previous);
+      notify(t('participants.actionFailed', { reason: errorMessage(t, outcome.error ?? { code: 'server' }) }), 'warning');
+    } else if (outcome.error) {
+      notify(t('admin.publishRights.partial', { reason: errorMessage(t, outcome.error) }), 'warning');
+    } else {
+      notify(t(`admin.publishRights.${granted ? 'granted' : 'revoked'}.${right}`));
+    }
   }
 
   return (
@@ -110,6 +145,25 @@ export function RoomAdminSection({ participants }: { participants: readonly Part
         />
         <label htmlFor={`${accessId}-mute`}>{t('admin.everyoneCanMute')}</label>
       </div>
+      <fieldset className="field fieldset" aria-describedby={rightsHintId}>
+        <legend>{t('admin.publishRights.legend')}</legend>
+        <p id={rightsHintId} className="hint">
+          {t('admin.publishRights.hint')}
+        </p>
+        {PUBLISH_RIGHTS.map((right) => (
+          <div key={right} className="field--inline">
+            <input
+              id={`${accessId}-right-${right}`}
+              type="checkbox"
+              role="switch"
+              checked={isRightGranted(publishSources, right)}
+              disabled={busy}
+              onChange={(event) => void changeRight(right, event.target.checked)}
+            />
+            <label htmlFor={`${accessId}-right-${right}`}>{t(`admin.publishRights.${right}`)}</label>
+          </div>
+        ))}
+      </fieldset>
     </section>
   );
 }

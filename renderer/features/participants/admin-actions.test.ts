@@ -1,6 +1,6 @@
 import { Track } from 'livekit-client';
 import { describe, expect, it } from 'vitest';
-import { liveMicrophoneTrackSid, participantsToMute } from './admin-actions';
+import { configurationToKeep, liveMicrophoneTrackSid, participantsToMute } from './admin-actions';
 import { parseRoomSettings } from './room-metadata';
 
 function person(identity: string, microphone: { trackSid: string; isMuted: boolean } | null, isLocal = false) {
@@ -31,8 +31,24 @@ describe('admin actions', () => {
 
 describe('room settings from metadata', () => {
   it('reads access level and everyone_can_mute', () => {
-    expect(parseRoomSettings('{"access_level":"restricted","configuration":{"everyone_can_mute":true}}')).toEqual({ accessLevel: 'restricted', everyoneCanMute: true });
-    expect(parseRoomSettings('{"access_level":"open"}')).toEqual({ accessLevel: null, everyoneCanMute: null });
-    expect(parseRoomSettings(undefined)).toEqual({ accessLevel: null, everyoneCanMute: null });
+    expect(parseRoomSettings('{"access_level":"restricted","configuration":{"everyone_can_mute":true}}')).toEqual({
+      accessLevel: 'restricted',
+      everyoneCanMute: true,
+      configuration: { everyone_can_mute: true },
+    });
+    expect(parseRoomSettings('{"access_level":"open"}')).toEqual({ accessLevel: null, everyoneCanMute: null, configuration: null });
+    expect(parseRoomSettings(undefined)).toEqual({ accessLevel: null, everyoneCanMute: null, configuration: null });
+    expect(parseRoomSettings('{"configuration":["camera"]}').configuration).toBeNull();
+  });
+});
+
+describe('room configuration sent with a change', () => {
+  it('keeps the known keys the room has, since the API replaces the whole configuration', () => {
+    expect(configurationToKeep({ can_publish_sources: ['microphone', 'CAMERA'], everyone_can_mute: false, other: 1 })).toEqual({
+      can_publish_sources: ['microphone'],
+      everyone_can_mute: false,
+    });
+    expect(configurationToKeep({ can_publish_sources: 'camera', everyone_can_mute: 'yes' })).toEqual({});
+    expect(configurationToKeep(null)).toEqual({});
   });
 });

@@ -6,6 +6,16 @@ import type { AccessLevel, Room } from '../../../common/meet-types';
 import { invoke } from '../../platform/visio';
 import { encodeRoomNotification } from '../call/room-notifications';
 import { useMeetingStore } from '../meeting/meeting-store';
+import {
+  participantsToRestrict,
+  permissionFor,
+  publishSourcesFrom,
+  roomPublishSources,
+  SOURCES_OF_RIGHT,
+  withRight,
+  type PublishRight,
+  type PublishSourceName,
+} from './publish-sources';
 
 type MicrophoneOwner = Pick<Participant, 'getTrackPublication'>;
 
@@ -82,13 +92,88 @@ export async function lowerEveryHand(room: LivekitRoom, participants: readonly P
   await Promise.all(participants.filter((participant) => !participant.isLocal).map((participant) => lowerHandOf(room, participant)));
 }
 
-export async function updateRoomAccess(change: { accessLevel?: AccessLevel; everyoneCanMute?: boolean }): Promise<{ room: Room } | { error: AppError }> {
+/** The configuration keys the API knows, as the room has them now. */
+export interface RoomConfigurationChoice {
+  can_publish_sources?: PublishSourceName[];
+  everyone_can_mute?: boolean;
+}
+
+/** What to send along with a change: the API replaces the whole configuration, as Meet's does. */
+export function configurationToKeep(configuration: Record<string, unknown> | null | undefined): RoomConfigurationChoice {
+  const kept: RoomConfigurationChoice = {};
+  const sources = publishSourcesFrom(configuration?.can_publish_sources);
+  if (sources) kept.can_publish_sources = sources;
+  if (typeof configuration?.everyone_can_mute === 'boolean') kept.everyone_can_mute = configuration.everyone_can_mute;
+  return kept;
+}
+
+export async function updateRoomAccess(
+  change: { accessLevel?: AccessLevel; everyoneCanMute?: boolean },
+  configuration: Record<string, unknown> | null | undefined,
+): Promise<{ room: Room } | { error: AppError }> {
   const call = currentCall();
   if (!call) return { error: notInCall };
   const result = await invoke('backend:room:patch', {
     roomId: call.roomId,
     ...(change.accessLevel ? { accessLevel: change.accessLevel } : {}),
-    ...(change.everyoneCanMute === undefined ? {} : { configuration: { everyone_can_mute: change.everyoneCanMute } }),
+    ...(change.everyoneCanMute === undefined
+      ? {}
+      : { configuration: { ...configurationToKeep(configuration), everyone_can_mute: change.everyoneCanMute } }),
   });
   return result.ok ? { room: result.value } : { error: result.error };
+}
+
+export interface PublishRightOutcome {
+  /** The room as saved, or null when the change could not be saved (nothing changed then). */
+  room: Room | null;
+  /** The first failure: saving the room, or updating one of the participants. */
+  error: AppError | null;
+}
+
+/**
+ * Gives or takes a right from the room's participants, like Meet's web app: the room keeps the
+ * new sources (for those who join later), each participant already there gets the new
+ * permission (LiveKit stops a track it no longer allows), and those who lost something are
+ * told which sources (`permissionsRemoved`).
+ */
+export async function changePublishRight(
+  room: LivekitRoom,
+  participants: readonly Participant[],
+  configuration: Record<string, unknown> | null | undefined,
+  defaultSources: unknown,
+  right: PublishRight,
+  granted: boolean,
+): Promise<PublishRightOutcome> {
+  const call = currentCall();
+  if (!call) return { room: null, error: notInCall };
+  const sources = withRight(roomPublishSources(configuration, defaultSources), right, granted);
+  const saved = await invoke('backend:room:patch', {
+    roomId: call.roomId,
+    configuration: { ...configurationToKeep(configuration), can_publish_sources: sources },
+  });
+  if (!saved.ok) return { room: null, error: saved.error };
+  const targets = participantsToRestrict(participants);
+  const results = await Promise.all(
+    targets.map(async (participant) => ({
+      participant,
+      result: await invoke('backend:room:update-participant', {
+        roomId: call.roomId,
+        identity: participant.identity,
+        permission: permissionFor(participant.permissions, sources),
+      }),
+    })),
+  );
+  const updated = results.filter(({ result }) => result.ok).map(({ participant }) => participant.identity);
+  // The notice comes from this packet only: LiveKit tells a participant of its new permission
+  // twice (Participant and LocalParticipant events), which would show it twice.
+  if (!granted && updated.length > 0) {
+    await room.localParticipant
+      .publishData(encodeRoomNotification('permissionsRemoved', { removedSources: [...SOURCES_OF_RIGHT[right]] }), {
+        reliable: true,
+        destinationIdentities: updated,
+      })
+      .catch(() => undefined);
+  }
+  const failure = results.find(({ result }) => !result.ok)?.result;
+  return { room: saved.value, error: failure && !failure.ok ? failure.error : null };
 }

@@ -5,10 +5,12 @@ import { accessLevelSchema, type AccessLevel } from '../../../common/meet-types'
 export interface RoomSettings {
   accessLevel: AccessLevel | null;
   everyoneCanMute: boolean | null;
+  /** The room's whole configuration as last written, or null when the metadata has none. */
+  configuration: Record<string, unknown> | null;
 }
 
 export function parseRoomSettings(metadata: string | undefined): RoomSettings {
-  const none: RoomSettings = { accessLevel: null, everyoneCanMute: null };
+  const none: RoomSettings = { accessLevel: null, everyoneCanMute: null, configuration: null };
   if (!metadata) return none;
   let value: unknown;
   try {
@@ -19,9 +21,13 @@ export function parseRoomSettings(metadata: string | undefined): RoomSettings {
   if (typeof value !== 'object' || value === null) return none;
   const record = value as Record<string, unknown>;
   const accessLevel = accessLevelSchema.safeParse(record.access_level);
-  const configuration = typeof record.configuration === 'object' && record.configuration !== null ? (record.configuration as Record<string, unknown>) : {};
+  const configuration =
+    typeof record.configuration === 'object' && record.configuration !== null && !Array.isArray(record.configuration)
+      ? (record.configuration as Record<string, unknown>)
+      : null;
   return {
     accessLevel: accessLevel.success ? accessLevel.data : null,
-    everyoneCanMute: typeof configuration.everyone_can_mute === 'boolean' ? configuration.everyone_can_mute : null,
+    everyoneCanMute: typeof configuration?.everyone_can_mute === 'boolean' ? configuration.everyone_can_mute : null,
+    configuration,
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../common/ipc-contract';
 import { errorMessage } from '../../app/error-message';
@@ -7,6 +7,9 @@ import { useRouteStore } from '../../app/route-store';
 import { invoke } from '../../platform/visio';
 import { AccountBar } from '../auth/AccountBar';
 import { displayNameOf, selectIsAuthenticated, useSessionStore } from '../auth/session-store';
+import { blurFailureMessageKey, type BlurFailure } from '../background-blur/background-blur';
+import { BlurStatus, BlurToggleButton } from '../background-blur/BackgroundBlurToggle';
+import { useBackgroundBlur } from '../background-blur/useBackgroundBlur';
 import { useDevicePreferences } from '../devices/device-preferences';
 import { DeviceSelect } from '../devices/DeviceSelect';
 import { mediaFailureMessageKey } from '../devices/media-errors';
@@ -39,6 +42,17 @@ export function PrejoinScreen({ slug }: { slug: string }) {
   const tracks = usePreviewTracks(preferences.cameraEnabled, preferences.videoInputId, preferences.microphoneEnabled, preferences.audioInputId);
   const devices = useMediaDeviceList(`${tracks.video?.sid ?? tracks.video?.mediaStreamTrack.id}-${tracks.audio?.mediaStreamTrack.id}`);
   const failure = tracks.videoFailure ?? tracks.audioFailure;
+  const [blurFailure, setBlurFailure] = useState<BlurFailure | null>(null);
+  const blurStatusId = useId();
+  // A blur that cannot start is turned off, so the toggle shows what the camera really sends.
+  const onBlurFailure = useCallback(
+    (reason: BlurFailure) => {
+      setBlurFailure(reason);
+      update({ backgroundBlur: false });
+    },
+    [update],
+  );
+  const blurStarting = useBackgroundBlur(tracks.video, preferences.backgroundBlur, onBlurFailure);
 
   const [checkAttempt, setCheckAttempt] = useState(0);
 
@@ -138,7 +152,21 @@ export function PrejoinScreen({ slug }: { slug: string }) {
                   <CameraIcon off={!preferences.cameraEnabled} />
                   <span>{t('call.camera')}</span>
                 </button>
+                <BlurToggleButton
+                  enabled={preferences.backgroundBlur}
+                  statusId={blurStatusId}
+                  onChange={(backgroundBlur) => {
+                    setBlurFailure(null);
+                    update({ backgroundBlur });
+                  }}
+                />
               </div>
+              <BlurStatus id={blurStatusId} starting={blurStarting} />
+              {blurFailure && (
+                <p className="notice notice--warning" role="alert">
+                  {t(blurFailureMessageKey[blurFailure])}
+                </p>
+              )}
               <MicrophoneLevel key={tracks.audio?.mediaStreamTrack.id ?? 'none'} track={tracks.audio?.mediaStreamTrack ?? null} />
               {failure && (
                 <p className="notice notice--warning" role="alert">

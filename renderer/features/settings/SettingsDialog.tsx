@@ -4,6 +4,7 @@ import { Dialog } from '../../app/Dialog';
 import { useAppInfoStore } from '../../app/app-info-store';
 import { changeLanguage, isLanguage } from '../../i18n/i18n';
 import { invoke } from '../../platform/visio';
+import { BlurCheckbox } from '../background-blur/BackgroundBlurToggle';
 import { useCallStore } from '../call/call-store';
 import { useCallUiStore } from '../call/call-ui-store';
 import { useDevicePreferences } from '../devices/device-preferences';
@@ -23,6 +24,9 @@ export function SettingsDialog() {
   const { t, i18n } = useTranslation();
   const closeDialog = useCallUiStore((state) => state.closeDialog);
   const room = useCallStore((state) => state.room);
+  const setBackgroundBlur = useCallStore((state) => state.setBackgroundBlur);
+  const blurFailure = useCallStore((state) => state.blurFailure);
+  const [blurStarting, setBlurStarting] = useState(false);
   const preferences = useDevicePreferences();
   const devices = useMediaDeviceList('settings');
   const { captionSize, setCaptionSize } = useSettingsStore();
@@ -72,6 +76,15 @@ export function SettingsDialog() {
         <h3>{t('settings.devices')}</h3>
         <DeviceSelect label={t('prejoin.microphoneSelect')} devices={devices.audioInputs} value={preferences.audioInputId} onChange={(id) => chooseDevice('audioinput', id)} />
         <DeviceSelect label={t('prejoin.cameraSelect')} devices={devices.videoInputs} value={preferences.videoInputId} onChange={(id) => chooseDevice('videoinput', id)} />
+        <BlurCheckbox
+          enabled={preferences.backgroundBlur}
+          starting={blurStarting}
+          failure={blurFailure}
+          onChange={(enabled) => {
+            setBlurStarting(enabled);
+            void setBackgroundBlur(enabled).finally(() => setBlurStarting(false));
+          }}
+        />
         {devices.audioOutputs.length > 0 && (
           <DeviceSelect label={t('prejoin.speakerSelect')} devices={devices.audioOutputs} value={preferences.audioOutputId} onChange={(id) => chooseDevice('audiooutput', id)} />
         )}

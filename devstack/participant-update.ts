@@ -1,0 +1,124 @@
+// The body of `POST /rooms/{id}/update-participant/`, checked the way Meet's backend checks it
+// (UpdateParticipantSerializer): at least one of metadata, attributes, permission or name; a
+// permission object with LiveKit's fields only, lower-case track sources, and never the flags
+// reserved to the server (hidden, recorder, agent). What LiveKit gets follows from it.
+import { ParticipantPermission, TrackSource } from 'livekit-server-sdk';
+
+export const TRACK_SOURCE_NAMES = ['camera', 'microphone', 'screen_share', 'screen_share_audio'] as const;
+export type TrackSourceName = (typeof TRACK_SOURCE_NAMES)[number];
+
+const TRACK_SOURCES: Record<TrackSourceName, TrackSource> = {
+  camera: TrackSource.CAMERA,
+  microphone: TrackSource.MICROPHONE,
+  screen_share: TrackSource.SCREEN_SHARE,
+  screen_share_audio: TrackSource.SCREEN_SHARE_AUDIO,
+};
+
+const PERMISSION_FLAGS = ['can_subscribe', 'can_publish', 'can_publish_data', 'can_update_metadata', 'can_subscribe_metrics'] as const;
+/** Upstream's PARTICIPANT_FORBIDDEN_PERMISSION_FIELDS default. */
+const FORBIDDEN_PERMISSION_FIELDS = ['hidden', 'recorder', 'agent'] as const;
+const PERMISSION_FIELDS = new Set<string>([...PERMISSION_FLAGS, ...FORBIDDEN_PERMISSION_FIELDS, 'can_publish_sources']);
+const NAME_MAX_LENGTH = 255;
+
+export class ParticipantUpdateError extends Error {}
+
+export interface ParticipantUpdate {
+  identity: string;
+  metadata?: string;
+  attributes?: Record<string, string>;
+  /** As LiveKit takes it: the whole permission set, an unset flag being false (like upstream's protobuf). */
+  permission?: ParticipantPermission;
+  name?: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isTrackSourceName(value: unknown): value is TrackSourceName {
+  return typeof value === 'string' && (TRACK_SOURCE_NAMES as readonly string[]).includes(value);
+}
+
+/** `can_publish_sources` as the API writes it: lower-case names, each known. */
+export function parseTrackSources(value: unknown, field: string): TrackSourceName[] {
+  if (!Array.isArray(value)) throw new ParticipantUpdateError(`« ${field} » doit être une liste.`);
+  for (const source of value) {
+    if (!isTrackSourceName(source)) {
+      throw new ParticipantUpdateError(`« ${field} » : source inconnue ${JSON.stringify(source)} (attendu : ${TRACK_SOURCE_NAMES.join(', ')}).`);
+    }
+  }
+  return value as TrackSourceName[];
+}
+
+function parsePermission(value: unknown): ParticipantPermission {
+  if (!isRecord(value)) throw new ParticipantUpdateError('« permission » doit être un objet.');
+  const unknown = Object.keys(value).filter((key) => !PERMISSION_FIELDS.has(key));
+  if (unknown.length > 0) throw new ParticipantUpdateError(`« permission » : champs non permis : ${unknown.join(', ')}.`);
+  const forbidden = FORBIDDEN_PERMISSION_FIELDS.filter((field) => value[field] !== undefined && value[field] !== null);
+  if (forbidden.length > 0) {
+    throw new ParticipantUpdateError(`Setting the following participant permissions is not allowed: ${forbidden.join(', ')}.`);
+  }
+  for (const flag of PERMISSION_FLAGS) {
+    const flagValue = value[flag];
+    if (flagValue !== undefined && flagValue !== null && typeof flagValue !== 'boolean') {
+      throw new ParticipantUpdateError(`« permission.${flag} » doit être un booléen.`);
+    }
+  }
+  const sources = value.can_publish_sources === undefined ? [] : parseTrackSources(value.can_publish_sources, 'permission.can_publish_sources');
+  const flag = (name: (typeof PERMISSION_FLAGS)[number]) => value[name] === true;
+  return new ParticipantPermission({
+    canSubscribe: flag('can_subscribe'),
+    canPublish: flag('can_publish'),
+    canPublishData: flag('can_publish_data'),
+    canUpdateMetadata: flag('can_update_metadata'),
+    canSubscribeMetrics: flag('can_subscribe_metrics'),
+    canPublishSources: sources.map((source) => TRACK_SOURCES[source]),
+  });
+}
+
+function parseAttributes(value: unknown): Record<string, string> {
+  if (!isRecord(value)) throw new ParticipantUpdateError('« attributes » doit être un objet.');
+  for (const [key, attribute] of Object.entries(value)) {
+    if (typeof attribute !== 'string') throw new ParticipantUpdateError(`« attributes.${key} » doit être une chaîne.`);
+  }
+  return value as Record<string, string>;
+}
+
+export function parseParticipantUpdate(fields: Record<string, unknown>): ParticipantUpdate {
+  const identity = fields.participant_identity;
+  if (typeof identity !== 'string') throw new ParticipantUpdateError('« participant_identity » : Not a valid string.');
+  if (identity.trim() === '') throw new ParticipantUpdateError('« participant_identity » est requis.');
+  const update: ParticipantUpdate = { identity: identity.trim() };
+  if (fields.metadata !== undefined && fields.metadata !== null) {
+    if (!isRecord(fields.metadata)) throw new ParticipantUpdateError('« metadata » doit être un objet.');
+    update.metadata = JSON.stringify(fields.metadata);
+  }
+  if (fields.attributes !== undefined && fields.attributes !== null) update.attributes = parseAttributes(fields.attributes);
+  if (fields.permission !== undefined && fields.permission !== null) update.permission = parsePermission(fields.permission);
+  if (fields.name !== undefined && fields.name !== null) {
+    if (typeof fields.name !== 'string') throw new ParticipantUpdateError('« name » doit être une chaîne.');
+    if (fields.name.length > NAME_MAX_LENGTH) throw new ParticipantUpdateError(`« name » ne doit pas dépasser ${NAME_MAX_LENGTH} caractères.`);
+    if (fields.name !== '') update.name = fields.name;
+  }
+  if (update.metadata === undefined && update.attributes === undefined && update.permission === undefined && update.name === undefined) {
+    throw new ParticipantUpdateError('At least one of the following fields must be provided: metadata, attributes, permission, name.');
+  }
+  return update;
+}
+
+/**
+ * A room's `configuration` as upstream's RoomConfiguration takes it: only `can_publish_sources`
+ * (known sources or null) and `everyone_can_mute` (boolean or null).
+ */
+export function parseRoomConfiguration(value: unknown): Record<string, unknown> {
+  if (!isRecord(value)) throw new ParticipantUpdateError('La configuration doit être un objet.');
+  const unknown = Object.keys(value).filter((key) => key !== 'can_publish_sources' && key !== 'everyone_can_mute');
+  if (unknown.length > 0) throw new ParticipantUpdateError(`Configuration : champs non permis : ${unknown.join(', ')}.`);
+  if (value.can_publish_sources !== undefined && value.can_publish_sources !== null) {
+    parseTrackSources(value.can_publish_sources, 'configuration.can_publish_sources');
+  }
+  if (value.everyone_can_mute !== undefined && value.everyone_can_mute !== null && typeof value.everyone_can_mute !== 'boolean') {
+    throw new ParticipantUpdateError('« configuration.everyone_can_mute » doit être un booléen.');
+  }
+  return value;
+}

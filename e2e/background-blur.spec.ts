@@ -1,0 +1,265 @@
+// Background blur with real parts: Alice's fake camera goes through the bundled MediaPipe
+// segmenter in her Chromium, under the app's own Content-Security-Policy, and Bruno receives her
+// video over LiveKit. What Bruno's <video> shows is measured: the mean absolute Laplacian of its
+// grey levels (high-frequency energy) falls sharply when Alice turns blur on, and comes back when
+// she turns it off. Turning blur on fetches the runtime and the model from the app's origin only.
+import type { Page } from '@playwright/test';
+import type { RecordedContact } from '../main/policy/sovereignty-check';
+import { contentSecurityPolicy } from '../main/security/content-security-policy';
+import type { Devstack } from '../devstack/index';
+import { expect, test } from './fixtures';
+import { expectInCall, joinFromPrejoin } from './join';
+import { remoteVideoIdentities, remoteVideoState } from './media-probe';
+import { recordRenderer } from './network-recorder';
+import { createRoom } from './rooms';
+
+/**
+ * Serves the app's pages with the CSP the desktop app's protocol sends, and records violations.
+ * A page answered by the test counts, for Chromium's local network access checks, as coming from
+ * the public internet: the permission a person would grant lets it reach the devstack on loopback.
+ */
+async function enforceAppPolicy(page: Page, devstack: Devstack): Promise<void> {
+  await page.context().grantPermissions(['local-network-access'], { origin: devstack.origin });
+  const policy = contentSecurityPolicy({ profile: { apiBaseUrl: devstack.apiBaseUrl, livekitUrl: devstack.livekitUrl } });
+  await page.route(
+    (url) => url.origin === devstack.origin,
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback();
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+    },
+  );
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`));
+  });
+}
+
+const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+
+/**
+ * High-frequency energy of what a <video> shows: the mean absolute Laplacian of its grey levels,
+ * drawn at 320 pixels wide (the received resolution may change with the network). The median of
+ * a few frames, as the fake camera's picture moves.
+ */
+function sharpness(page: Page, selector: string): Promise<number | null> {
+  return page.evaluate(async (wanted) => {
+    const video = document.querySelector<HTMLVideoElement>(wanted);
+    if (!video || video.videoWidth === 0) return null;
+    const width = 320;
+    const height = Math.round((width * video.videoHeight) / video.videoWidth);
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    const samples: number[] = [];
+    for (let sample = 0; sample < 5; sample++) {
+      context.drawImage(video, 0, 0, width, height);
+      const { data } = context.getImageData(0, 0, width, height);
+      const grey = new Float32Array(width * height);
+      for (let index = 0; index < grey.length; index++) {
+        grey[index] = 0.299 * data[index * 4]! + 0.587 * data[index * 4 + 1]! + 0.114 * data[index * 4 + 2]!;
+      }
+      let total = 0;
+      for (let y = 1; y < height - 1; y++) {
+        for (let x = 1; x < width - 1; x++) {
+          const at = y * width + x;
+          total += Math.abs(4 * grey[at]! - grey[at - 1]! - grey[at + 1]! - grey[at - width]! - grey[at + width]!);
+        }
+      }
+      samples.push(total / ((width - 2) * (height - 2)));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    return samples.sort((a, b) => a - b)[2]!;
+  }, selector);
+}
+
+/** Alice's camera as Bruno's player shows it. */
+const remoteVideo = (identity: string) => `video[data-participant-identity="${identity}"]`;
+const PREJOIN_PREVIEW = 'video.preview__video';
+
+/** Frames per second of the camera video the page sends (its best simulcast layer), over 3 seconds. */
+function sentFrameRate(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const framesSent = async () => {
+      const connections = (window as unknown as { __visioRecordedPeerConnections?: RTCPeerConnection[] }).__visioRecordedPeerConnections ?? [];
+      const counts = new Map<string, number>();
+      for (const [index, connection] of connections.entries()) {
+        if (connection.connectionState === 'closed') continue;
+        (await connection.getStats()).forEach((entry: { id: string; type: string; kind?: string; framesSent?: number }) => {
+          if (entry.type === 'outbound-rtp' && entry.kind === 'video') counts.set(`${index}/${entry.id}`, entry.framesSent ?? 0);
+        });
+      }
+      return counts;
+    };
+    const [before, start] = [await framesSent(), performance.now()];
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const after = await framesSent();
+    const seconds = (performance.now() - start) / 1000;
+    return Math.max(0, ...[...after].filter(([id]) => before.has(id)).map(([id, count]) => (count - before.get(id)!) / seconds));
+  });
+}
+
+/**
+ * Bruno's player keeps decoding new frames of Alice's video: it is not frozen on one picture. A
+ * software-rendered blur sends only a few frames a second here, so a few frames are enough.
+ */
+async function expectMoving(page: Page, identity: string): Promise<void> {
+  const before = (await remoteVideoState(page, identity))?.decodedFrames ?? 0;
+  await expect.poll(async () => ((await remoteVideoState(page, identity))?.decodedFrames ?? 0) - before, { timeout: 30_000 }).toBeGreaterThan(5);
+}
+
+async function openSettings(page: Page) {
+  await page.getByRole('toolbar', { name: 'Commandes de la réunion' }).getByRole('button', { name: 'Paramètres' }).click();
+  return page.getByRole('dialog', { name: 'Paramètres' });
+}
+
+async function setBlurInSettings(page: Page, enabled: boolean): Promise<void> {
+  const checkbox = (await openSettings(page)).getByRole('checkbox', { name: 'Flouter l’arrière-plan' });
+  if (enabled) await checkbox.check();
+  else await checkbox.uncheck();
+  await expect(page.getByRole('status').filter({ hasText: 'Activation du flou' })).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'flou' })).toHaveCount(0);
+  await expect(checkbox).toBeChecked({ checked: enabled });
+  await page.getByRole('button', { name: 'Fermer les paramètres' }).click();
+}
+
+test('a blurred camera reaches the other participant much smoother, and sharp again when blur is off', async ({ devstack, openParticipant }) => {
+  // Two browsers, LiveKit and a software-rendered blur share two cores.
+  test.setTimeout(180_000);
+  const room = await createRoom(devstack, 'public');
+  const contacts: RecordedContact[] = [];
+  const alice = await openParticipant('about:blank');
+  const bruno = await openParticipant('about:blank');
+  await recordRenderer(alice.context, alice.page, contacts);
+  await enforceAppPolicy(alice.page, devstack);
+
+  await alice.page.goto(`${devstack.origin}/${room.slug}`);
+  // The prejoin offers the toggle; nothing of MediaPipe is loaded until someone turns it on.
+  await expect(alice.page.getByRole('button', { name: 'Flouter l’arrière-plan' })).toHaveAttribute('aria-pressed', 'false');
+  await joinFromPrejoin(alice.page, 'Alice Durand');
+  await expectInCall(alice.page);
+  // WebGL is software-rendered here (no GPU): at 360p the blurred camera still sends a few frames
+  // a second, where 720p sends about one.
+  await (await openSettings(alice.page)).getByLabel('Qualité de votre vidéo envoyée').selectOption('360p');
+  await alice.page.getByRole('button', { name: 'Fermer les paramètres' }).click();
+  await bruno.page.goto(`${devstack.origin}/${room.slug}`);
+  await joinFromPrejoin(bruno.page, 'Bruno Petit');
+  await expectInCall(bruno.page);
+  expect(contacts.filter((contact) => contact.url.includes('/mediapipe/'))).toEqual([]);
+
+  await expect.poll(() => remoteVideoIdentities(bruno.page).then((ids) => ids.length), { timeout: 30_000 }).toBe(1);
+  const [alicesVideo] = await remoteVideoIdentities(bruno.page);
+  const sharp = await expect
+    .poll(() => sharpness(bruno.page, remoteVideo(alicesVideo!)), { timeout: 30_000 })
+    .toBeGreaterThan(0)
+    .then(() => sharpness(bruno.page, remoteVideo(alicesVideo!)));
+  console.log(`Alice's video at Bruno, blur off: mean |Laplacian| ${sharp!.toFixed(2)}`);
+
+  const beforeBlur = contacts.length;
+  // The app's own start-up may already be on record (zod probes whether it may compile code).
+  const violationsBeforeBlur = await cspViolations(alice.page);
+  await setBlurInSettings(alice.page, true);
+  let blurred = 0;
+  await expect
+    .poll(async () => (blurred = (await sharpness(bruno.page, remoteVideo(alicesVideo!))) ?? Infinity), { timeout: 45_000, intervals: [1000] })
+    .toBeLessThan(sharp! * 0.4);
+  await expectMoving(bruno.page, alicesVideo!);
+  console.log(
+    `Alice's video at Bruno, blur on: mean |Laplacian| ${blurred.toFixed(2)} (${((100 * blurred) / sharp!).toFixed(0)} %), sent at ${(await sentFrameRate(alice.page)).toFixed(1)} frames/s`,
+  );
+
+  // The runtime and the model came from the app's origin, and blur contacted nothing else.
+  const blurContacts = contacts.slice(beforeBlur);
+  const urls = blurContacts.filter((contact) => contact.channel === 'renderer').map((contact) => contact.url);
+  expect(urls).toEqual(
+    expect.arrayContaining([
+      `${devstack.origin}/mediapipe/wasm/vision_wasm_internal.js`,
+      `${devstack.origin}/mediapipe/wasm/vision_wasm_internal.wasm`,
+      `${devstack.origin}/mediapipe/models/selfie_segmentation_landscape.tflite`,
+    ]),
+  );
+  const livekitOrigin = new URL(devstack.livekitUrl).origin;
+  const elsewhere = blurContacts.filter(({ url }) => !url.startsWith(`${devstack.origin}/`) && !url.startsWith(livekitOrigin) && !/^(?:data|blob):/.test(url));
+  expect(elsewhere).toEqual([]);
+  // The WebAssembly runtime and the model load and run under the app's policy.
+  expect(await cspViolations(alice.page)).toEqual(violationsBeforeBlur);
+
+  await setBlurInSettings(alice.page, false);
+  let restored = 0;
+  await expect
+    .poll(async () => (restored = (await sharpness(bruno.page, remoteVideo(alicesVideo!))) ?? 0), { timeout: 45_000, intervals: [1000] })
+    .toBeGreaterThan(sharp! * 0.7);
+  await expectMoving(bruno.page, alicesVideo!);
+  console.log(`Alice's video at Bruno, blur off again: mean |Laplacian| ${restored.toFixed(2)}`);
+
+  // The choice is remembered: on again, then the next prejoin starts with blur on, and its own
+  // preview is blurred until the toggle turns it off.
+  await setBlurInSettings(alice.page, true);
+  await alice.page.getByRole('button', { name: 'Quitter la réunion' }).click();
+  await alice.page.goto(`${devstack.origin}/${room.slug}`);
+  const toggle = alice.page.getByRole('button', { name: 'Flouter l’arrière-plan' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(alice.page.getByRole('status').filter({ hasText: 'Activation du flou' })).toHaveCount(0, { timeout: 30_000 });
+  await expect(alice.page.getByRole('alert').filter({ hasText: 'flou' })).toHaveCount(0);
+  let blurredPreview = 0;
+  await expect.poll(async () => (blurredPreview = (await sharpness(alice.page, PREJOIN_PREVIEW)) ?? 0), { timeout: 20_000 }).toBeGreaterThan(0);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  let sharpPreview = 0;
+  await expect
+    .poll(async () => (sharpPreview = (await sharpness(alice.page, PREJOIN_PREVIEW)) ?? 0), { timeout: 20_000, intervals: [500] })
+    .toBeGreaterThan(blurredPreview / 0.4);
+  console.log(`Alice's prejoin preview: mean |Laplacian| ${blurredPreview.toFixed(2)} blurred, ${sharpPreview.toFixed(2)} sharp`);
+  const violations = await cspViolations(alice.page);
+  expect(violations.filter((violation) => !violation.startsWith('script-src eval '))).toEqual([]);
+  // The policy was in force all along: an inline script is refused, and the refusal is seen.
+  const inlineScriptRan = await alice.page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__inlineScriptRan = true';
+    document.head.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return (window as unknown as { __inlineScriptRan?: boolean }).__inlineScriptRan === true;
+  });
+  expect(inlineScriptRan).toBe(false);
+  await expect.poll(() => cspViolations(alice.page)).toEqual([...violations, expect.stringMatching(/^script-src-elem inline /)]);
+});
+
+test('a blur that cannot load says so in the user’s language, and the camera goes on sharp', async ({ devstack, openParticipant }) => {
+  test.setTimeout(120_000);
+  const room = await createRoom(devstack, 'public');
+  const alice = await openParticipant('about:blank');
+  const bruno = await openParticipant('about:blank');
+  // As when a file of the app is missing or damaged: the model cannot be read.
+  await alice.page.route('**/mediapipe/models/**', (route) => route.fulfill({ status: 404, body: '' }));
+  await alice.page.goto(`${devstack.origin}/${room.slug}`);
+  await joinFromPrejoin(alice.page, 'Alice Durand');
+  await expectInCall(alice.page);
+  await bruno.page.goto(`${devstack.origin}/${room.slug}`);
+  await joinFromPrejoin(bruno.page, 'Bruno Petit');
+  await expectInCall(bruno.page);
+  await expect.poll(() => remoteVideoIdentities(bruno.page).then((ids) => ids.length), { timeout: 30_000 }).toBe(1);
+  const [alicesVideo] = await remoteVideoIdentities(bruno.page);
+  const sharp = await expect
+    .poll(() => sharpness(bruno.page, remoteVideo(alicesVideo!)), { timeout: 30_000 })
+    .toBeGreaterThan(0)
+    .then(() => sharpness(bruno.page, remoteVideo(alicesVideo!)));
+
+  const dialog = await openSettings(alice.page);
+  const checkbox = dialog.getByRole('checkbox', { name: 'Flouter l’arrière-plan' });
+  await checkbox.check();
+  await expect(dialog.getByRole('alert').filter({ hasText: 'flou' })).toHaveText(
+    'Le flou de l’arrière-plan n’a pas pu démarrer. Votre caméra reste nette ; réessayez plus tard.',
+    { timeout: 30_000 },
+  );
+  // The control shows what the camera really sends, and the choice is not kept.
+  await expect(checkbox).not.toBeChecked();
+  expect(await alice.page.evaluate(() => JSON.parse(localStorage.getItem('visio.devicePreferences') ?? '{}').backgroundBlur)).toBe(false);
+  await alice.page.getByRole('button', { name: 'Fermer les paramètres' }).click();
+  // The call's banner keeps saying it once the settings are closed.
+  await expect(alice.page.getByRole('alert').filter({ hasText: 'n’a pas pu démarrer' })).toBeVisible();
+
+  await expectMoving(bruno.page, alicesVideo!);
+  const after = (await sharpness(bruno.page, remoteVideo(alicesVideo!))) ?? 0;
+  console.log(`Alice's video at Bruno, blur failed: mean |Laplacian| ${after.toFixed(2)} (before: ${sharp!.toFixed(2)})`);
+  expect(after).toBeGreaterThan(sharp! * 0.7);
+});

@@ -1,0 +1,123 @@
+// What participants may publish, decided by the room's owner from the participants panel, with
+// two app participants in Chromium: the owner takes the camera (or the screen) away, the other
+// is told once, their camera stops for everyone and their button says why; given back, the
+// camera turns on again. A refused change is reported and the switch shows the room as it is.
+import type { Page } from '@playwright/test';
+import { expect, test, type Participant } from './fixtures';
+import { enterCall } from './join';
+import { createRoom, ownerSession, shareSession } from './rooms';
+
+const OWNER = 'Camille Martin';
+const MEMBER = 'Bruno Petit';
+
+/** A remote participant's camera tile (its label is their name). */
+function cameraTileOf(page: Page, name: string) {
+  return page.locator(`[data-testid="participant-tile"][data-source="camera"][aria-label="${name}"]`);
+}
+
+function toasts(page: Page, text: string) {
+  return page.locator('.toasts li', { hasText: text });
+}
+
+async function openRightsOf(owner: Page) {
+  await owner.getByRole('toolbar').getByRole('button', { name: /^Participants/ }).click();
+  const rights = owner.getByRole('group', { name: 'Autoriser les participants à :' });
+  await expect(rights).toBeVisible();
+  return rights;
+}
+
+async function ownerAndMember(
+  devstack: Parameters<typeof ownerSession>[0],
+  openParticipant: (path?: string) => Promise<Participant>,
+): Promise<{ owner: Page; member: Page }> {
+  const session = await ownerSession(devstack);
+  const room = await createRoom(devstack, 'public', session);
+  const owner = await openParticipant('about:blank');
+  await shareSession(owner.context, session);
+  await enterCall(owner.page, devstack.origin, room.slug, OWNER);
+  const member = await openParticipant('about:blank');
+  await enterCall(member.page, devstack.origin, room.slug, MEMBER);
+  return { owner: owner.page, member: member.page };
+}
+
+test('the owner takes the camera away from participants, then gives it back', async ({ devstack, openParticipant }) => {
+  const { owner, member } = await ownerAndMember(devstack, openParticipant);
+  const memberCamera = cameraTileOf(owner, MEMBER).locator('video');
+  await expect(memberCamera).toHaveCount(1, { timeout: 30_000 });
+  await expect.poll(() => memberCamera.evaluate((video: HTMLVideoElement) => video.videoWidth), { timeout: 20_000 }).toBeGreaterThan(0);
+
+  const rights = await openRightsOf(owner);
+  const cameraSwitch = rights.getByRole('switch', { name: 'activer leur caméra' });
+  await expect(cameraSwitch).toBeChecked();
+  await expect(rights.getByRole('switch', { name: 'activer leur micro' })).toBeChecked();
+  await expect(rights.getByRole('switch', { name: 'partager leur écran' })).toBeChecked();
+  await cameraSwitch.click();
+  await expect(toasts(owner, 'Les participants ne peuvent plus activer leur caméra.')).toHaveCount(1);
+  await expect(cameraSwitch).not.toBeChecked();
+
+  // The member is told once (the permission change alone says nothing, so nothing doubles it).
+  const notice = toasts(member, 'Un administrateur vous a retiré le droit de partager : caméra.');
+  await expect(notice).toHaveCount(1);
+  await member.waitForTimeout(1_500);
+  await expect(notice).toHaveCount(1);
+
+  // LiveKit stopped the camera: the owner's grid shows no video for the member any more.
+  await expect(memberCamera).toHaveCount(0, { timeout: 15_000 });
+  await expect(cameraTileOf(owner, MEMBER)).toHaveCount(1);
+
+  // The member's camera button says why it cannot be used, and does nothing.
+  const cameraButton = member.getByRole('toolbar').getByRole('button', { name: 'Caméra', exact: true });
+  await expect(cameraButton).toBeDisabled();
+  await expect(cameraButton).toHaveAccessibleDescription('Un administrateur ne vous autorise pas à activer votre caméra.');
+  await expect(cameraButton).toHaveAttribute('aria-pressed', 'false');
+  await cameraButton.focus();
+  await cameraButton.press('Enter');
+  await member.keyboard.press('Control+E');
+  await member.waitForTimeout(1_500);
+  await expect(cameraButton).toHaveAttribute('aria-pressed', 'false');
+  await expect(memberCamera).toHaveCount(0);
+  // The microphone is still the member's to use.
+  await expect(member.getByRole('toolbar').getByRole('button', { name: 'Microphone', exact: true })).toBeEnabled();
+
+  // Given back: no notice to the member, the button works again and the owner sees the camera.
+  await cameraSwitch.click();
+  await expect(toasts(owner, 'Les participants peuvent activer leur caméra.')).toHaveCount(1);
+  await expect(cameraSwitch).toBeChecked();
+  await expect(cameraButton).toBeEnabled({ timeout: 10_000 });
+  await expect(toasts(member, 'Un administrateur')).toHaveCount(0, { timeout: 10_000 });
+  await cameraButton.click();
+  await expect(cameraButton).toHaveAttribute('aria-pressed', 'true', { timeout: 15_000 });
+  await expect(memberCamera).toHaveCount(1, { timeout: 20_000 });
+  await expect.poll(() => memberCamera.evaluate((video: HTMLVideoElement) => video.videoWidth), { timeout: 20_000 }).toBeGreaterThan(0);
+});
+
+test('the owner stops a participant’s screen share, and a refused change leaves the switch as the room is', async ({ devstack, openParticipant }) => {
+  const { owner, member } = await ownerAndMember(devstack, openParticipant);
+  const shareButton = member.getByRole('toolbar').getByRole('button', { name: 'Partager l’écran' });
+  await shareButton.click();
+  await expect(shareButton).toHaveAttribute('aria-pressed', 'true', { timeout: 20_000 });
+  const memberShare = owner.locator('[data-testid="participant-tile"][data-source="screen_share"]');
+  await expect(memberShare).toHaveCount(1, { timeout: 30_000 });
+
+  const rights = await openRightsOf(owner);
+  const screenSwitch = rights.getByRole('switch', { name: 'partager leur écran' });
+  await screenSwitch.click();
+  await expect(screenSwitch).not.toBeChecked();
+  await expect(toasts(member, 'Un administrateur vous a retiré le droit de partager : écran et son de l’écran.')).toHaveCount(1);
+  await expect(memberShare).toHaveCount(0, { timeout: 15_000 });
+  await expect(shareButton).toBeDisabled();
+  await expect(shareButton).toHaveAttribute('aria-pressed', 'false');
+  await expect(shareButton).toHaveAccessibleDescription('Un administrateur ne vous autorise pas à partager votre écran.');
+
+  // The API refuses the next change: the owner reads why, in French, and the switch stays on.
+  const micSwitch = rights.getByRole('switch', { name: 'activer leur micro' });
+  await owner.route('**/api/v1.0/rooms/*/', (route) =>
+    route.request().method() === 'PATCH' ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"detail":"down"}' }) : route.fallback(),
+  );
+  await micSwitch.click();
+  await expect(toasts(owner, 'L’action a échoué : Le service est momentanément indisponible. Réessayez dans un instant.')).toHaveCount(1);
+  await expect(micSwitch).toBeChecked();
+  await expect(micSwitch).toBeEnabled();
+  await expect(member.getByRole('toolbar').getByRole('button', { name: 'Microphone', exact: true })).toBeEnabled();
+  await expect(toasts(member, 'micro')).toHaveCount(0);
+});

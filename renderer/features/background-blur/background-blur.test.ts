@@ -1,0 +1,162 @@
+import type { ProcessorOptions, Track, TrackProcessor } from 'livekit-client';
+import { describe, expect, it } from 'vitest';
+import en from '../../i18n/en.json';
+import fr from '../../i18n/fr.json';
+import {
+  applyBackgroundBlur,
+  BackgroundBlurProcessor,
+  BLUR_PROCESSOR_NAME,
+  blurFailureMessageKey,
+  isBlurring,
+  type BlurEnvironment,
+  type BlurTarget,
+} from './background-blur';
+
+type VideoProcessor = TrackProcessor<Track.Kind.Video>;
+const options = { kind: 'video', track: {} as MediaStreamTrack } as ProcessorOptions<Track.Kind.Video>;
+
+/** A processor that records its life, as @livekit/track-processors' would live it. */
+function fakeBlur(behaviour: { initFails?: boolean; restartFails?: boolean } = {}) {
+  const calls: string[] = [];
+  const processedTrack = { id: 'blurred' } as MediaStreamTrack;
+  const processor: VideoProcessor = {
+    name: 'background-processor',
+    processedTrack,
+    async init() {
+      calls.push('init');
+      if (behaviour.initFails) throw new Error('model not found');
+    },
+    async restart() {
+      calls.push('restart');
+      if (behaviour.restartFails) throw new Error('WebGL lost');
+    },
+    async destroy() {
+      calls.push('destroy');
+    },
+  };
+  return { processor, calls, processedTrack };
+}
+
+/** The part of a LocalVideoTrack that blur uses: a processor slot, set and stopped as LiveKit does. */
+function fakeTrack() {
+  let current: VideoProcessor | undefined;
+  const log: string[] = [];
+  const track: BlurTarget = {
+    getProcessor: () => current,
+    async setProcessor(processor) {
+      log.push('set');
+      await processor.init(options);
+      current = processor;
+    },
+    async stopProcessor() {
+      log.push('stop');
+      const stopped = current;
+      current = undefined;
+      await stopped?.destroy();
+    },
+  } as BlurTarget;
+  return { track, log };
+}
+
+const supported = (load: () => Promise<VideoProcessor>): BlurEnvironment => ({ load, supported: () => true });
+
+describe('the background blur processor', () => {
+  it('sends the blurred track once the blur runs, and passes restarts and teardown on', async () => {
+    const blur = fakeBlur();
+    const processor = new BackgroundBlurProcessor(async () => blur.processor);
+    expect(processor.processedTrack).toBeUndefined();
+    await processor.init(options);
+    expect(processor.processedTrack).toBe(blur.processedTrack);
+    expect(processor.failure).toBeNull();
+    await processor.restart(options);
+    await processor.destroy();
+    expect(blur.calls).toEqual(['init', 'restart', 'destroy']);
+    expect(processor.processedTrack).toBeUndefined();
+  });
+
+  it('lets the camera through sharp, and says so, when the blur cannot load', async () => {
+    const failures: string[] = [];
+    const processor = new BackgroundBlurProcessor(() => Promise.reject(new Error('chunk failed')), (failure) => failures.push(failure));
+    await processor.init(options);
+    expect(processor.processedTrack).toBeUndefined();
+    expect(processor.failure).toBe('load_failed');
+    expect(failures).toEqual(['load_failed']);
+  });
+
+  it('tears down a blur that fails to start, and one that fails to restart', async () => {
+    const broken = fakeBlur({ initFails: true });
+    const first = new BackgroundBlurProcessor(async () => broken.processor);
+    await first.init(options);
+    expect(broken.calls).toEqual(['init', 'destroy']);
+    expect(first.processedTrack).toBeUndefined();
+
+    const flaky = fakeBlur({ restartFails: true });
+    const second = new BackgroundBlurProcessor(async () => flaky.processor);
+    await second.init(options);
+    await second.restart(options);
+    expect(flaky.calls).toEqual(['init', 'restart', 'destroy']);
+    expect(second.processedTrack).toBeUndefined();
+    expect(second.failure).toBe('load_failed');
+  });
+});
+
+describe('applyBackgroundBlur', () => {
+  it('sets the blur on the track, once, and removes it', async () => {
+    const { track, log } = fakeTrack();
+    let loads = 0;
+    const environment = supported(async () => {
+      loads++;
+      return fakeBlur().processor;
+    });
+    await expect(applyBackgroundBlur(track, true, environment)).resolves.toBeNull();
+    expect(isBlurring(track)).toBe(true);
+    expect(track.getProcessor()?.name).toBe(BLUR_PROCESSOR_NAME);
+    await expect(applyBackgroundBlur(track, true, environment)).resolves.toBeNull();
+    expect(loads).toBe(1);
+    await expect(applyBackgroundBlur(track, false, environment)).resolves.toBeNull();
+    expect(isBlurring(track)).toBe(false);
+    await expect(applyBackgroundBlur(track, false, environment)).resolves.toBeNull();
+    expect(log).toEqual(['set', 'stop']);
+  });
+
+  it('leaves the track bare and reports the failure when the blur cannot start, then tries afresh', async () => {
+    const { track } = fakeTrack();
+    let attempt = 0;
+    const environment = supported(async () => (++attempt === 1 ? fakeBlur({ initFails: true }).processor : fakeBlur().processor));
+    await expect(applyBackgroundBlur(track, true, environment)).resolves.toBe('load_failed');
+    expect(track.getProcessor()).toBeUndefined();
+    await expect(applyBackgroundBlur(track, true, environment)).resolves.toBeNull();
+    expect(isBlurring(track)).toBe(true);
+  });
+
+  it('touches nothing where blur is unsupported', async () => {
+    const { track, log } = fakeTrack();
+    const environment: BlurEnvironment = { load: () => Promise.reject(new Error('never loaded')), supported: () => false };
+    await expect(applyBackgroundBlur(track, true, environment)).resolves.toBe('unsupported');
+    expect(log).toEqual([]);
+  });
+
+  it('applies changes one after the other, so quick toggles end in the last state asked', async () => {
+    const { track, log } = fakeTrack();
+    const environment = supported(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return fakeBlur().processor;
+    });
+    const results = await Promise.all([
+      applyBackgroundBlur(track, true, environment),
+      applyBackgroundBlur(track, false, environment),
+      applyBackgroundBlur(track, true, environment),
+    ]);
+    expect(results).toEqual([null, null, null]);
+    expect(log).toEqual(['set', 'stop', 'set']);
+    expect(isBlurring(track)).toBe(true);
+  });
+
+  it('tells each failure in French and English', () => {
+    const lookup = (messages: unknown, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages);
+    for (const key of Object.values(blurFailureMessageKey)) {
+      expect(lookup(fr, key), key).toEqual(expect.any(String));
+      expect(lookup(en, key), key).toEqual(expect.any(String));
+    }
+  });
+});
