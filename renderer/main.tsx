@@ -1,5 +1,7 @@
-// First: no RTCPeerConnection gets an ICE server off the profile's hosts, none at all until known.
+// First: no RTCPeerConnection gets an ICE server off the profile's hosts, none at all until known;
+// and zod never compiles code at run time (the CSP forbids eval).
 import './platform/install-ice-guard';
+import './platform/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
