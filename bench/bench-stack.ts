@@ -72,13 +72,21 @@ export interface BrowserParticipant {
 export async function openPrejoin(stack: BenchStack, prepare?: (page: Page) => Promise<unknown>): Promise<BrowserParticipant> {
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ locale: 'fr-FR', permissions: ['camera', 'microphone'] });
+    // The app window's default size (main/security/window-options.ts): its grid holds 5 × 5 tiles.
+    const context = await browser.newContext({ locale: 'fr-FR', permissions: ['camera', 'microphone'], viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`  [page error] ${error.message}`));
     await prepare?.(page);
     await page.goto(`${stack.devstack.origin}/${stack.room.slug}`);
     await page.getByLabel('Votre nom').waitFor({ state: 'visible', timeout: 30_000 });
-    return { browser, page, close: () => browser.close().catch(() => undefined) };
+    // Leaving the page first lets livekit-client say goodbye: otherwise the server keeps the
+    // participant for a while and the next run counts one tile too many.
+    const close = async () => {
+      await page.close({ runBeforeUnload: true }).catch(() => undefined);
+      if (!page.isClosed()) await page.waitForEvent('close', { timeout: 5_000 }).catch(() => undefined);
+      await browser.close().catch(() => undefined);
+    };
+    return { browser, page, close };
   } catch (error) {
     await browser.close().catch(() => undefined);
     throw error;

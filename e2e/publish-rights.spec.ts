@@ -121,3 +121,29 @@ test('the owner stops a participant’s screen share, and a refused change leave
   await expect(member.getByRole('toolbar').getByRole('button', { name: 'Microphone', exact: true })).toBeEnabled();
   await expect(toasts(member, 'micro')).toHaveCount(0);
 });
+
+test('a member promoted in a room without cameras may turn theirs on, and loses it again when demoted', async ({ devstack, openParticipant }) => {
+  const { owner, member } = await ownerAndMember(devstack, openParticipant);
+  const memberCamera = cameraTileOf(owner, MEMBER).locator('video');
+  await expect(memberCamera).toHaveCount(1, { timeout: 30_000 });
+  const rights = await openRightsOf(owner);
+  await rights.getByRole('switch', { name: 'activer leur caméra' }).click();
+  await expect(memberCamera).toHaveCount(0, { timeout: 15_000 });
+  const cameraButton = member.getByRole('toolbar').getByRole('button', { name: 'Caméra', exact: true });
+  await expect(cameraButton).toBeDisabled();
+
+  // Promoted: an administrator publishes whatever the room keeps from its members.
+  await owner.getByRole('button', { name: `Plus d’actions pour ${MEMBER}` }).click();
+  await owner.getByRole('button', { name: `Nommer ${MEMBER} administrateur` }).click();
+  await expect(toasts(owner, `${MEMBER} est maintenant administrateur.`)).toHaveCount(1);
+  await expect(cameraButton).toBeEnabled({ timeout: 10_000 });
+  await cameraButton.click();
+  await expect(cameraButton).toHaveAttribute('aria-pressed', 'true', { timeout: 15_000 });
+  await expect(memberCamera).toHaveCount(1, { timeout: 20_000 });
+
+  // Demoted: back to what members may do, and LiveKit stops the camera.
+  await owner.getByRole('button', { name: `Plus d’actions pour ${MEMBER}` }).click();
+  await owner.getByRole('button', { name: `Retirer le rôle d’administrateur à ${MEMBER}` }).click();
+  await expect(memberCamera).toHaveCount(0, { timeout: 15_000 });
+  await expect(cameraButton).toBeDisabled({ timeout: 10_000 });
+});

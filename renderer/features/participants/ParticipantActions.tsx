@@ -8,9 +8,12 @@ import type { AppError } from '../../../common/ipc-contract';
 import { Dialog } from '../../app/Dialog';
 import { errorMessage } from '../../app/error-message';
 import { MicrophoneIcon } from '../../app/icons';
+import { useMeetConfigStore } from '../call/meet-config-store';
 import { useNotificationStore } from '../call/notification-store';
 import { changeRole, liveMicrophoneTrackSid, muteParticipant, removeParticipant } from './admin-actions';
+import { roomPublishSources } from './publish-sources';
 import { roleOf } from './roles';
+import { useSavedRoomSettings } from './useSavedRoomSettings';
 
 interface Props {
   participant: Participant;
@@ -29,6 +32,10 @@ export function ParticipantActions({ participant, name, isAdministrator, everyon
   const [busy, setBusy] = useState(false);
   const menuId = useId();
   const role = roleOf(participant);
+  // What members may publish in this room, for the permission a demoted administrator gets.
+  const { configuration } = useSavedRoomSettings(room);
+  const defaultSources = useMeetConfigStore((state) => state.config?.livekit.default_sources);
+  const membersSources = roomPublishSources(configuration, defaultSources);
   const canMute = (isAdministrator || everyoneCanMute) && liveMicrophoneTrackSid(participant) !== null;
   // Nobody acts on the owner; only administrators manage roles and removals.
   const canManage = isAdministrator && role !== 'owner';
@@ -80,7 +87,7 @@ export function ParticipantActions({ participant, name, isAdministrator, everyon
                   disabled={busy}
                   onClick={() =>
                     void run(
-                      () => changeRole(participant, role === 'administrator' ? 'member' : 'administrator'),
+                      () => changeRole(participant, role === 'administrator' ? 'member' : 'administrator', membersSources),
                       role === 'administrator' ? t('participants.demoted', { name }) : t('participants.promoted', { name }),
                     ).then(() => setOpen(false))
                   }

@@ -7,12 +7,10 @@ import type { AccessLevel } from '../../../common/meet-types';
 import { errorMessage } from '../../app/error-message';
 import { useMeetConfigStore } from '../call/meet-config-store';
 import { useNotificationStore } from '../call/notification-store';
-import { useRoomMetadata } from '../call/useRoomMetadata';
 import { raisedHandsInOrder } from '../hand/hand';
-import { useMeetingStore } from '../meeting/meeting-store';
 import { changePublishRight, lowerEveryHand, muteEveryone, participantsToMute, updateRoomAccess } from './admin-actions';
 import { isRightGranted, PUBLISH_RIGHTS, roomPublishSources, withRight, type PublishRight, type PublishSourceName } from './publish-sources';
-import { parseRoomSettings } from './room-metadata';
+import { useSavedRoomSettings } from './useSavedRoomSettings';
 
 interface RoomChoices {
   accessLevel?: AccessLevel;
@@ -25,9 +23,8 @@ const accessLevels: readonly AccessLevel[] = ['public', 'trusted', 'restricted']
 export function RoomAdminSection({ participants }: { participants: readonly Participant[] }) {
   const { t } = useTranslation();
   const room = useRoomContext();
-  const meetingRoom = useMeetingStore((state) => (state.phase.name === 'call' ? state.phase.room : null));
-  const metadata = useRoomMetadata(room);
-  const fromMetadata = parseRoomSettings(metadata);
+  const saved = useSavedRoomSettings(room);
+  const { meetingRoom, metadata, fromMetadata } = saved;
   // What we just asked for shows at once, until the metadata changes (our change, or another
   // administrator's): from then on the metadata is the truth for everyone.
   const [pending, setPending] = useState<{ values: RoomChoices; metadata: string | undefined }>({ values: {}, metadata });
@@ -41,7 +38,7 @@ export function RoomAdminSection({ participants }: { participants: readonly Part
   // The metadata holds the whole configuration once any administrator changed it; what we just
   // asked for counts too, so that a second change never undoes the first.
   const configuration: Record<string, unknown> = {
-    ...(fromMetadata.configuration ?? meetingRoom?.configuration ?? {}),
+    ...saved.configuration,
     ...(chosen.everyoneCanMute === undefined ? {} : { everyone_can_mute: chosen.everyoneCanMute }),
     ...(chosen.publishSources ? { can_publish_sources: chosen.publishSources } : {}),
   };

@@ -9,6 +9,7 @@ import { useMeetingStore } from '../meeting/meeting-store';
 import {
   participantsToRestrict,
   permissionFor,
+  PUBLISH_SOURCE_NAMES,
   publishSourcesFrom,
   roomPublishSources,
   SOURCES_OF_RIGHT,
@@ -76,11 +77,27 @@ export async function removeParticipant(participant: Participant): Promise<AppEr
   return result.ok ? null : result.error;
 }
 
-export async function changeRole(participant: Participant, role: 'member' | 'administrator'): Promise<AppError | null> {
+/**
+ * Promotes or demotes, then gives the participant the LiveKit permission of the new role: an
+ * administrator publishes everything even in a room that restricts its members, and a demoted one
+ * publishes only what the room lets members publish (`membersSources`).
+ */
+export async function changeRole(
+  participant: Participant,
+  role: 'member' | 'administrator',
+  membersSources: readonly PublishSourceName[],
+): Promise<AppError | null> {
   const call = currentCall();
   if (!call) return notInCall;
   const result = await invoke('backend:room:update-role', { roomId: call.roomId, identity: participant.identity, role });
-  return result.ok ? null : result.error;
+  if (!result.ok) return result.error;
+  const sources = role === 'administrator' ? PUBLISH_SOURCE_NAMES : membersSources;
+  const permitted = await invoke('backend:room:update-participant', {
+    roomId: call.roomId,
+    identity: participant.identity,
+    permission: permissionFor(participant.permissions, sources),
+  });
+  return permitted.ok ? null : permitted.error;
 }
 
 /** Meet's way: the participant's own client lowers the hand through the API when it gets `lowerHand`. */

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fail, invokeSchemas, ok, type InvokeChannel, type Result } from '../../../common/ipc-contract';
 import type { Room } from '../../../common/meet-types';
 import { useMeetingStore } from '../meeting/meeting-store';
-import { changePublishRight } from './admin-actions';
+import { changePublishRight, changeRole } from './admin-actions';
 
 const meetRoom: Room = { id: 'room-1', name: 'abc-defg-hij', slug: 'abc-defg-hij', access_level: 'public', configuration: {} };
 
@@ -117,5 +117,31 @@ describe('changePublishRight', () => {
     const outcome = await changePublishRight(livekitRoom, participants, null, undefined, 'camera', false);
     expect(outcome.room).toBeNull();
     expect(calls).toEqual([]);
+  });
+});
+
+describe('changeRole', () => {
+  it('gives a promoted member everything an administrator publishes, even in a restricted room', async () => {
+    expect(await changeRole(person('ana', 'member'), 'administrator', ['microphone'])).toBeNull();
+    expect(calls.map(({ channel, payload }) => [channel, payload.identity])).toEqual([
+      ['backend:room:update-role', 'ana'],
+      ['backend:room:update-participant', 'ana'],
+    ]);
+    expect(calls[1]?.payload.permission).toMatchObject({ canPublish: true, canPublishSources: ['camera', 'microphone', 'screen_share', 'screen_share_audio'] });
+  });
+
+  it('gives a demoted administrator only what the room lets members publish', async () => {
+    expect(await changeRole(person('admin', 'administrator'), 'member', ['microphone'])).toBeNull();
+    expect(calls[1]?.payload.permission).toMatchObject({ canPublish: true, canPublishSources: ['microphone'] });
+  });
+
+  it('touches no permission when the role change is refused, and reports a refused permission', async () => {
+    answers['backend:room:update-role'] = () => fail('forbidden', 403);
+    expect(await changeRole(person('ana', 'member'), 'administrator', [])).toMatchObject({ code: 'forbidden' });
+    expect(calls.map(({ channel }) => channel)).toEqual(['backend:room:update-role']);
+    calls = [];
+    delete answers['backend:room:update-role'];
+    answers['backend:room:update-participant'] = () => fail('not_found', 404);
+    expect(await changeRole(person('ana', 'member'), 'administrator', [])).toMatchObject({ code: 'not_found' });
   });
 });
