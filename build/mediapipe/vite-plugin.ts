@@ -41,8 +41,13 @@ function packageInfo(require: NodeJS.Require, name: string): PackageInfo {
 
 const packagesRequire = (root: string) => createRequire(join(root, 'package.json'));
 
-/** The tasks-vision runtime files (SIMD and non-SIMD builds: the loader picks one at run time). */
-const wasmFiles = ['vision_wasm_internal.js', 'vision_wasm_internal.wasm', 'vision_wasm_nosimd_internal.js', 'vision_wasm_nosimd_internal.wasm'];
+/**
+ * The tasks-vision runtime, SIMD build only: every Chromium the app runs in (Electron, and the
+ * browsers of the web variant since 2021) has WebAssembly SIMD, and the non-SIMD build would add
+ * 9 MB. Where SIMD is missing the loader asks for the other build, does not find it, and blur
+ * says it cannot start: the camera stays on unblurred.
+ */
+export const wasmFiles = ['vision_wasm_internal.js', 'vision_wasm_internal.wasm'];
 
 /** Every file background blur needs, read from the packages installed under `root`. */
 export function mediapipeAssets(root: string): MediapipeAsset[] {
