@@ -63,3 +63,18 @@ export async function loginAtIdentityProvider(page: Page, email: string, passwor
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
+
+/**
+ * From the home page: "Se connecter", the IdP's form, back logged in, then "Créer une réunion".
+ * Returns the new room's slug (the page is on its prejoin) and the user who logged in.
+ */
+export async function logInAndCreateMeeting(page: Page, devstack: Devstack): Promise<{ slug: string; user: Devstack['users'][number] }> {
+  const user = devstack.users[0]!;
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${devstack.issuer}`));
+  await loginAtIdentityProvider(page, user.email, user.password);
+  await expect(page.getByText(`Connecté en tant que ${user.fullName}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Créer une réunion' }).click();
+  await expect(page).toHaveURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+  return { slug: new URL(page.url()).pathname.slice(1), user };
+}

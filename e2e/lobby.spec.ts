@@ -1,21 +1,13 @@
 // A real OIDC login in the IdP's own page, a room created from the app, and a guest who waits
 // in the lobby of the restricted room until the owner admits them (or denies them).
-import { expect, loginAtIdentityProvider, test } from './fixtures';
+import { expect, logInAndCreateMeeting, test } from './fixtures';
 import { expectInCall, joinFromPrejoin } from './join';
 import { ownerSession } from './rooms';
 import type { Devstack } from '../devstack/index';
 import type { Page } from '@playwright/test';
 
 async function ownerCreatesRestrictedRoom(devstack: Devstack, page: Page): Promise<string> {
-  const user = devstack.users[0]!;
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(new RegExp(`^${devstack.issuer}`));
-  await loginAtIdentityProvider(page, user.email, user.password);
-  await expect(page.getByText(`Connecté en tant que ${user.fullName}`)).toBeVisible();
-  await page.getByRole('button', { name: 'Créer une réunion' }).click();
-  await expect(page).toHaveURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-  const slug = new URL(page.url()).pathname.slice(1);
-
+  const { slug } = await logInAndCreateMeeting(page, devstack);
   const owner = await ownerSession(devstack);
   const room = await owner.api(devstack.apiBaseUrl, 'GET', `rooms/${slug}/`);
   const id = (room.json as { id: string }).id;

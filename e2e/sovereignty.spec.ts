@@ -17,7 +17,7 @@ import { NodeTransport } from '../main/backend/node-transport';
 import { foreignContacts, type RecordedContact } from '../main/policy/sovereignty-check';
 import { allowedHostsOf } from '../main/profile/allowed-hosts';
 import { parseProfileText } from '../main/profile/profile-loader';
-import { expect, loginAtIdentityProvider, test } from './fixtures';
+import { expect, logInAndCreateMeeting, test } from './fixtures';
 import { expectInCall, joinFromPrejoin } from './join';
 import { inboundBytes, recordPeerConnections } from './media-probe';
 import {
@@ -74,14 +74,7 @@ test('a whole session contacts only the devstack profile’s hosts', async ({ de
   const handedOut = recordHandedOutIceUrls(page);
   await page.goto(`${devstack.origin}/`);
 
-  const user = devstack.users[0]!;
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(new RegExp(`^${devstack.issuer}`));
-  await loginAtIdentityProvider(page, user.email, user.password);
-  await expect(page.getByText(`Connecté en tant que ${user.fullName}`)).toBeVisible();
-  await page.getByRole('button', { name: 'Créer une réunion' }).click();
-  await expect(page).toHaveURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-  const slug = new URL(page.url()).pathname.slice(1);
+  const { slug, user } = await logInAndCreateMeeting(page, devstack);
   await joinFromPrejoin(page, user.fullName);
   await expectInCall(page);
 

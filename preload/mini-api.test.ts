@@ -1,24 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { miniCommandChannel, miniViewChannel, type MiniCommand, type MiniView } from '../common/mini-window';
 import { createMiniApi } from './mini-api';
-import type { IpcRendererPort } from './visio-api';
-
-function fakeIpc() {
-  const listeners = new Map<string, Set<(event: unknown, payload: unknown) => void>>();
-  const port: IpcRendererPort = {
-    invoke: vi.fn(async () => ({ ok: true, value: null })),
-    on: vi.fn((channel, listener) => {
-      listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener));
-    }),
-    removeListener: vi.fn((channel, listener) => {
-      listeners.get(channel)?.delete(listener);
-    }),
-  };
-  const emit = (channel: string, payload: unknown) => {
-    for (const listener of listeners.get(channel) ?? []) listener({ sender: 'ipc-internals' }, payload);
-  };
-  return { port, emit };
-}
+import { fakeIpc } from './fake-ipc.test-support';
 
 const view: MiniView = {
   language: 'fr',

@@ -1,33 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createVisioApi, type IpcRendererPort } from './visio-api';
-
-function fakeIpc() {
-  const listeners = new Map<string, Set<(event: unknown, payload: unknown) => void>>();
-  const port: IpcRendererPort = {
-    invoke: vi.fn(async (channel: string) => ({ ok: true, value: channel })),
-    on: vi.fn((channel, listener) => {
-      listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener));
-    }),
-    removeListener: vi.fn((channel, listener) => {
-      listeners.get(channel)?.delete(listener);
-    }),
-  };
-  const emit = (channel: string, payload: unknown) => {
-    for (const listener of listeners.get(channel) ?? []) listener({ sender: 'ipc-internals' }, payload);
-  };
-  return { port, emit };
-}
+import { createVisioApi } from './visio-api';
+import { fakeIpc } from './fake-ipc.test-support';
 
 describe('preload API', () => {
   it('forwards contract channels to IPC', async () => {
-    const { port } = fakeIpc();
+    const { port } = fakeIpc((channel) => ({ ok: true, value: channel }));
     const api = createVisioApi(port);
     expect(await api.invoke('backend:rooms:get', { slug: 'abc-defg-hij' })).toEqual({ ok: true, value: 'backend:rooms:get' });
     expect(port.invoke).toHaveBeenCalledWith('backend:rooms:get', { slug: 'abc-defg-hij' });
   });
 
   it('answers other channels itself, without touching IPC', async () => {
-    const { port } = fakeIpc();
+    const { port } = fakeIpc((channel) => ({ ok: true, value: channel }));
     const api = createVisioApi(port) as unknown as { invoke(channel: string, payload: unknown): Promise<unknown> };
     expect(await api.invoke('ipc:secret', {})).toEqual({ ok: false, error: { code: 'invalid_input', detail: 'unknown channel' } });
     expect(await api.invoke('__proto__', {})).toMatchObject({ ok: false });
@@ -35,14 +19,14 @@ describe('preload API', () => {
   });
 
   it('turns an IPC failure into a Result', async () => {
-    const { port } = fakeIpc();
+    const { port } = fakeIpc((channel) => ({ ok: true, value: channel }));
     port.invoke = vi.fn(async () => Promise.reject(new Error('No handler registered')));
     const api = createVisioApi(port);
     expect(await api.invoke('backend:me', undefined)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 
   it('delivers contract events with the payload only, until unsubscribed', () => {
-    const { port, emit } = fakeIpc();
+    const { port, emit } = fakeIpc((channel) => ({ ok: true, value: channel }));
     const api = createVisioApi(port);
     const listener = vi.fn();
     const unsubscribe = api.on('event:join', listener);
@@ -55,7 +39,7 @@ describe('preload API', () => {
   });
 
   it('does not subscribe to other channels', () => {
-    const { port } = fakeIpc();
+    const { port } = fakeIpc((channel) => ({ ok: true, value: channel }));
     const api = createVisioApi(port) as unknown as { on(event: string, listener: () => void): () => void };
     const unsubscribe = api.on('ipc:internal', () => {});
     expect(port.on).not.toHaveBeenCalled();

@@ -313,26 +313,31 @@ function wireMainWindow(
     if (fallback) clearTimeout(fallback);
   };
   // Hidden (closed to the tray) or minimized during a call: the mini window takes over.
-  const onVisibility = () => mini.controller.onMainWindowVisibilityChanged();
+  const stopFollowingVisibility = followVisibility(window, () => mini.controller.onMainWindowVisibilityChanged());
   contents.on('did-navigate', onNavigated);
   contents.on('did-finish-load', onLoaded);
   contents.on('render-process-gone', onGone);
   window.on('closed', onClosed);
-  window.on('show', onVisibility);
-  window.on('hide', onVisibility);
-  window.on('minimize', onVisibility);
-  window.on('restore', onVisibility);
   disposers.push(() => {
     if (fallback) clearTimeout(fallback);
     if (window.isDestroyed()) return;
-    window.off('show', onVisibility);
-    window.off('hide', onVisibility);
-    window.off('minimize', onVisibility);
-    window.off('restore', onVisibility);
+    stopFollowingVisibility();
     contents.off('did-navigate', onNavigated);
     contents.off('did-finish-load', onLoaded);
     contents.off('render-process-gone', onGone);
     window.off('closed', onClosed);
   });
   return disposers;
+}
+
+/** Calls `listener` whenever the window is shown, hidden, minimized or restored; returns the way to stop. */
+function followVisibility(window: BrowserWindow, listener: () => void): () => void {
+  const events = ['show', 'hide', 'minimize', 'restore'] as const;
+  // Electron types each event's listener apart; these four take the same (event) argument.
+  const on = window.on.bind(window) as (event: (typeof events)[number], listener: () => void) => BrowserWindow;
+  const off = window.off.bind(window) as (event: (typeof events)[number], listener: () => void) => BrowserWindow;
+  for (const event of events) on(event, listener);
+  return () => {
+    for (const event of events) off(event, listener);
+  };
 }

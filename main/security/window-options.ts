@@ -79,19 +79,24 @@ export interface MiniWindowOptions {
 
 export const miniWindowSize = { width: 340, height: 148 } as const;
 
+/** What the small windows over the others share (mini call window, share indicator). */
+export const floatingWindowFrame = {
+  show: false,
+  frame: false,
+  resizable: false,
+  minimizable: false,
+  maximizable: false,
+  fullscreenable: false,
+  skipTaskbar: true,
+  alwaysOnTop: true,
+} as const satisfies BrowserWindowConstructorOptions;
+
 /** The mini call window: small, frameless, always on top, off the taskbar, locked down like the others. */
 export function miniWindowOptions(options: MiniWindowOptions): BrowserWindowConstructorOptions {
   return {
     ...options.bounds,
-    show: false,
+    ...floatingWindowFrame,
     title: options.title,
-    frame: false,
-    resizable: false,
-    minimizable: false,
-    maximizable: false,
-    fullscreenable: false,
-    skipTaskbar: true,
-    alwaysOnTop: true,
     backgroundColor: '#1e1e2e',
     webPreferences: {
       ...lockedDownPreferences,

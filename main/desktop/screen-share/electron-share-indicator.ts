@@ -2,6 +2,7 @@
 // (`setContentProtection`), sandboxed, no preload. Its Stop link is an in-page navigation that
 // this side watches, so the page needs no bridge at all.
 import { BrowserWindow, screen } from 'electron';
+import { floatingWindowFrame } from '../../security/window-options';
 import type { CallState } from '../call-state';
 import {
   isStopNavigation,
@@ -53,15 +54,8 @@ export class ElectronShareIndicator {
       ...size,
       x: Math.round(workArea.x + (workArea.width - size.width) / 2),
       y: workArea.y + 8,
-      frame: false,
-      resizable: false,
-      minimizable: false,
-      maximizable: false,
-      fullscreenable: false,
-      skipTaskbar: true,
-      alwaysOnTop: true,
+      ...floatingWindowFrame,
       focusable: true,
-      show: false,
       webPreferences: {
         sandbox: true,
         contextIsolation: true,
