@@ -3,6 +3,9 @@
 // video over LiveKit. What Bruno's <video> shows is measured: the mean absolute Laplacian of its
 // grey levels (high-frequency energy) falls sharply when Alice turns blur on, and comes back when
 // she turns it off. Turning blur on fetches the runtime and the model from the app's origin only.
+// WebGL is drawn in software here (Chromium's SwiftShader, no GPU), as on many virtual desktops:
+// the app says so next to the blur control and, while blur is on, captures and sends the camera
+// at 360p instead of the user's 720p, which comes back once blur is off.
 import type { Page } from '@playwright/test';
 import type { RecordedContact } from '../main/policy/sovereignty-check';
 import { contentSecurityPolicy } from '../main/security/content-security-policy';
@@ -73,6 +76,55 @@ function sharpness(page: Page, selector: string): Promise<number | null> {
   }, selector);
 }
 
+/** Keeps every camera track the page opens, to read the resolution it captures at. */
+async function recordCameraCaptures(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const tracks: MediaStreamTrack[] = [];
+    (window as unknown as { __cameraCaptures: MediaStreamTrack[] }).__cameraCaptures = tracks;
+    const devices = navigator.mediaDevices;
+    if (!devices) return;
+    const getUserMedia = devices.getUserMedia.bind(devices);
+    devices.getUserMedia = async (constraints) => {
+      const stream = await getUserMedia(constraints);
+      tracks.push(...stream.getVideoTracks());
+      return stream;
+    };
+  });
+}
+
+/** The heights the page's running cameras capture at (the prejoin's preview stops on joining). */
+const cameraCaptureHeights = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { __cameraCaptures: MediaStreamTrack[] }).__cameraCaptures.filter((track) => track.readyState === 'live').map((track) => track.getSettings().height ?? 0),
+  );
+
+/**
+ * The frame heights of the camera video the page is sending: each simulcast layer that sent frames
+ * over 2 seconds (a layer the server paused keeps the height of its last frame).
+ */
+function sentVideoHeights(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const layers = async () => {
+      const connections = (window as unknown as { __visioRecordedPeerConnections?: RTCPeerConnection[] }).__visioRecordedPeerConnections ?? [];
+      const found = new Map<string, { framesSent: number; frameHeight: number }>();
+      for (const [index, connection] of connections.entries()) {
+        if (connection.connectionState === 'closed') continue;
+        (await connection.getStats()).forEach((entry: { id: string; type: string; kind?: string; framesSent?: number; frameHeight?: number }) => {
+          if (entry.type === 'outbound-rtp' && entry.kind === 'video') found.set(`${index}/${entry.id}`, { framesSent: entry.framesSent ?? 0, frameHeight: entry.frameHeight ?? 0 });
+        });
+      }
+      return found;
+    };
+    const before = await layers();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    return [...(await layers())].filter(([id, layer]) => layer.framesSent > (before.get(id)?.framesSent ?? Infinity)).map(([, layer]) => layer.frameHeight);
+  });
+}
+
+const SOFTWARE_NOTE = 'Sans accélération graphique, la vidéo floutée est envoyée en 360p.';
+/** What describes the blur control here: where the blur is computed, and what it costs without a GPU. */
+const BLUR_DESCRIPTION = `Le flou est calculé sur cet ordinateur : seule l’image floutée est envoyée. ${SOFTWARE_NOTE}`;
+
 /** Alice's camera as Bruno's player shows it. */
 const remoteVideo = (identity: string) => `video[data-participant-identity="${identity}"]`;
 const PREJOIN_PREVIEW = 'video.preview__video';
@@ -115,6 +167,7 @@ async function openSettings(page: Page) {
 
 async function setBlurInSettings(page: Page, enabled: boolean): Promise<void> {
   const checkbox = (await openSettings(page)).getByRole('checkbox', { name: 'Flouter l’arrière-plan' });
+  await expect(checkbox).toHaveAccessibleDescription(BLUR_DESCRIPTION);
   if (enabled) await checkbox.check();
   else await checkbox.uncheck();
   await expect(page.getByRole('status').filter({ hasText: 'Activation du flou' })).toHaveCount(0, { timeout: 30_000 });
@@ -132,16 +185,19 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
   const bruno = await openParticipant('about:blank');
   await recordRenderer(alice.context, alice.page, contacts);
   await enforceAppPolicy(alice.page, devstack);
+  await recordCameraCaptures(alice.page);
 
   await alice.page.goto(`${devstack.origin}/${room.slug}`);
-  // The prejoin offers the toggle; nothing of MediaPipe is loaded until someone turns it on.
-  await expect(alice.page.getByRole('button', { name: 'Flouter l’arrière-plan' })).toHaveAttribute('aria-pressed', 'false');
+  // The prejoin offers the toggle; nothing of MediaPipe is loaded until someone turns it on. The
+  // toggle says, once and not as a live announcement, what blur costs without a GPU.
+  const prejoinToggle = alice.page.getByRole('button', { name: 'Flouter l’arrière-plan' });
+  await expect(prejoinToggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(prejoinToggle).toHaveAccessibleDescription(BLUR_DESCRIPTION);
+  await expect(alice.page.getByRole('status').filter({ hasText: 'accélération' })).toHaveCount(0);
   await joinFromPrejoin(alice.page, 'Alice Durand');
   await expectInCall(alice.page);
-  // WebGL is software-rendered here (no GPU): at 360p the blurred camera still sends a few frames
-  // a second, where 720p sends about one.
-  await (await openSettings(alice.page)).getByLabel('Qualité de votre vidéo envoyée').selectOption('360p');
-  await alice.page.getByRole('button', { name: 'Fermer les paramètres' }).click();
+  // Without blur the camera goes out at the user's resolution, 720p unless they chose otherwise.
+  await expect.poll(() => cameraCaptureHeights(alice.page), { timeout: 15_000 }).toEqual([720]);
   await bruno.page.goto(`${devstack.origin}/${room.slug}`);
   await joinFromPrejoin(bruno.page, 'Bruno Petit');
   await expectInCall(bruno.page);
@@ -158,14 +214,23 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
   const beforeBlur = contacts.length;
   // The app's own start-up may already be on record (zod probes whether it may compile code).
   const violationsBeforeBlur = await cspViolations(alice.page);
+  console.log(`Alice's camera, blur off: sent at heights ${(await sentVideoHeights(alice.page)).join(', ')}`);
   await setBlurInSettings(alice.page, true);
   let blurred = 0;
   await expect
     .poll(async () => (blurred = (await sharpness(bruno.page, remoteVideo(alicesVideo!))) ?? Infinity), { timeout: 45_000, intervals: [1000] })
     .toBeLessThan(sharp! * 0.4);
   await expectMoving(bruno.page, alicesVideo!);
+  // Blur drawn in software: the camera is captured at 360p, and nothing larger is sent.
+  expect(await cameraCaptureHeights(alice.page)).toEqual([360]);
+  const blurredHeights = await sentVideoHeights(alice.page);
+  expect(blurredHeights.length).toBeGreaterThan(0);
+  expect(Math.max(...blurredHeights)).toBeLessThanOrEqual(360);
+  // The user's own choice is kept for when blur is off.
+  await expect((await openSettings(alice.page)).getByLabel('Qualité de votre vidéo envoyée')).toHaveValue('720p');
+  await alice.page.getByRole('button', { name: 'Fermer les paramètres' }).click();
   console.log(
-    `Alice's video at Bruno, blur on: mean |Laplacian| ${blurred.toFixed(2)} (${((100 * blurred) / sharp!).toFixed(0)} %), sent at ${(await sentFrameRate(alice.page)).toFixed(1)} frames/s`,
+    `Alice's video at Bruno, blur on: mean |Laplacian| ${blurred.toFixed(2)} (${((100 * blurred) / sharp!).toFixed(0)} %), sent at ${(await sentFrameRate(alice.page)).toFixed(1)} frames/s, heights ${blurredHeights.join(', ')}`,
   );
 
   // The runtime and the model came from the app's origin, and blur contacted nothing else.
@@ -190,7 +255,9 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
     .poll(async () => (restored = (await sharpness(bruno.page, remoteVideo(alicesVideo!))) ?? 0), { timeout: 45_000, intervals: [1000] })
     .toBeGreaterThan(sharp! * 0.7);
   await expectMoving(bruno.page, alicesVideo!);
-  console.log(`Alice's video at Bruno, blur off again: mean |Laplacian| ${restored.toFixed(2)}`);
+  // Back at the user's resolution.
+  await expect.poll(() => cameraCaptureHeights(alice.page), { timeout: 15_000 }).toEqual([720]);
+  console.log(`Alice's video at Bruno, blur off again: mean |Laplacian| ${restored.toFixed(2)}, sent at heights ${(await sentVideoHeights(alice.page)).join(', ')}`);
 
   // The choice is remembered: on again, then the next prejoin starts with blur on, and its own
   // preview is blurred until the toggle turns it off.
@@ -199,10 +266,16 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
   await alice.page.goto(`${devstack.origin}/${room.slug}`);
   const toggle = alice.page.getByRole('button', { name: 'Flouter l’arrière-plan' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  // The blur starts once the camera is open: until the preview shows, nothing is starting yet.
+  await expect(alice.page.locator(PREJOIN_PREVIEW)).toBeAttached();
   await expect(alice.page.getByRole('status').filter({ hasText: 'Activation du flou' })).toHaveCount(0, { timeout: 30_000 });
   await expect(alice.page.getByRole('alert').filter({ hasText: 'flou' })).toHaveCount(0);
   let blurredPreview = 0;
   await expect.poll(async () => (blurredPreview = (await sharpness(alice.page, PREJOIN_PREVIEW)) ?? 0), { timeout: 20_000 }).toBeGreaterThan(0);
+  // The preview, blurred, is captured at 360p at most as well.
+  const previewHeights = await cameraCaptureHeights(alice.page);
+  expect(previewHeights.length).toBeGreaterThan(0);
+  expect(Math.max(...previewHeights)).toBeLessThanOrEqual(360);
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   let sharpPreview = 0;
@@ -231,6 +304,7 @@ test('a blur that cannot load says so in the user’s language, and the camera g
   const bruno = await openParticipant('about:blank');
   // As when a file of the app is missing or damaged: the model cannot be read.
   await alice.page.route('**/mediapipe/models/**', (route) => route.fulfill({ status: 404, body: '' }));
+  await recordCameraCaptures(alice.page);
   await alice.page.goto(`${devstack.origin}/${room.slug}`);
   await joinFromPrejoin(alice.page, 'Alice Durand');
   await expectInCall(alice.page);
@@ -259,6 +333,8 @@ test('a blur that cannot load says so in the user’s language, and the camera g
   await expect(alice.page.getByRole('alert').filter({ hasText: 'n’a pas pu démarrer' })).toBeVisible();
 
   await expectMoving(bruno.page, alicesVideo!);
+  // At the user's resolution, not the one a running blur would have been given.
+  await expect.poll(() => cameraCaptureHeights(alice.page), { timeout: 15_000 }).toEqual([720]);
   const after = (await sharpness(bruno.page, remoteVideo(alicesVideo!))) ?? 0;
   console.log(`Alice's video at Bruno, blur failed: mean |Laplacian| ${after.toFixed(2)} (before: ${sharp!.toFixed(2)})`);
   expect(after).toBeGreaterThan(sharp! * 0.7);

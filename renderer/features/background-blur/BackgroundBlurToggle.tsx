@@ -1,10 +1,12 @@
 // The "Blur background" switch: a round toggle button in the prejoin, a checkbox in the call's
-// settings. Unavailable blur is said next to the control, which is then disabled.
+// settings. Unavailable blur is said next to the control, which is then disabled; so is, where
+// WebGL is drawn in software, the lower resolution the blurred video is sent at.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BlurIcon } from '../../app/icons';
 import { blurFailureMessageKey, type BlurFailure } from './background-blur';
-import { isBlurSupportedHere } from './blur-support';
+import { SOFTWARE_BLUR_RESOLUTION } from './blur-resolution';
+import { isBlurSoftwareRenderedHere, isBlurSupportedHere } from './blur-support';
 
 interface BlurToggleProps {
   enabled: boolean;
@@ -12,14 +14,31 @@ interface BlurToggleProps {
   onChange(enabled: boolean): void;
 }
 
-/** What the blur control's state means: unavailable, starting, or where the blur is computed. */
+const softwareNoteId = (statusId: string) => `${statusId}-software`;
+
+/** The ids of what describes the blur control: its BlurStatus, and the note BlurStatus adds without a GPU. */
+function blurDescriptionIds(statusId: string): string {
+  return isBlurSoftwareRenderedHere() ? `${statusId} ${softwareNoteId(statusId)}` : statusId;
+}
+
+/**
+ * What the blur control's state means: unavailable, starting, or where the blur is computed; and,
+ * where WebGL is drawn in software, a note (said once, not a live region) on the resolution sent.
+ */
 export function BlurStatus({ id, starting }: { id: string; starting: boolean }) {
   const { t } = useTranslation();
   const supported = isBlurSupportedHere();
   return (
-    <p id={id} className="muted" role="status">
-      {!supported ? t(blurFailureMessageKey.unsupported) : starting ? t('backgroundBlur.starting') : t('backgroundBlur.privacy')}
-    </p>
+    <>
+      <p id={id} className="muted" role="status">
+        {!supported ? t(blurFailureMessageKey.unsupported) : starting ? t('backgroundBlur.starting') : t('backgroundBlur.privacy')}
+      </p>
+      {isBlurSoftwareRenderedHere() && (
+        <p id={softwareNoteId(id)} className="muted">
+          {t('backgroundBlur.softwareResolution', { resolution: SOFTWARE_BLUR_RESOLUTION })}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -32,7 +51,7 @@ export function BlurToggleButton({ enabled, onChange, statusId }: Omit<BlurToggl
       type="button"
       className={`round-button${enabled && supported ? ' round-button--active' : ''}`}
       aria-pressed={enabled && supported}
-      aria-describedby={statusId}
+      aria-describedby={blurDescriptionIds(statusId)}
       disabled={!supported}
       onClick={() => onChange(!enabled)}
     >
@@ -56,7 +75,7 @@ export function BlurCheckbox({ enabled, starting, failure, onChange }: BlurToggl
           type="checkbox"
           checked={enabled && supported}
           disabled={!supported}
-          aria-describedby={statusId}
+          aria-describedby={blurDescriptionIds(statusId)}
           onChange={(event) => onChange(event.target.checked)}
         />
         <label htmlFor={checkboxId}>{t('backgroundBlur.toggle')}</label>

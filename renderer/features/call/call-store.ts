@@ -1,11 +1,12 @@
 // The live call: the LiveKit room, its connection status and the local media state that the
 // controls, shortcuts and desktop commands all act on.
-import { ConnectionState, Room, RoomEvent, Track, VideoPresets, type DisconnectReason, type VideoCaptureOptions } from 'livekit-client';
+import { ConnectionState, Room, RoomEvent, Track, VideoPresets, type DisconnectReason, type LocalVideoTrack, type VideoCaptureOptions } from 'livekit-client';
 import { create } from 'zustand';
 import type { LivekitGrant } from '../../../common/meet-types';
 import { useAppInfoStore } from '../../app/app-info-store';
 import { applyBackgroundBlur, BackgroundBlurProcessor, isBlurring, type BlurFailure } from '../background-blur/background-blur';
-import { isBlurSupportedHere } from '../background-blur/blur-support';
+import { cameraCaptureResolution } from '../background-blur/blur-resolution';
+import { isBlurSoftwareRenderedHere, isBlurSupportedHere } from '../background-blur/blur-support';
 import { useDevicePreferences } from '../devices/device-preferences';
 import { classifyMediaError, type MediaFailure } from '../devices/media-errors';
 import { useMeetingStore } from '../meeting/meeting-store';
@@ -45,7 +46,10 @@ interface CallState {
   /** Turns background blur on or off for the camera, now and for the next calls. */
   setBackgroundBlur(enabled: boolean): Promise<void>;
   dismissBlurFailure(): void;
-  /** Publishes the camera at the resolution chosen in the settings. */
+  /**
+   * Publishes the camera at the resolution chosen in the settings (at most 360p while a blur
+   * drawn in software is on: see blur-resolution.ts).
+   */
   applyPublishResolution(resolution: PublishResolution): Promise<void>;
 }
 
@@ -70,27 +74,79 @@ export const useCallStore = create<CallState>((set, get) => {
     });
   };
 
-  /** A blur that cannot start is turned off, so the controls show what the camera really sends. */
-  const reportBlurFailure = (failure: BlurFailure) => {
-    set({ blurFailure: failure });
-    useDevicePreferences.getState().update({ backgroundBlur: false });
+  const cameraTrack = () => get().room?.localParticipant.getTrackPublication(Track.Source.Camera)?.videoTrack;
+
+  /** The resolution each camera track was last asked to capture at. */
+  const captureResolutions = new WeakMap<LocalVideoTrack, PublishResolution>();
+
+  /**
+   * The resolution to capture the camera at now: the user's (or `preferred`), lowered while blur
+   * is wanted and WebGL is drawn in software. The saved preference itself never changes.
+   */
+  const wantedCameraResolution = (preferred: PublishResolution = useSettingsStore.getState().publishResolution): PublishResolution =>
+    cameraCaptureResolution(preferred, useDevicePreferences.getState().backgroundBlur, isBlurSoftwareRenderedHere());
+
+  /** Restarts a running camera at the resolution wanted now, when it captures at another one. */
+  const fitCameraResolution = async (track: LocalVideoTrack, preferred?: PublishResolution) => {
+    const resolution = wantedCameraResolution(preferred);
+    // A camera that is off starts again at its last resolution, then is brought in line.
+    if (track.isMuted || captureResolutions.get(track) === resolution) return;
+    const { videoInputId } = useDevicePreferences.getState();
+    // Without the device, restarting would fall back to the default camera.
+    await track.restartTrack({ resolution: resolutions[resolution], ...(videoInputId ? { deviceId: videoInputId } : {}) }).then(
+      () => void captureResolutions.set(track, resolution),
+      () => undefined,
+    );
+  };
+
+  let cameraChanges: Promise<unknown> = Promise.resolve();
+  /** Runs changes of the running camera one after the other; each reads the preferences in its turn. */
+  const queueCameraChange = (change: () => Promise<void>): Promise<void> => {
+    const next = cameraChanges.then(change);
+    cameraChanges = next.catch(() => undefined);
+    return next;
   };
 
   /**
-   * The options of a camera track about to be created: with blur wanted, the processor is set on
-   * the track before it is published, so no sharp frame leaves first.
+   * Brings the running camera in line with the blur and resolution preferences. The resolution
+   * goes down before the blur starts and back up once it has stopped, so a blur drawn in software
+   * never works on more than it may send.
    */
-  const newCameraOptions = (): VideoCaptureOptions | undefined =>
-    useDevicePreferences.getState().backgroundBlur && isBlurSupportedHere()
-      ? { processor: new BackgroundBlurProcessor(undefined, reportBlurFailure) }
-      : undefined;
+  const syncCamera = () =>
+    queueCameraChange(async () => {
+      const track = cameraTrack();
+      if (!track || track.isMuted) return;
+      if (useDevicePreferences.getState().backgroundBlur) {
+        await fitCameraResolution(track);
+        const failure = await applyBackgroundBlur(track, true);
+        if (!failure) return;
+        reportBlurFailure(failure);
+      }
+      await applyBackgroundBlur(track, false);
+      await fitCameraResolution(track);
+    });
 
-  /** Brings the running camera track in line with the blur preference. */
-  const syncBlur = async () => {
-    const track = get().room?.localParticipant.getTrackPublication(Track.Source.Camera)?.videoTrack;
-    if (!track || track.isMuted) return;
-    const failure = await applyBackgroundBlur(track, useDevicePreferences.getState().backgroundBlur);
-    if (failure) reportBlurFailure(failure);
+  /**
+   * A blur that cannot start (or stops working) is turned off, so the controls show what the
+   * camera really sends, and the camera goes back to the user's resolution.
+   */
+  function reportBlurFailure(failure: BlurFailure) {
+    set({ blurFailure: failure });
+    useDevicePreferences.getState().update({ backgroundBlur: false });
+    void syncCamera();
+  }
+
+  /**
+   * A camera track about to be created: its resolution, and with blur wanted the processor, set on
+   * the track before it is published so no sharp frame leaves first.
+   */
+  const newCamera = (): { options: VideoCaptureOptions; resolution: PublishResolution } => {
+    const resolution = wantedCameraResolution();
+    const blur = useDevicePreferences.getState().backgroundBlur && isBlurSupportedHere();
+    return {
+      resolution,
+      options: { resolution: resolutions[resolution], ...(blur ? { processor: new BackgroundBlurProcessor(undefined, reportBlurFailure) } : {}) },
+    };
   };
 
   const applyMedia = async (source: MediaNotice['source'], enabled: boolean) => {
@@ -102,8 +158,11 @@ export const useCallStore = create<CallState>((set, get) => {
     try {
       if (source === 'microphone') await participant.setMicrophoneEnabled(enabled);
       else if (source === 'camera') {
-        await participant.setCameraEnabled(enabled, enabled ? newCameraOptions() : undefined);
-        if (enabled) await syncBlur();
+        const camera = enabled ? newCamera() : undefined;
+        const track = (await participant.setCameraEnabled(enabled, camera?.options))?.videoTrack;
+        // A camera that was only off keeps its track, and the resolution it had.
+        if (camera && track && !captureResolutions.has(track)) captureResolutions.set(track, camera.resolution);
+        if (enabled) await syncCamera();
       } else await participant.setScreenShareEnabled(enabled, { audio: true, selfBrowserSurface: 'exclude' });
       if (source !== 'screen') {
         useDevicePreferences.getState().update(source === 'microphone' ? { microphoneEnabled: enabled } : { cameraEnabled: enabled });
@@ -222,23 +281,25 @@ export const useCallStore = create<CallState>((set, get) => {
       set({ blurFailure: null });
       useDevicePreferences.getState().update({ backgroundBlur: enabled });
       const participant = get().room?.localParticipant;
-      const track = participant?.getTrackPublication(Track.Source.Camera)?.videoTrack;
+      const track = cameraTrack();
       if (!participant || !track) return;
       if (track.isMuted) {
         // A camera that is off keeps its processor when it starts again: drop the track, so the
-        // next start creates it with the blur now wanted and never sends a sharp frame first.
+        // next start creates it with the blur (and the resolution) now wanted and never sends a
+        // sharp frame first.
         if (isBlurring(track) !== enabled) await participant.unpublishTrack(track).catch(() => undefined);
         return;
       }
-      await syncBlur();
+      await syncCamera();
     },
     dismissBlurFailure: () => set({ blurFailure: null }),
-    async applyPublishResolution(resolution) {
-      const track = get().room?.localParticipant.getTrackPublication(Track.Source.Camera)?.videoTrack;
-      const { videoInputId } = useDevicePreferences.getState();
-      // Without the device, restarting would fall back to the default camera.
-      await track?.restartTrack({ resolution: resolutions[resolution], ...(videoInputId ? { deviceId: videoInputId } : {}) }).catch(() => undefined);
-    },
+    applyPublishResolution: (resolution) =>
+      queueCameraChange(async () => {
+        const track = cameraTrack();
+        // A blurred camera is not restarted: livekit-client would hand the backup-codec sender a
+        // sharp copy of it. The new resolution applies once blur stops or the camera starts again.
+        if (track && !isBlurring(track)) await fitCameraResolution(track, resolution);
+      }),
   };
 });
 

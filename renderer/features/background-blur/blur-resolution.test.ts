@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../i18n/en.json';
+import fr from '../../i18n/fr.json';
+import { cameraCaptureResolution, SOFTWARE_BLUR_RESOLUTION } from './blur-resolution';
+
+describe('the camera’s capture resolution with blur', () => {
+  it('is lowered to 360p while blur is on with WebGL drawn in software', () => {
+    expect(SOFTWARE_BLUR_RESOLUTION).toBe('360p');
+    expect(cameraCaptureResolution('720p', true, true)).toBe('360p');
+  });
+
+  it('is the user’s own otherwise', () => {
+    expect(cameraCaptureResolution('720p', false, true)).toBe('720p');
+    expect(cameraCaptureResolution('720p', true, false)).toBe('720p');
+    expect(cameraCaptureResolution('720p', false, false)).toBe('720p');
+    // Already as low as a software blur can afford: nothing changes.
+    expect(cameraCaptureResolution('360p', true, true)).toBe('360p');
+    expect(cameraCaptureResolution('360p', false, false)).toBe('360p');
+  });
+});
+
+describe('the note on software blur', () => {
+  it('names the resolution sent, in French and English', () => {
+    expect(fr.backgroundBlur.softwareResolution).toContain('{{resolution}}');
+    expect(en.backgroundBlur.softwareResolution).toContain('{{resolution}}');
+  });
+});
