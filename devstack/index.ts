@@ -19,6 +19,11 @@ export interface DevstackOptions {
   webRoot?: string;
   /** Origins besides the API's own allowed as a login `returnTo` and as the `Origin` of unsafe calls. */
   allowedReturnOrigins?: string[];
+  /**
+   * LiveKit also hands out Google's and Twilio's STUN servers and a foreign TURN server, as a
+   * server left with LiveKit's defaults does: for the tests proving the app never uses them.
+   */
+  foreignIceServers?: boolean;
 }
 
 export interface DevstackUser {
@@ -60,7 +65,7 @@ export async function startDevstack(options: DevstackOptions = {}): Promise<Devs
   const clientId = 'meet';
   const clientSecret = randomBytes(24).toString('hex');
 
-  const livekit = await LivekitServer.start();
+  const livekit = await LivekitServer.start({ foreignIceServers: options.foreignIceServers ?? false });
   let provider: IdentityProvider | undefined;
   let api: MeetApi | undefined;
   try {

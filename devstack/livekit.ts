@@ -74,10 +74,29 @@ export function livekitBinaryPath(environment: NodeJS.ProcessEnv = process.env):
  * set and `use_external_ip` is off, so the server never uses `stun_servers` itself.
  *
  * Like a ministry's server, it hands out its embedded TURN server (`turn:127.0.0.1:PORT`, with
- * credentials minted per participant); like a server left with LiveKit's defaults, it also hands
- * out foreign STUN servers and a foreign TURN server, which the app's ICE guard must drop.
+ * credentials minted per participant). With `foreignIceServers` (the sovereignty tests), it is
+ * also like a server left with LiveKit's defaults: it hands out foreign STUN servers and a foreign
+ * TURN server, which the app's ICE guard must drop. Without it, the local stack names no host
+ * but its own.
  */
-export function livekitConfigYaml(ports: LivekitServerPorts, apiKey: string, apiSecret: string): string {
+export function livekitConfigYaml(
+  ports: LivekitServerPorts,
+  apiKey: string,
+  apiSecret: string,
+  options: { foreignIceServers?: boolean } = {},
+): string {
+  const foreign = options.foreignIceServers
+    ? [
+        '  stun_servers:',
+        ...FOREIGN_STUN_SERVERS.map((server) => `    - ${server}`),
+        '  turn_servers:',
+        `    - host: ${FOREIGN_TURN_SERVER.host}`,
+        `      port: ${FOREIGN_TURN_SERVER.port}`,
+        '      protocol: udp',
+        '      username: visio',
+        '      credential: devstack',
+      ]
+    : [];
   return [
     `port: ${ports.signal}`,
     'bind_addresses:',
@@ -88,14 +107,7 @@ export function livekitConfigYaml(ports: LivekitServerPorts, apiKey: string, api
     `  node_ip: ${LOOPBACK_HOST}`,
     '  use_external_ip: false',
     '  enable_loopback_candidate: true',
-    '  stun_servers:',
-    ...FOREIGN_STUN_SERVERS.map((server) => `    - ${server}`),
-    '  turn_servers:',
-    `    - host: ${FOREIGN_TURN_SERVER.host}`,
-    `      port: ${FOREIGN_TURN_SERVER.port}`,
-    '      protocol: udp',
-    '      username: visio',
-    '      credential: devstack',
+    ...foreign,
     '  interfaces:',
     '    includes:',
     '      - lo',
@@ -134,7 +146,7 @@ export class LivekitServer {
   ) {}
 
   /** Picks free ports, writes the config and starts the server; resolves once it answers HTTP. */
-  static async start(options: { binaryPath?: string } = {}): Promise<LivekitServer> {
+  static async start(options: { binaryPath?: string; foreignIceServers?: boolean } = {}): Promise<LivekitServer> {
     const binaryPath = options.binaryPath ?? livekitBinaryPath();
     if (!existsSync(binaryPath)) throw new LivekitBinaryMissingError(binaryPath);
     let lastError: unknown;
@@ -146,7 +158,9 @@ export class LivekitServer {
       const ports = { signal: await freeTcpPort(), rtcTcp: await freeTcpPort(), rtcUdp, turnUdp };
       const workDirectory = await mkdtemp(join(tmpdir(), 'visio-livekit-'));
       const server = new LivekitServer(binaryPath, ports, workDirectory);
-      await writeFile(server.configPath, livekitConfigYaml(ports, server.apiKey, server.apiSecret), { mode: 0o600 });
+      await writeFile(server.configPath, livekitConfigYaml(ports, server.apiKey, server.apiSecret, { foreignIceServers: options.foreignIceServers ?? false }), {
+        mode: 0o600,
+      });
       try {
         await server.launch();
         return server;

@@ -27,7 +27,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'visio-e2e-'));
-      const devstack = await startDevstack({ dataDir, webRoot: join(process.cwd(), 'dist', 'renderer') });
+      // LiveKit hands out foreign ICE servers too: every call here proves the app drops them.
+      const devstack = await startDevstack({ dataDir, webRoot: join(process.cwd(), 'dist', 'renderer'), foreignIceServers: true });
       await use(devstack);
       await devstack.stop();
     },
