@@ -14,6 +14,7 @@ interface RoomBody {
   id: string;
   slug: string;
   access_level: string;
+  pin_code?: string | null;
   livekit?: { url: string; room: string; token: string } | null;
 }
 
@@ -106,6 +107,16 @@ describe('rooms', () => {
     expect(config.json).toMatchObject({ livekit: { url: devstack.livekitUrl }, recording: { is_enabled: true } });
   });
 
+  it('offers dial-in by phone: a French number in the config, a 10-digit PIN kept by each room', async () => {
+    const config = await owner.api(devstack.apiBaseUrl, 'GET', 'config/');
+    expect(config.json).toMatchObject({
+      telephony: { enabled: true, default_country: 'FR', international_phone_number: '+33 1 99 00 12 34' },
+    });
+    const fetched = (await owner.api(devstack.apiBaseUrl, 'GET', `rooms/${room.slug}/`)).json as RoomBody;
+    expect(fetched.pin_code).toMatch(/^\d{10}$/);
+    expect(room.pin_code).toBe(fetched.pin_code);
+  });
+
   it('creates rooms with the caller as owner and checks the slug', async () => {
     expect(room.slug).toBe('abc-defg-hij');
     const list = await owner.api(devstack.apiBaseUrl, 'GET', 'rooms/');
@@ -161,6 +172,8 @@ describe('lobby', () => {
     const guest = new HttpSession(devstack.origin);
     const direct = (await guest.api(devstack.apiBaseUrl, 'GET', `rooms/${room.slug}/`)).json as RoomBody;
     expect(direct.livekit ?? null).toBeNull();
+    // Whoever waits in the lobby is not told the PIN that would let them in by phone.
+    expect(direct).not.toHaveProperty('pin_code');
 
     const first = (await guest.api(devstack.apiBaseUrl, 'POST', `rooms/${room.id}/request-entry/`, { body: { username: 'Invité' } }))
       .json as LobbyBody;
@@ -354,6 +367,6 @@ describe('persistence', () => {
     const me = await session.api(devstack.apiBaseUrl, 'GET', 'users/me/');
     expect(me.json).toMatchObject({ email: TEST_USER.email });
     const list = await session.api(devstack.apiBaseUrl, 'GET', 'rooms/');
-    expect(list.json).toMatchObject({ count: 1, results: [{ id: room.id, access_level: 'restricted' }] });
+    expect(list.json).toMatchObject({ count: 1, results: [{ id: room.id, access_level: 'restricted', pin_code: room.pin_code }] });
   });
 });

@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freeTcpPort, LOOPBACK_HOST } from './free-port';
 import { LivekitServer } from './livekit';
-import { API_PREFIX, meetApiOidcPaths, startMeetApi, type MeetApi } from './meet-api';
+import { API_PREFIX, meetApiOidcPaths, startMeetApi, type DevstackTelephony, type MeetApi } from './meet-api';
 import { startIdentityProvider, TEST_USERS, type IdentityProvider } from './oidc';
 import { JsonStore } from './store';
 
 export { TEST_USER, SECOND_TEST_USER, TEST_USERS } from './oidc';
+export type { DevstackTelephony } from './meet-api';
 
 export interface DevstackOptions {
   /** Where users, rooms and sessions persist; a fresh temp folder (removed on stop) when omitted. */
@@ -24,7 +25,15 @@ export interface DevstackOptions {
    * server left with LiveKit's defaults does: for the tests proving the app never uses them.
    */
   foreignIceServers?: boolean;
+  /**
+   * Dial-in by phone, as an instance with Meet's SIP telephony announces it: `config/` gives the
+   * number and every room gets a PIN. On by default with DEFAULT_TELEPHONY; `false` turns it off.
+   */
+  telephony?: DevstackTelephony | false;
 }
+
+/** A number of the range France keeps for fiction (01 99 00 xx xx): plausible, never anyone's. */
+export const DEFAULT_TELEPHONY: DevstackTelephony = { defaultCountry: 'FR', internationalPhoneNumber: '+33 1 99 00 12 34' };
 
 export interface DevstackUser {
   email: string;
@@ -84,6 +93,7 @@ export async function startDevstack(options: DevstackOptions = {}): Promise<Devs
       oidc: { issuer: provider.issuer, clientId, clientSecret },
       webRoot: options.webRoot,
       allowedOrigins: options.allowedReturnOrigins,
+      telephony: options.telephony === false ? undefined : (options.telephony ?? DEFAULT_TELEPHONY),
     });
   } catch (error) {
     await provider?.stop();

@@ -40,6 +40,15 @@ export interface MeetApiOptions {
   webRoot?: string;
   /** Origins, besides the API's own, that may be a login `returnTo` and an unsafe request's `Origin`. */
   allowedOrigins?: string[];
+  /** Dial-in by phone, as `config/` announces it; rooms then get a PIN. Off when omitted. */
+  telephony?: DevstackTelephony;
+}
+
+export interface DevstackTelephony {
+  /** ISO 3166 region of the number, e.g. `FR`. */
+  defaultCountry: string;
+  /** The number in international format, as Meet prints it: `+33 1 99 00 12 34`. */
+  internationalPhoneNumber: string;
 }
 
 export interface MeetApi {
@@ -318,7 +327,7 @@ export async function startMeetApi(options: MeetApiOptions): Promise<MeetApi> {
       access_level: room.accessLevel,
       configuration: room.configuration,
       is_administrable: administrable,
-      pin_code: null,
+      pin_code: options.telephony ? (store.ensurePinCode(room) ?? null) : (room.pinCode ?? null),
     };
     if (administrable) {
       body.accesses = Object.entries(room.accesses).map(([userId, accessRole]) => {
@@ -330,7 +339,9 @@ export async function startMeetApi(options: MeetApiOptions): Promise<MeetApi> {
         };
       });
     }
+    // As Meet: whoever must wait in the lobby learns neither the grant nor the PIN.
     if (canEnterDirectly(room, user)) body.livekit = await livekitGrant(room, user, username, randomUUID());
+    else delete body.pin_code;
     return body;
   }
 
@@ -370,7 +381,13 @@ export async function startMeetApi(options: MeetApiOptions): Promise<MeetApi> {
       custom_css_url: '',
       recording: { is_enabled: true, available_modes: [...RECORDING_MODES], expiration_days: 7, max_duration: null },
       subtitle: { enabled: true },
-      telephony: { enabled: false },
+      telephony: options.telephony
+        ? {
+            enabled: true,
+            default_country: options.telephony.defaultCountry,
+            international_phone_number: options.telephony.internationalPhoneNumber,
+          }
+        : { enabled: false },
       transcript: { form_beta_users: null },
       livekit: {
         url: livekit.url,

@@ -1,7 +1,7 @@
 // The stack's database: users, rooms and login sessions in one JSON file, written atomically
 // (temp file + rename) so a crash or a stop mid-write never leaves a torn file, and the data
 // survive a restart of the stack with the same data folder.
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -28,7 +28,13 @@ export interface StoredRoom {
   /** User id → role on the room. */
   accesses: Record<string, StoredRoomRole>;
   createdAt: string;
+  /** The digits keyed after dialling the instance's number; given once telephony is on. */
+  pinCode?: string;
 }
+
+/** As Meet's `ROOM_TELEPHONY_PIN_LENGTH` default. */
+export const PIN_CODE_LENGTH = 10;
+const PIN_CODE_ATTEMPTS = 5;
 
 export interface StoredSession {
   id: string;
@@ -110,6 +116,22 @@ export class JsonStore {
     this.content.rooms.push(room);
     this.write();
     return room;
+  }
+
+  /**
+   * The room's PIN, drawn at random among the codes no other room holds (as Meet does: uniform
+   * over every code of PIN_CODE_LENGTH digits, leading zeros kept), then kept for the room.
+   */
+  ensurePinCode(room: StoredRoom): string | undefined {
+    if (room.pinCode) return room.pinCode;
+    for (let attempt = 0; attempt < PIN_CODE_ATTEMPTS; attempt++) {
+      const candidate = String(randomInt(0, 10 ** PIN_CODE_LENGTH)).padStart(PIN_CODE_LENGTH, '0');
+      if (this.content.rooms.some((other) => other.pinCode === candidate)) continue;
+      room.pinCode = candidate;
+      this.write();
+      return candidate;
+    }
+    return undefined;
   }
 
   updateRoom(room: StoredRoom, change: Partial<Pick<StoredRoom, 'accessLevel' | 'configuration' | 'accesses'>>): StoredRoom {

@@ -45,6 +45,16 @@ describe('Electron permission handlers', () => {
     expect(refused).toEqual([false, false, false, false, false, false]);
   });
 
+  it('lets our interface copy a meeting link, and only write: reading the clipboard stays refused', async () => {
+    const main = { requestingUrl: 'app://visio/index.html', isMainFrame: true };
+    await expect(request(ours, 'clipboard-sanitized-write', main)).resolves.toBe(true);
+    await expect(request(ours, 'clipboard-read', main)).resolves.toBe(false);
+    await expect(request(stranger, 'clipboard-sanitized-write', main)).resolves.toBe(false);
+    await expect(request(ours, 'clipboard-sanitized-write', { ...main, isMainFrame: false })).resolves.toBe(false);
+    expect(appSession.checkPermission(ours, 'clipboard-sanitized-write', 'app://visio', { isMainFrame: true })).toBe(true);
+    expect(appSession.checkPermission(ours, 'clipboard-read', 'app://visio', { isMainFrame: true })).toBe(false);
+  });
+
   it('answers checks from the requesting URL, falling back to the origin, and refuses a check without contents', () => {
     expect(appSession.checkPermission(ours, 'media', 'app://visio', { isMainFrame: true, mediaType: 'unknown' })).toBe(true);
     expect(appSession.checkPermission(ours, 'media', 'app://visio', { isMainFrame: true, requestingUrl: 'https://evil.example/' })).toBe(false);

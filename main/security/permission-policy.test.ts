@@ -39,6 +39,27 @@ describe('permission requests', () => {
   });
 });
 
+describe('clipboard', () => {
+  it('lets our main frame write a meeting link, never read the clipboard', () => {
+    const write = { permission: 'clipboard-sanitized-write' };
+    expect(decidePermissionRequest({ ...ours, ...write })).toBe(true);
+    expect(decidePermissionCheck({ ...ours, ...write })).toBe(true);
+    for (const permission of ['clipboard-read', 'clipboard-write']) {
+      expect(decidePermissionRequest({ ...ours, permission })).toBe(false);
+      expect(decidePermissionCheck({ ...ours, permission })).toBe(false);
+    }
+  });
+
+  it('refuses writing to sub-frames, other origins and other windows', () => {
+    const write = { permission: 'clipboard-sanitized-write' };
+    for (const decide of [decidePermissionRequest, decidePermissionCheck]) {
+      expect(decide({ ...ours, ...write, isMainFrame: false })).toBe(false);
+      expect(decide({ ...ours, ...write, requestingUrl: 'https://idp.gouv.fr/' })).toBe(false);
+      expect(decide({ ...ours, ...write, fromAppWindow: false })).toBe(false);
+    }
+  });
+});
+
 describe('permission checks', () => {
   it('answers for our main frame only', () => {
     expect(decidePermissionCheck({ ...ours, permission: 'media', mediaTypes: ['video'] })).toBe(true);

@@ -115,3 +115,10 @@ export const RecordIcon = () => (
     <circle cx="12" cy="12" r="4" fill="currentColor" />
   </Icon>
 );
+
+export const InfoIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="9" {...stroke} />
+    <path d="M12 11v6M12 7.5v.01" {...stroke} />
+  </Icon>
+);

@@ -9,6 +9,7 @@ import { ChatPanel } from '../chat/ChatPanel';
 import { useChatStore } from '../chat/chat-store';
 import { useWaitingStore } from '../lobby/waiting-store';
 import { WaitingToast } from '../lobby/WaitingToast';
+import { MeetingInfoDialog } from '../meeting/MeetingInfoDialog';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { FloatingReactions } from '../reactions/FloatingReactions';
 import { ReactionsDialog } from '../reactions/ReactionsDialog';
@@ -96,6 +97,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
       {dialog === 'settings' && <SettingsDialog />}
       {dialog === 'reactions' && <ReactionsDialog room={room} />}
       {dialog === 'recording' && <RecordingDialog room={room} />}
+      {dialog === 'meetingInfo' && <MeetingInfoDialog room={meetingRoom} slug={slug} />}
     </RoomContext.Provider>
   );
 }

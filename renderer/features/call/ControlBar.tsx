@@ -1,7 +1,7 @@
 import { useLocalParticipant, useLocalParticipantPermissions, useRoomContext } from '@livekit/components-react';
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CameraIcon, ChatIcon, HandIcon, KeyboardIcon, LeaveIcon, MicrophoneIcon, PeopleIcon, RecordIcon, ScreenIcon, SettingsIcon, SmileIcon, SubtitlesIcon } from '../../app/icons';
+import { CameraIcon, ChatIcon, HandIcon, InfoIcon, KeyboardIcon, LeaveIcon, MicrophoneIcon, PeopleIcon, RecordIcon, ScreenIcon, SettingsIcon, SmileIcon, SubtitlesIcon } from '../../app/icons';
 import { isRoomAdmin } from '../participants/roles';
 import { availableRecordingModes } from '../recording/recording-modes';
 import { parseRecordingState } from '../recording/recording-status';
@@ -189,6 +189,9 @@ export function ControlBar() {
           <RecordIcon />
         </ControlButton>
       )}
+      <ControlButton label={t('meetingInfo.open')} onClick={() => openDialog('meetingInfo')}>
+        <InfoIcon />
+      </ControlButton>
       <ControlButton label={t('settings.open')} onClick={() => openDialog('settings')}>
         <SettingsIcon />
       </ControlButton>
