@@ -67,7 +67,7 @@ describe('Electron mini call window', () => {
     expect(window.getBounds()).toEqual({ x: 1564, y: 876, width: 340, height: 148 });
     expect(window.contentProtection).toBe(true);
     expect(window.alwaysOnTop).toEqual({ flag: true, level: 'floating' });
-    expect(window.visibleOnAllWorkspaces).toEqual({ flag: true, options: { visibleOnFullScreen: true } });
+    expect(window.visibleOnAllWorkspaces).toEqual({ flag: true, options: { visibleOnFullScreen: true, skipTransformProcessType: true } });
     expect(window.loadedUrls).toEqual(['app://visio/mini.html']);
 
     expect(window.isVisible()).toBe(false);

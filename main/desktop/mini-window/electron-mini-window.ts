@@ -41,7 +41,8 @@ export function installMiniWindow(options: MiniWindowAdapterOptions): InstalledM
       // Names and faces of a call stay out of any screen share or recording of the desktop.
       made.setContentProtection(true);
       made.setAlwaysOnTop(true, 'floating');
-      made.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+      // skipTransformProcessType: macOS would otherwise hide the Dock icon and windows for a moment.
+      made.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
       made.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
       made.webContents.on('will-navigate', (event) => event.preventDefault());
       made.webContents.on('did-finish-load', () => {

@@ -32,6 +32,8 @@ describe('Electron share indicator', () => {
     const window = FakeBrowserWindow.last();
     expect(window.contentProtection).toBe(true);
     expect(window.alwaysOnTop).toEqual({ flag: true, level: 'screen-saver' });
+    // On every desktop and over full-screen apps, without macOS hiding the Dock icon meanwhile.
+    expect(window.visibleOnAllWorkspaces).toEqual({ flag: true, options: { visibleOnFullScreen: true, skipTransformProcessType: true } });
     expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false });
     expect(window.options.webPreferences.preload).toBeUndefined();
     // Centred at the top of the 1920-wide work area.

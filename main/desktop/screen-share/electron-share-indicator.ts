@@ -67,7 +67,7 @@ export class ElectronShareIndicator {
     });
     window.setContentProtection(true);
     window.setAlwaysOnTop(true, 'screen-saver');
-    window.setVisibleOnAllWorkspaces(true);
+    window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
     window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
     window.webContents.on('will-navigate', (event) => event.preventDefault());
     window.webContents.on('did-navigate-in-page', (_event, navigatedUrl) => {
