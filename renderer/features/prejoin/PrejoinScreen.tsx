@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../common/ipc-contract';
+import type { Room } from '../../../common/meet-types';
+import { useAppInfoStore } from '../../app/app-info-store';
 import { errorMessage } from '../../app/error-message';
 import { CameraIcon, MicrophoneIcon } from '../../app/icons';
 import { useRouteStore } from '../../app/route-store';
@@ -15,12 +17,17 @@ import { DeviceSelect } from '../devices/DeviceSelect';
 import { mediaFailureMessageKey } from '../devices/media-errors';
 import { playSpeakerTest } from '../devices/speaker-test';
 import { useMediaDeviceList } from '../devices/useMediaDeviceList';
+import { useMeetConfigStore } from '../call/meet-config-store';
+import { CopyFeedback, MeetingLinkField, type CopiedText } from '../meeting/CopyLink';
+import { meetingLink } from '../meeting/meeting-link';
 import { joinMeeting } from '../meeting/meeting-store';
+import { useCopyToClipboard } from '../meeting/useCopyToClipboard';
 import { CameraPreview } from './CameraPreview';
 import { MicrophoneLevel } from './MicrophoneLevel';
+import { isForbidden, mayOpen, prejoinRights, type PrejoinRoomAnswer } from './prejoin-rights';
 import { usePreviewTracks } from './usePreviewTracks';
 
-type RoomCheck = { state: 'checking' } | { state: 'found' } | { state: 'missing' } | { state: 'failed'; error: AppError };
+type RoomCheck = { state: 'checking' } | { state: 'found'; room: Room } | { state: 'missing' } | { state: 'failed'; error: AppError };
 
 export function PrejoinScreen({ slug }: { slug: string }) {
   const { t } = useTranslation();
@@ -39,7 +46,41 @@ export function PrejoinScreen({ slug }: { slug: string }) {
   const nameId = useId();
   const titleId = useId();
 
-  const tracks = usePreviewTracks(preferences.cameraEnabled, preferences.videoInputId, preferences.microphoneEnabled, preferences.audioInputId);
+  const info = useAppInfoStore((state) => state.info);
+  const link = meetingLink(info, slug, window.location.origin);
+  const linkInput = useRef<HTMLInputElement>(null);
+  const { outcome: copyOutcome, copy } = useCopyToClipboard<CopiedText>(linkInput);
+
+  // What the room lets this user publish decides which devices are opened at all.
+  const defaultSources = useMeetConfigStore((state) => state.config?.livekit.default_sources);
+  const [configLoaded, setConfigLoaded] = useState(false);
+  useEffect(() => {
+    let active = true;
+    void useMeetConfigStore
+      .getState()
+      .load()
+      .then(() => {
+        if (active) setConfigLoaded(true);
+      });
+    return () => {
+      active = false;
+    };
+  }, []);
+  const roomAnswer: PrejoinRoomAnswer =
+    roomCheck.state === 'checking' ? { state: 'pending' } : roomCheck.state === 'found' ? { state: 'answered', room: roomCheck.room } : { state: 'unknown' };
+  const rights = prejoinRights(roomAnswer, configLoaded ? { loaded: true, defaultSources } : { loaded: false });
+  const cameraForbidden = isForbidden(rights, 'camera');
+  const microphoneForbidden = isForbidden(rights, 'microphone');
+  const cameraOn = preferences.cameraEnabled && !cameraForbidden;
+  const microphoneOn = preferences.microphoneEnabled && !microphoneForbidden;
+  const forbiddenId = useId();
+
+  const tracks = usePreviewTracks(
+    mayOpen(rights, 'camera', preferences.cameraEnabled),
+    preferences.videoInputId,
+    mayOpen(rights, 'microphone', preferences.microphoneEnabled),
+    preferences.audioInputId,
+  );
   const devices = useMediaDeviceList(`${tracks.video?.sid ?? tracks.video?.mediaStreamTrack.id}-${tracks.audio?.mediaStreamTrack.id}`);
   const failure = tracks.videoFailure ?? tracks.audioFailure;
   const [blurFailure, setBlurFailure] = useState<BlurFailure | null>(null);
@@ -60,7 +101,7 @@ export function PrejoinScreen({ slug }: { slug: string }) {
     let active = true;
     void invoke('backend:rooms:get', { slug }).then((result) => {
       if (!active) return;
-      if (result.ok) setRoomCheck({ state: 'found' });
+      if (result.ok) setRoomCheck({ state: 'found', room: result.value });
       else if (result.error.code === 'not_found') setRoomCheck({ state: 'missing' });
       else setRoomCheck({ state: 'failed', error: result.error });
     });
@@ -114,6 +155,15 @@ export function PrejoinScreen({ slug }: { slug: string }) {
       <main id="content" className="prejoin" aria-labelledby={titleId}>
         <h1 id={titleId}>{t('prejoin.title')}</h1>
         <p className="lead">{t('prejoin.meeting', { slug })}</p>
+        {roomCheck.state === 'found' && (
+          <div className="prejoin__link" data-testid="prejoin-link">
+            <MeetingLinkField link={link} inputRef={linkInput} hint={t('meetingInfo.shareHint')} />
+            <button type="button" className="button" onClick={() => void copy(link, 'linkCopied')}>
+              {t('meetingInfo.copyLink')}
+            </button>
+            <CopyFeedback outcome={copyOutcome} />
+          </div>
+        )}
 
         {roomCheck.state === 'missing' ? (
           <div className="card" role="alert">
@@ -136,20 +186,24 @@ export function PrejoinScreen({ slug }: { slug: string }) {
               <div className="button-row button-row--center">
                 <button
                   type="button"
-                  className={`round-button${preferences.microphoneEnabled ? '' : ' round-button--off'}`}
-                  aria-pressed={preferences.microphoneEnabled}
+                  className={`round-button${microphoneOn ? '' : ' round-button--off'}`}
+                  aria-pressed={microphoneOn}
+                  disabled={microphoneForbidden}
+                  aria-describedby={microphoneForbidden ? `${forbiddenId}-microphone` : undefined}
                   onClick={() => update({ microphoneEnabled: !preferences.microphoneEnabled })}
                 >
-                  <MicrophoneIcon off={!preferences.microphoneEnabled} />
+                  <MicrophoneIcon off={!microphoneOn} />
                   <span>{t('call.microphone')}</span>
                 </button>
                 <button
                   type="button"
-                  className={`round-button${preferences.cameraEnabled ? '' : ' round-button--off'}`}
-                  aria-pressed={preferences.cameraEnabled}
+                  className={`round-button${cameraOn ? '' : ' round-button--off'}`}
+                  aria-pressed={cameraOn}
+                  disabled={cameraForbidden}
+                  aria-describedby={cameraForbidden ? `${forbiddenId}-camera` : undefined}
                   onClick={() => update({ cameraEnabled: !preferences.cameraEnabled })}
                 >
-                  <CameraIcon off={!preferences.cameraEnabled} />
+                  <CameraIcon off={!cameraOn} />
                   <span>{t('call.camera')}</span>
                 </button>
                 <BlurToggleButton
@@ -161,6 +215,16 @@ export function PrejoinScreen({ slug }: { slug: string }) {
                   }}
                 />
               </div>
+              {microphoneForbidden && (
+                <p id={`${forbiddenId}-microphone`} className="hint" data-testid="prejoin-forbidden-microphone">
+                  {t('prejoin.microphoneForbidden')}
+                </p>
+              )}
+              {cameraForbidden && (
+                <p id={`${forbiddenId}-camera`} className="hint" data-testid="prejoin-forbidden-camera">
+                  {t('prejoin.cameraForbidden')}
+                </p>
+              )}
               <BlurStatus id={blurStatusId} starting={blurStarting} />
               {blurFailure && (
                 <p className="notice notice--warning" role="alert">
