@@ -49,3 +49,13 @@ export async function dispatchBackend<C extends BackendChannel>(
   };
   return (handlers[channel] as () => Promise<Result<InvokeOutputs[C]>>)();
 }
+
+/**
+ * The LiveKit URL a backend answer hands out (`/config/`, a room with its grant), or null. Both
+ * the desktop's main process and the browser variant learn the LiveKit host from it.
+ */
+export function livekitUrlIn(value: unknown): string | null {
+  if (!value || typeof value !== 'object' || !('livekit' in value)) return null;
+  const livekit = value.livekit;
+  return livekit && typeof livekit === 'object' && 'url' in livekit && typeof livekit.url === 'string' ? livekit.url : null;
+}

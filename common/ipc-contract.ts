@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { IceServer } from './ice-servers';
 import {
   accessLevelSchema,
+  PUBLISH_SOURCE_NAMES,
   slugSchema,
   type LobbyEntry,
   type MeetConfig,
@@ -88,7 +89,7 @@ export const invokeSchemas = {
           canPublishData: z.boolean(),
           canUpdateMetadata: z.boolean(),
           canSubscribeMetrics: z.boolean(),
-          canPublishSources: z.array(z.enum(['camera', 'microphone', 'screen_share', 'screen_share_audio'])).max(4),
+          canPublishSources: z.array(z.enum(PUBLISH_SOURCE_NAMES)).max(4),
         })
         .strict(),
     })

@@ -9,6 +9,10 @@ export const slugSchema = z.string().regex(SLUG_PATTERN);
 export const accessLevelSchema = z.enum(['public', 'trusted', 'restricted']);
 export type AccessLevel = z.infer<typeof accessLevelSchema>;
 
+/** The track sources a room lets its members publish (`configuration.can_publish_sources`), as the API names them. */
+export const PUBLISH_SOURCE_NAMES = ['camera', 'microphone', 'screen_share', 'screen_share_audio'] as const;
+export type PublishSourceName = (typeof PUBLISH_SOURCE_NAMES)[number];
+
 export const roomRoleSchema = z.enum(['owner', 'administrator', 'member']);
 export type RoomRole = z.infer<typeof roomRoleSchema>;
 

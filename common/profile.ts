@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { allowedHostsOf, isLoopbackHost } from './host-patterns';
 import { isIceUrlAllowed, parseIceUrl } from './ice-servers';
 
-export { isLoopbackHost };
 
 export const languageSchema = z.enum(['fr', 'en']);
 export type Language = z.infer<typeof languageSchema>;

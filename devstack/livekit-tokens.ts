@@ -3,11 +3,14 @@
 // admin for owners and administrators, and the attributes the web app reads.
 import { createHash } from 'node:crypto';
 import { AccessToken, TrackSource } from 'livekit-server-sdk';
+import { PUBLISH_SOURCE_NAMES, type PublishSourceName } from '../common/meet-types';
 import type { StoredRoomRole } from './store';
 
-export const DEFAULT_PUBLISH_SOURCES = ['camera', 'microphone', 'screen_share', 'screen_share_audio'] as const;
+/** Without a room choice, members publish every source (Meet's default `default_sources`). */
+export const DEFAULT_PUBLISH_SOURCES = PUBLISH_SOURCE_NAMES;
 
-const SOURCE_BY_NAME: Record<string, TrackSource> = {
+/** LiveKit's enum value of each source name the API uses. */
+export const SOURCE_BY_NAME: Record<PublishSourceName, TrackSource> = {
   camera: TrackSource.CAMERA,
   microphone: TrackSource.MICROPHONE,
   screen_share: TrackSource.SCREEN_SHARE,
@@ -53,7 +56,10 @@ export function isRoomAdministratorRole(role: StoredRoomRole | undefined): boole
 export async function mintParticipantToken(request: ParticipantTokenRequest): Promise<string> {
   const administrator = isRoomAdministratorRole(request.role);
   const sourceNames = administrator ? DEFAULT_PUBLISH_SOURCES : (request.publishSources ?? DEFAULT_PUBLISH_SOURCES);
-  const sources = sourceNames.flatMap((name) => (SOURCE_BY_NAME[name] === undefined ? [] : [SOURCE_BY_NAME[name]]));
+  const sources = sourceNames.flatMap((name) => {
+    const source = SOURCE_BY_NAME[name as PublishSourceName] as TrackSource | undefined;
+    return source === undefined ? [] : [source];
+  });
   const token = new AccessToken(request.apiKey, request.apiSecret, {
     identity: request.identity,
     name: request.name,

@@ -2,17 +2,9 @@
 // (UpdateParticipantSerializer): at least one of metadata, attributes, permission or name; a
 // permission object with LiveKit's fields only, lower-case track sources, and never the flags
 // reserved to the server (hidden, recorder, agent). What LiveKit gets follows from it.
-import { ParticipantPermission, TrackSource } from 'livekit-server-sdk';
-
-export const TRACK_SOURCE_NAMES = ['camera', 'microphone', 'screen_share', 'screen_share_audio'] as const;
-export type TrackSourceName = (typeof TRACK_SOURCE_NAMES)[number];
-
-const TRACK_SOURCES: Record<TrackSourceName, TrackSource> = {
-  camera: TrackSource.CAMERA,
-  microphone: TrackSource.MICROPHONE,
-  screen_share: TrackSource.SCREEN_SHARE,
-  screen_share_audio: TrackSource.SCREEN_SHARE_AUDIO,
-};
+import { ParticipantPermission } from 'livekit-server-sdk';
+import { PUBLISH_SOURCE_NAMES, type PublishSourceName } from '../common/meet-types';
+import { SOURCE_BY_NAME } from './livekit-tokens';
 
 const PERMISSION_FLAGS = ['can_subscribe', 'can_publish', 'can_publish_data', 'can_update_metadata', 'can_subscribe_metrics'] as const;
 /** Upstream's PARTICIPANT_FORBIDDEN_PERMISSION_FIELDS default. */
@@ -35,19 +27,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function isTrackSourceName(value: unknown): value is TrackSourceName {
-  return typeof value === 'string' && (TRACK_SOURCE_NAMES as readonly string[]).includes(value);
+function isPublishSourceName(value: unknown): value is PublishSourceName {
+  return typeof value === 'string' && (PUBLISH_SOURCE_NAMES as readonly string[]).includes(value);
 }
 
 /** `can_publish_sources` as the API writes it: lower-case names, each known. */
-export function parseTrackSources(value: unknown, field: string): TrackSourceName[] {
+export function parseTrackSources(value: unknown, field: string): PublishSourceName[] {
   if (!Array.isArray(value)) throw new ParticipantUpdateError(`« ${field} » doit être une liste.`);
   for (const source of value) {
-    if (!isTrackSourceName(source)) {
-      throw new ParticipantUpdateError(`« ${field} » : source inconnue ${JSON.stringify(source)} (attendu : ${TRACK_SOURCE_NAMES.join(', ')}).`);
+    if (!isPublishSourceName(source)) {
+      throw new ParticipantUpdateError(`« ${field} » : source inconnue ${JSON.stringify(source)} (attendu : ${PUBLISH_SOURCE_NAMES.join(', ')}).`);
     }
   }
-  return value as TrackSourceName[];
+  return value as PublishSourceName[];
 }
 
 function parsePermission(value: unknown): ParticipantPermission {
@@ -72,7 +64,7 @@ function parsePermission(value: unknown): ParticipantPermission {
     canPublishData: flag('can_publish_data'),
     canUpdateMetadata: flag('can_update_metadata'),
     canSubscribeMetrics: flag('can_subscribe_metrics'),
-    canPublishSources: sources.map((source) => TRACK_SOURCES[source]),
+    canPublishSources: sources.map((source) => SOURCE_BY_NAME[source]),
   });
 }
 

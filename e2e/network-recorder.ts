@@ -8,7 +8,7 @@
 // What the LiveKit server handed out is read from its signalling messages.
 import { SignalResponse } from '@livekit/protocol';
 import type { BrowserContext, Page } from '@playwright/test';
-import { isLoopbackHost } from '../common/profile';
+import { isLoopbackHost } from '../common/host-patterns';
 import type { RecordedContact } from '../main/policy/sovereignty-check';
 
 function leavesThisMachine(url: URL): boolean {

@@ -15,7 +15,7 @@ import { FOREIGN_STUN_SERVERS, FOREIGN_TURN_SERVER } from '../devstack/livekit';
 import { loginWithPassword } from '../main/backend/node-password-login';
 import { NodeTransport } from '../main/backend/node-transport';
 import { foreignContacts, type RecordedContact } from '../main/policy/sovereignty-check';
-import { allowedHostsOf } from '../main/profile/allowed-hosts';
+import { allowedHostsOf } from '../common/host-patterns';
 import { parseProfileText } from '../main/profile/profile-loader';
 import { expect, logInAndCreateMeeting, test } from './fixtures';
 import { expectInCall, joinFromPrejoin } from './join';

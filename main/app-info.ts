@@ -2,7 +2,7 @@
 // the one the machine policy or the user chose, else the system's, else the profile's.
 import type { AppInfo } from '../common/ipc-contract';
 import type { Language, Profile } from '../common/profile';
-import { allowedHostsOf } from './profile/allowed-hosts';
+import { allowedHostsOf } from '../common/host-patterns';
 
 export interface AppInfoOptions {
   version: string;

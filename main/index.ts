@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { app, dialog, session, shell, type BrowserWindow } from 'electron';
-import { dispatchBackend, isBackendChannel } from '../common/backend-dispatch';
+import { dispatchBackend, isBackendChannel, livekitUrlIn } from '../common/backend-dispatch';
 import { invokeChannelNames } from '../common/ipc-channels';
 import { fail, ok } from '../common/ipc-contract';
 import { MeetClient } from '../common/meet-client';
@@ -212,14 +212,9 @@ function registerBackend(
     router.register(channel, async (payload) => {
       await loginRestored;
       const result = await dispatchBackend(client, backendSession, bytes, channel, payload as never);
-      if (result.ok) learnLivekitUrl(result.value, rememberLivekitUrl);
+      const livekitUrl = result.ok ? livekitUrlIn(result.value) : null;
+      if (livekitUrl) rememberLivekitUrl(livekitUrl);
       return result as never;
     });
   }
-}
-
-function learnLivekitUrl(value: unknown, remember: (url: string) => void): void {
-  if (!value || typeof value !== 'object' || !('livekit' in value)) return;
-  const livekit = value.livekit;
-  if (livekit && typeof livekit === 'object' && 'url' in livekit && typeof livekit.url === 'string') remember(livekit.url);
 }

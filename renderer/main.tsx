@@ -10,7 +10,7 @@ import { savedLanguage } from './features/settings/browser-settings';
 import { setupI18n } from './i18n/i18n';
 import { startupLanguage } from './i18n/startup-language';
 import { pageIceGuard } from './platform/ice-guard';
-import { installBrowserApiWhenMissing, invoke } from './platform/visio';
+import { installBrowserApiWhenMissing } from './platform/visio';
 import './app/styles.css';
 
 function browserStorage(): Storage | undefined {
@@ -23,10 +23,10 @@ function browserStorage(): Storage | undefined {
 
 async function start(): Promise<void> {
   installBrowserApiWhenMissing();
-  const [info, view] = await Promise.all([useAppInfoStore.getState().load(), invoke('settings:get', undefined)]);
+  const info = await useAppInfoStore.getState().load();
   pageIceGuard.setProfileHosts(info?.profile.allowedHosts ?? []);
   const savedInBrowser = info?.kind === 'browser' ? savedLanguage(browserStorage()) : null;
-  await setupI18n(startupLanguage({ info, view: view.ok ? view.value : null, savedInBrowser }));
+  await setupI18n(startupLanguage({ info, savedInBrowser }));
   const container = document.getElementById('root');
   if (!container) throw new Error('missing #root');
   createRoot(container).render(

@@ -1,7 +1,8 @@
 // Where the login window may go: the instance (its API starts and ends the login) and the
 // identity provider(s) the profile names. Anything else (a link on the provider's page, a
 // tracker) is blocked, so the login partition never talks to a host the ministry did not list.
-import { isLoopbackHost, type Profile } from '../../common/profile';
+import { isLoopbackHost } from '../../common/host-patterns';
+import type { Profile } from '../../common/profile';
 import { isHostnameAllowed } from '../profile/allowed-hosts';
 
 export function isLoginNavigationAllowed(url: string, profile: Profile): boolean {

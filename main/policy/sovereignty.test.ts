@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { allowedHostsOf } from '../../common/host-patterns';
+import { filterIceServers } from '../../common/ice-servers';
 import type { Profile } from '../../common/profile';
 import { hardenSession, type HardenableSession } from './electron-session-hardening';
-import { crashReporterOptions, sovereignIceServers, sovereignWebPreferences, spellcheckerSettings, telemetryEnabled } from './sovereignty';
+import { crashReporterOptions, sovereignWebPreferences, spellcheckerSettings, telemetryEnabled } from './sovereignty';
 
 const profile: Profile = {
   id: 'exemple',
@@ -29,15 +31,16 @@ describe('leak closures', () => {
     expect(telemetryEnabled()).toBe(false);
   });
 
+  // What the interface's ICE guard gets from `app:info` (allowedHostsOf) applied to a server's list.
   it('keeps only ICE servers on the profile hosts', () => {
     expect(
-      sovereignIceServers(
+      filterIceServers(
         [
           { urls: ['stun:stun.l.google.com:19302', 'stun:turn.example.gouv.fr:3478'] },
           { urls: 'turns:turn.example.gouv.fr:443?transport=tcp', username: 'u', credential: 'c' },
           { urls: 'turn:global.turn.twilio.com:3478' },
         ],
-        profile,
+        allowedHostsOf(profile),
       ),
     ).toEqual([
       { urls: ['stun:turn.example.gouv.fr:3478'] },

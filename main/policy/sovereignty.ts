@@ -2,9 +2,6 @@
 // Remote fonts, CDN models and any other stray request are caught by the request filter; these
 // are the ones that need a setting because they may not go through it.
 import type { CrashReporterStartOptions } from 'electron';
-import type { Profile } from '../../common/profile';
-import { allowedHostsOf } from '../../common/host-patterns';
-import { filterIceServers, type IceServer } from '../../common/ice-servers';
 
 /**
  * Chromium's spellchecker downloads Hunspell dictionaries from a Google host. It is off, and its
@@ -30,15 +27,3 @@ export function telemetryEnabled(): false {
   return false;
 }
 
-export type { IceServer };
-
-/**
- * Neither Chromium nor livekit-client adds STUN servers of its own: the ICE servers come from the
- * LiveKit server's join answer (or the profile's `iceServers`). ICE traffic (UDP) escapes the
- * request filter, so a server that hands out a foreign STUN or TURN host is filtered, keeping only
- * the profile's hosts. The interface applies the same filter to every RTCPeerConnection
- * (renderer/platform/ice-guard.ts) with the hosts `app:info` gives it.
- */
-export function sovereignIceServers(iceServers: readonly IceServer[], profile: Profile): IceServer[] {
-  return filterIceServers(iceServers, allowedHostsOf(profile));
-}

@@ -1,7 +1,8 @@
 // Adds a LaSuite Meet instance from the URL a user typed or pasted: the app reads the instance's
 // public `/api/v1.0/config/` and saves a profile only if the answer really is Meet's. Nothing is
 // followed off the instance's host, and plain http is refused except on this machine.
-import { isLoopbackHost, type Language, type Profile } from '../../common/profile';
+import { isLoopbackHost } from '../../common/host-patterns';
+import type { Language, Profile } from '../../common/profile';
 import { meetConfigSchema } from '../../common/meet-types';
 
 export interface InstanceResponse {

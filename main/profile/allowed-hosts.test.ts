@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../common/profile';
-import { allowedHostsOf, hostMatchesPattern, isHostAllowed } from './allowed-hosts';
+import { allowedHostsOf, hostMatchesPattern } from '../../common/host-patterns';
+import { isHostAllowed } from './allowed-hosts';
 
 const profile: Profile = {
   id: 'ministere',

@@ -4,8 +4,6 @@
 import type { Profile } from '../../common/profile';
 import { allowedHostsOf, hostMatchesPattern } from '../../common/host-patterns';
 
-export { allowedHostsOf, hostMatchesPattern };
-
 export function isHostnameAllowed(profile: Profile, hostname: string, extraHosts: readonly string[] = []): boolean {
   if (!hostname) return false;
   return [...allowedHostsOf(profile), ...extraHosts].some((pattern) => hostMatchesPattern(hostname, pattern));

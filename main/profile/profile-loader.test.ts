@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProfileText, profileErrorMessage } from './profile-loader';
-import { allowedHostsOf, isHostAllowed } from './allowed-hosts';
+import { allowedHostsOf } from '../../common/host-patterns';
+import { isHostAllowed } from './allowed-hosts';
 
 const profilesFolder = join(__dirname, '..', '..', 'resources', 'profiles');
 const readBundled = (name: string) => readFileSync(join(profilesFolder, name), 'utf8');

@@ -3,7 +3,7 @@ import type {} from '../env';
 // The browser implementation of the preload API, used when the page runs in a plain browser
 // served by the instance itself (same origin as the API): it talks to the API with fetch and the
 // page's own session cookies, and logs in by navigating to the OIDC login page.
-import { dispatchBackend, isBackendChannel, type SessionPort } from '../../common/backend-dispatch';
+import { dispatchBackend, isBackendChannel, livekitUrlIn, type SessionPort } from '../../common/backend-dispatch';
 import {
   fail,
   ok,
@@ -124,15 +124,6 @@ export function browserAppInfo(href: string, version: string, platform: string):
   };
 }
 
-/** A backend answer carrying `livekit.url` (the config, a room with its grant). */
-function learnLivekitUrl(value: unknown, environment: Pick<BrowserEnvironment, 'onLivekitUrl'>): void {
-  if (!environment.onLivekitUrl || !value || typeof value !== 'object' || !('livekit' in value)) return;
-  const livekit = value.livekit;
-  if (livekit && typeof livekit === 'object' && 'url' in livekit && typeof livekit.url === 'string') {
-    environment.onLivekitUrl(livekit.url);
-  }
-}
-
 function isSafeExternalUrl(value: string): boolean {
   try {
     return new URL(value).protocol === 'https:';
@@ -171,7 +162,8 @@ export function createBrowserApi(environment: BrowserEnvironment): VisioApi {
   ): Promise<Result<InvokeOutputs[C]>> {
     if (isBackendChannel(channel)) {
       const result = await dispatchBackend(client, session, environment.randomBytes, channel, payload as never);
-      if (result.ok) learnLivekitUrl(result.value, environment);
+      const livekitUrl = result.ok ? livekitUrlIn(result.value) : null;
+      if (livekitUrl) environment.onLivekitUrl?.(livekitUrl);
       return result as Result<InvokeOutputs[C]>;
     }
     if (channel === 'shell:open-external') {

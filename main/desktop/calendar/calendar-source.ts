@@ -1,7 +1,8 @@
 // Whether and how the agenda feed may be fetched: over https (http only on loopback, for the
 // local development stack), from a host the profile allows, with the credentials from the
 // keychain rather than in the URL. A feed answer is capped in size and must look like iCalendar.
-import { isLoopbackHost, type Profile } from '../../../common/profile';
+import { isLoopbackHost } from '../../../common/host-patterns';
+import type { Profile } from '../../../common/profile';
 import { isHostAllowed } from '../../profile/allowed-hosts';
 
 export type CalendarSourceRefusal = 'malformed' | 'insecure' | 'host_not_allowed' | 'credentials_in_url';

@@ -2,7 +2,7 @@
 // instance's own `https://<meeting host>/<slug>`. Anything a link could carry besides the slug
 // (credentials, another host, a port, a longer path) is refused, never acted on: the link comes
 // from outside (a mail, a web page, another program) and may be hostile.
-import { isLoopbackHost } from '../../../common/profile';
+import { isLoopbackHost } from '../../../common/host-patterns';
 
 export const meetingSlugPattern = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
 

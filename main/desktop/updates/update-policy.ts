@@ -4,7 +4,7 @@
 // is never disturbed: no check, no download and no restart while one is running, and the restart
 // happens only when the user asks for it. Staged rollouts (`stagingPercentage` in the feed) are
 // applied by electron-updater itself.
-import { isLoopbackHost } from '../../../common/profile';
+import { isLoopbackHost } from '../../../common/host-patterns';
 
 export type InstallKind =
   | 'development'

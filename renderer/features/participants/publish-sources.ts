@@ -3,10 +3,10 @@
 // gets from it. Owners and administrators always publish everything.
 import type { Participant } from 'livekit-client';
 import type { InvokeInput } from '../../../common/ipc-contract';
+import { PUBLISH_SOURCE_NAMES, type PublishSourceName } from '../../../common/meet-types';
 import { isRoomAdmin } from './roles';
 
-export const PUBLISH_SOURCE_NAMES = ['camera', 'microphone', 'screen_share', 'screen_share_audio'] as const;
-export type PublishSourceName = (typeof PUBLISH_SOURCE_NAMES)[number];
+export { PUBLISH_SOURCE_NAMES, type PublishSourceName };
 
 export type PublishRight = 'microphone' | 'camera' | 'screenShare';
 export const PUBLISH_RIGHTS: readonly PublishRight[] = ['microphone', 'camera', 'screenShare'];
