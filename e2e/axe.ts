@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 
-const axePath = createRequire(__filename).resolve('axe-core/axe.min.js');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export interface AxeViolation {
   rule: string;

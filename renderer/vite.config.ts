@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { mediapipeAssetsPlugin } from '../build/mediapipe/vite-plugin';
+import { mediapipeAssetsPlugin } from '../build/mediapipe/vite-plugin.ts';
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {

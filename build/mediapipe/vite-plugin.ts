@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 // Where the files land under dist/renderer: where the renderer looks for them.
-import { MEDIAPIPE_FOLDER, MEDIAPIPE_WASM_FOLDER, SEGMENTATION_MODEL_FILE } from '../../renderer/features/background-blur/blur-assets';
-import { withSegmenterMetadata } from './tflite-metadata';
+import { MEDIAPIPE_FOLDER, MEDIAPIPE_WASM_FOLDER, SEGMENTATION_MODEL_FILE } from '../../renderer/features/background-blur/blur-assets.ts';
+import { withSegmenterMetadata } from './tflite-metadata.ts';
 
 export interface MediapipeAsset {
   fileName: string;

@@ -1,7 +1,7 @@
 // Bundles the main process and the preload with esbuild. The preload runs sandboxed: one
 // CommonJS file whose only `require` is `electron`.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -53,3 +53,7 @@ for (const [entryPoint, outfile] of preloads) {
     process.exit(1);
   }
 }
+
+// The project is an ES module package; the bundles Electron loads are CommonJS, and the closest
+// package.json is what tells Node (and Electron) how to read them.
+await writeFile(join(root, 'dist', 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);

@@ -16,7 +16,9 @@ export function electronBinaryPath(root) {
 export function tryInstallElectron(root, timeoutMs = 120_000) {
   const installer = join(root, 'node_modules', 'electron', 'install.js');
   if (!existsSync(installer)) return { ok: false, reason: 'electron package missing: run npm install' };
-  const result = spawnSync(process.execPath, [installer], { cwd: root, stdio: 'inherit', timeout: timeoutMs });
+  // The installer's own stack trace on a closed network says nothing a user can act on: its
+  // outcome is reported by the caller instead.
+  const result = spawnSync(process.execPath, [installer], { cwd: root, stdio: 'ignore', timeout: timeoutMs });
   if (result.status === 0 && electronBinaryPath(root)) return { ok: true };
   return {
     ok: false,

@@ -6,7 +6,6 @@ import { dirname, join } from 'node:path';
 import { electronBinaryPath, tryInstallElectron } from './electron-binary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const web = process.argv.includes('--web');
 
 function runOrExit(args) {
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
@@ -14,24 +13,25 @@ function runOrExit(args) {
 }
 
 let electron = null;
+let web = process.argv.includes('--web');
 if (!web) {
   electron = electronBinaryPath(root) ?? (tryInstallElectron(root).ok ? electronBinaryPath(root) : null);
   if (!electron) {
-    console.error(
+    // Without Electron's binary the same interface still runs, in a browser, against the same
+    // local stack: the command ends with the app running either way.
+    console.log(
       [
         '',
-        "Impossible de lancer l'application : le binaire Electron n'est pas installé et n'a pas pu être",
-        'téléchargé (hôte de téléchargement injoignable depuis ce poste).',
-        "  - Sur un poste connecté : supprimez node_modules/electron puis relancez npm install && npm start.",
-        '  - Ici : `npm run start:web` lance la même interface dans un navigateur, contre la même pile locale.',
+        "Le binaire Electron n'est pas installé et n'a pas pu être téléchargé (hôte de téléchargement",
+        "injoignable depuis ce poste) : l'application démarre dans sa variante navigateur.",
+        "Sur un poste connecté, supprimez node_modules/electron puis relancez l'installation pour la fenêtre de bureau.",
         '',
-        'Cannot launch the app: the Electron binary is not installed and could not be downloaded',
-        '(its download host is unreachable from this machine). On a connected machine, reinstall the',
-        '`electron` package; here, `npm run start:web` runs the same interface in a browser.',
+        'The Electron binary is not installed and could not be downloaded (its host is unreachable from',
+        'this machine): the app starts in its browser variant instead.',
         '',
       ].join('\n'),
     );
-    process.exit(1);
+    web = true;
   }
 }
 

@@ -63,6 +63,7 @@ function countPlaywright(file) {
 }
 
 const node = process.execPath;
+console.log(`Node.js ${process.version}`);
 step('lint', [node, bin('eslint', 'bin/eslint.js'), '.', '--max-warnings=0']);
 step('typecheck', [node, bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
 step('typecheck-renderer', [node, bin('typescript', 'bin/tsc'), '-p', 'tsconfig.renderer.json', '--noEmit']);

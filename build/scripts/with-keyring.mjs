@@ -14,7 +14,7 @@ if (command.length === 0) {
 const which = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 for (const tool of ['dbus-run-session', 'gnome-keyring-daemon']) {
   if (!which(tool)) {
-    console.error(`${tool} is missing: install the Debian packages dbus-bin and gnome-keyring (.ci/run does).`);
+    console.error(`${tool} is missing: run "bash build/setup.sh", which installs the Debian packages dbus-bin and gnome-keyring.`);
     process.exit(1);
   }
 }
