@@ -37,6 +37,7 @@ declare module 'oidc-provider' {
   }
 
   export interface ProviderConfiguration {
+    adapter?: new (model: string) => unknown;
     clients?: Record<string, unknown>[];
     jwks?: { keys: Record<string, unknown>[] };
     cookies?: { keys?: string[] };

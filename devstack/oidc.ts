@@ -7,6 +7,7 @@ import Provider, { type Account, type Grant, type KoaContextWithOidc } from 'oid
 import { errorPage, loggedOutPage, loginPage, logoutPage } from './identity-pages';
 import { LOOPBACK_HOST } from './free-port';
 import { readRequestFields } from './request-body';
+import { oidcMemoryStore } from './oidc-store';
 
 export interface TestUser {
   /** Stable subject identifier at the provider. */
@@ -75,6 +76,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
 
   const provider: Provider = new Provider(issuer, {
+    adapter: oidcMemoryStore(),
     clients: [
       {
         client_id: options.clientId,
