@@ -34,6 +34,11 @@ if [ ! -x "$toolchain_node" ] || [ "$("$toolchain_node" --version)" != "v$node_v
 fi
 echo "Node.js $("$toolchain_node" --version)"
 export PATH="$toolchain/node_modules/.bin:$PATH"
+# Native modules (keytar) build against this Node.js's own headers, shipped in the same npm
+# package, so node-gyp never fetches headers from elsewhere.
+for headers in "$toolchain"/node_modules/node/node_modules/node-*/include/node; do
+  [ -d "$headers" ] && export npm_config_nodedir="${headers%/include/node}"
+done
 
 echo "━━ setup: npm dependencies ━━"
 stamp="node_modules/.setup-stamp"
