@@ -65,6 +65,9 @@ async function start(): Promise<void> {
     policy: policyReport.policy,
   });
   for (const { file, error } of deployment.bundledErrors) console.warn(`[profile] ${file}: ${profileErrorMessage(error, 'en')}`);
+  for (const dropped of deployment.droppedProfiles) console.warn(`[profile] user profile ignored: ${dropped}`);
+  for (const narrowed of deployment.narrowedProfiles) console.warn(`[profile] user profile cut down, removed: ${narrowed}`);
+  if (deployment.userProfilesIgnored) console.warn('[profile] the machine policy forbids added instances: user profiles not read');
   if (!deployment.active) {
     const id = deployment.settings.current().settings.profileId;
     fatal(
@@ -89,7 +92,7 @@ async function start(): Promise<void> {
   appSession.setSpellCheckerEnabled(false);
   installPermissionHandlers(appSession, (id) => appWindowIds.has(id));
   lockDownLoginSession(profile);
-  await hardenProfileSessions(profile, startupSettings, [appSession, session.fromPartition(loginPartitionFor(profile))]);
+  await hardenProfileSessions(profile, deployment.settings.current(), [appSession, session.fromPartition(loginPartitionFor(profile))]);
   handleAppProtocol(appSession, join(app.getAppPath(), 'dist', 'renderer'), policy);
   appSession.webRequest.onHeadersReceived({ urls: [`${APP_ORIGIN}/*`] }, (details, callback) => {
     const headers = { ...details.responseHeaders };
