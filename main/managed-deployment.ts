@@ -10,10 +10,12 @@ import { jsonFileStorage } from './profile/json-file-storage';
 import { ProfileStore, profilesPermittedBy, type StoredProfile } from './profile/profile-store';
 
 export const userSettingsFileName = 'settings.json';
+/** The folder of the resources where the bundled profiles are: packaging puts them there. */
+export const bundledProfilesFolder = 'profiles';
 export const userProfilesFileName = 'profiles.json';
 
 export interface ManagedDeploymentSource {
-  /** The folder holding `profiles/` (the app's resources). */
+  /** The folder holding `profiles/`: the packaged app's resources, or the repository's `resources/`. */
   resourcesDirectory: string;
   /** The user data folder, where settings and added instances are kept. */
   userDataDirectory: string;
@@ -40,7 +42,7 @@ export function visibleProfiles(store: ProfileStore, policy: MachinePolicy): Sto
 }
 
 export async function loadManagedDeployment(source: ManagedDeploymentSource): Promise<ManagedDeployment> {
-  const bundled = await readBundledProfiles(join(source.resourcesDirectory, 'profiles'), source.environment);
+  const bundled = await readBundledProfiles(join(source.resourcesDirectory, bundledProfilesFolder), source.environment);
   const store = new ProfileStore(bundled.profiles, jsonFileStorage(join(source.userDataDirectory, userProfilesFileName)));
   // With instances forbidden, the user's file is not even read: whatever it holds cannot become
   // the active profile. It is left on disk, untouched, for when the policy changes.
