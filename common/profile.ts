@@ -60,7 +60,13 @@ export const proxySettingsSchema = z
     server: z.string().max(1024).optional(),
     /** Hosts reached without the proxy, e.g. `<local>;*.interne.gouv.fr`. */
     bypass: z.string().max(2048).optional(),
-    pacUrl: z.string().max(2048).optional(),
+    /** https only: a script fetched in the clear could send every request anywhere. */
+    pacUrl: z
+      .string()
+      .max(2048)
+      .url()
+      .refine((value) => new URL(value).protocol === 'https:', 'must be https')
+      .optional(),
   })
   .strict();
 export type ProxySettings = z.infer<typeof proxySettingsSchema>;
@@ -172,6 +178,54 @@ export const profileSchema = z
   });
 
 export type Profile = z.infer<typeof profileSchema>;
+
+function hostnameOf(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  try {
+    return new URL(value).hostname || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The hosts a user-added profile may name: its instance's, its LiveKit server's, its login's. */
+export function userProfileHosts(profile: Pick<Profile, 'apiBaseUrl' | 'livekitUrl' | 'identityProviderUrl'>): string[] {
+  const hosts = [profile.apiBaseUrl, profile.livekitUrl, profile.identityProviderUrl].map(hostnameOf);
+  return [...new Set(hosts.filter((host): host is string => host !== null))];
+}
+
+/**
+ * A profile the user added (or wrote by hand in their own folder): exactly what adding an
+ * instance produces. No CA, update feed, proxy, ICE server, calendar or branding, and no host
+ * but those of its own URLs: only the ministry's bundled profiles and policy may widen trust.
+ */
+export const userProfileSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/),
+    displayName: z.string().min(1).max(80),
+    apiBaseUrl: httpsOrLoopbackUrl,
+    meetingHosts: z.array(z.string().min(1).max(253)).length(1),
+    scheme: z.literal('visio').default('visio'),
+    allowedHosts: z.array(z.string().min(1).max(253)).min(1).max(3),
+    defaultLanguage: languageSchema.default('fr'),
+    livekitUrl: livekitUrl.optional(),
+    identityProviderUrl: httpsOrLoopbackUrl.optional(),
+  })
+  .strict()
+  .superRefine((profile, context) => {
+    const api = new URL(profile.apiBaseUrl);
+    if (profile.apiBaseUrl !== `${api.origin}/api/v1.0/`) {
+      context.addIssue({ code: 'custom', path: ['apiBaseUrl'], message: 'must be <instance>/api/v1.0/' });
+    }
+    if (profile.meetingHosts[0] !== api.hostname) {
+      context.addIssue({ code: 'custom', path: ['meetingHosts'], message: 'must be the instance host only' });
+    }
+    const derived = userProfileHosts(profile);
+    const sorted = (hosts: readonly string[]) => [...hosts].sort().join(' ');
+    if (sorted(profile.allowedHosts) !== sorted(derived)) {
+      context.addIssue({ code: 'custom', path: ['allowedHosts'], message: 'must be the hosts of the profile URLs only' });
+    }
+  });
 
 export const defaultAccentColor = '#000091';
 export const defaultUpdateChannel = 'latest';

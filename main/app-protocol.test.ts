@@ -80,11 +80,11 @@ describe('app request answer', () => {
     expect(answer.path).toBe(join(directory, 'index.html'));
   });
 
-  it('serves a script with its type and no CSP', async () => {
+  it('serves a script with its type, under the policy too', async () => {
     const answer = await answerAppRequest({ url: 'app://visio/assets/app.js', method: 'GET' }, directory, fileSystem, policy);
     expect(answer.status).toBe(200);
     expect(answer.headers['Content-Type']).toBe('text/javascript; charset=utf-8');
-    expect(answer.headers['Content-Security-Policy']).toBeUndefined();
+    expect(answer.headers['Content-Security-Policy']).toBe("default-src 'self'");
     expect(answer.headers['X-Content-Type-Options']).toBe('nosniff');
   });
 
@@ -107,6 +107,22 @@ describe('app request answer', () => {
     expect(traversal.status).toBe(403);
     const post = await answerAppRequest({ url: 'app://visio/index.html', method: 'POST' }, directory, fileSystem, policy);
     expect(post.status).toBe(405);
+  });
+
+  it('puts the policy on an SVG and on every error', async () => {
+    await writeFile(join(directory, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const answers = await Promise.all(
+      [
+        { url: 'app://visio/assets/logo.svg', method: 'GET' },
+        { url: 'app://visio/assets/missing.js', method: 'GET' },
+        { url: 'app://visio/..%2f..%2fetc%2fpasswd', method: 'GET' },
+        { url: 'app://visio/index.html', method: 'POST' },
+        { url: 'app://other/index.html', method: 'GET' },
+      ].map((request) => answerAppRequest(request, directory, fileSystem, policy)),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 404, 403, 405, 403]);
+    expect(answers[0]?.headers['Content-Type']).toBe('image/svg+xml');
+    for (const answer of answers) expect(answer.headers['Content-Security-Policy']).toBe("default-src 'self'");
   });
 
   it('sends no body to HEAD', async () => {

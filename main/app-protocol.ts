@@ -86,14 +86,16 @@ export interface AppFileSystem {
   isFile(path: string): Promise<boolean>;
 }
 
-/** Decides the whole answer to one request: status, headers (CSP on HTML) and the file to send. */
+/** Decides the whole answer to one request: status, headers (CSP on every one) and the file to send. */
 export async function answerAppRequest(
   request: { url: string; method: string },
   rootDirectory: string,
   fileSystem: AppFileSystem,
   contentSecurityPolicy: () => string,
 ): Promise<AppResponse> {
-  const baseHeaders = { 'X-Content-Type-Options': 'nosniff' };
+  // Every answer carries the policy, not only HTML: an SVG opened as a document, a worker script
+  // and an error page are documents of our origin too.
+  const baseHeaders = { 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': contentSecurityPolicy() };
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return { status: 405, headers: { ...baseHeaders, Allow: 'GET, HEAD' }, path: null };
   }
@@ -106,9 +108,6 @@ export async function answerAppRequest(
 
   const mimeType = mimeTypeOf(path);
   const headers: Record<string, string> = { ...baseHeaders, 'Content-Type': mimeType };
-  if (mimeType.startsWith('text/html')) {
-    headers['Content-Security-Policy'] = contentSecurityPolicy();
-    headers['Cache-Control'] = 'no-cache';
-  }
+  if (mimeType.startsWith('text/html')) headers['Cache-Control'] = 'no-cache';
   return { status: 200, headers, path: request.method === 'HEAD' ? null : path };
 }

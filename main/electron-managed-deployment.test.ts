@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { profileSchema } from '../common/profile';
-import { applyPolicyBeforeReady, createInstanceFetch, extraHostsOf, hardenProfileSessions } from './electron-managed-deployment';
-import type { EffectiveSettings } from './policy/effective-settings';
+import { applyPolicyBeforeReady, createInstanceFetch, hardenProfileSessions } from './electron-managed-deployment';
+import { extraHostsOf } from './policy/extra-hosts';
+import type { EffectiveSettings, SettingKey, SettingLayer } from './policy/effective-settings';
 import { authorityInvalidErrorCode, certificateVerdict } from './policy/certificate-trust';
 import { linuxPolicyPath, type FileRead, type PolicyReadPorts } from './policy/policy-reader';
 import { app, asElectron, crashReporter, resetFakeElectron, session } from './testing/fake-electron';
@@ -59,6 +60,17 @@ function settings(overrides: Partial<EffectiveSettings> = {}): EffectiveSettings
     telemetry: false,
     ...overrides,
   };
+}
+
+/** The settings as resolved, every key from the given layer unless `origins` says otherwise. */
+function resolved(
+  overrides: Partial<EffectiveSettings> = {},
+  layer: SettingLayer = 'policy',
+  origins: Partial<Record<SettingKey, SettingLayer>> = {},
+) {
+  const values = settings(overrides);
+  const all = Object.fromEntries(Object.keys(values).map((key) => [key, layer])) as Record<SettingKey, SettingLayer>;
+  return { settings: values, origins: { ...all, ...origins } };
 }
 
 let userData: string;
@@ -131,15 +143,23 @@ describe('before ready', () => {
 
 describe('profile sessions', () => {
   it('the hosts of the update feed, calendar feed and PAC script are allowed besides the profile’s', () => {
-    expect(extraHostsOf(settings())).toEqual(['maj.example.gouv.fr', 'agenda.example.gouv.fr', 'pac.example.gouv.fr']);
-    expect(extraHostsOf(settings({ updateFeedUrl: null, calendarFeedUrl: 'not a url', proxy: { mode: 'system', pacUrl: 'https://pac.example.gouv.fr/' } }))).toEqual([]);
+    const expected = ['maj.example.gouv.fr', 'agenda.example.gouv.fr', 'pac.example.gouv.fr'];
+    expect(extraHostsOf(resolved())).toEqual(expected);
+    expect(extraHostsOf(resolved({}, 'profile'))).toEqual(expected);
+    expect(extraHostsOf(resolved({ updateFeedUrl: null, calendarFeedUrl: 'not a url', proxy: { mode: 'system', pacUrl: 'https://pac.example.gouv.fr/' } }))).toEqual([]);
+  });
+
+  it('never allows a host the user typed, nor a built-in default', () => {
+    expect(extraHostsOf(resolved({}, 'user'))).toEqual([]);
+    expect(extraHostsOf(resolved({}, 'default'))).toEqual([]);
+    expect(extraHostsOf(resolved({}, 'policy', { calendarFeedUrl: 'user' }))).toEqual(['maj.example.gouv.fr', 'pac.example.gouv.fr']);
   });
 
   it('applies the proxy, the ministry CA and the request filter to each session given', async () => {
     const appSession = session.fromPartition('persist:app');
     const login = session.fromPartition('login-exemple');
     const untouched = session.defaultSession;
-    await hardenProfileSessions(profile, settings(), [asElectron.session(appSession), asElectron.session(login)]);
+    await hardenProfileSessions(profile, resolved(), [asElectron.session(appSession), asElectron.session(login)]);
 
     for (const hardened of [appSession, login]) {
       expect(hardened.proxyConfigs).toEqual([{ mode: 'pac_script', pacScript: 'https://pac.example.gouv.fr/proxy.pac' }]);
@@ -164,7 +184,7 @@ describe('profile sessions', () => {
     const appSession = session.fromPartition('persist:app');
     await hardenProfileSessions(
       profile,
-      settings({ certificateAuthorities: ['/absent/ca.pem', ministryCaPath], proxy: { mode: 'fixed_servers' } }),
+      resolved({ certificateAuthorities: ['/absent/ca.pem', ministryCaPath], proxy: { mode: 'fixed_servers' } }),
       [asElectron.session(appSession)],
     );
     expect(warnings().some((line) => line.includes('CA certificate ignored: /absent/ca.pem'))).toBe(true);

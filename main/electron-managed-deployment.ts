@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { app, crashReporter, session, type Session } from 'electron';
 import type { Profile } from '../common/profile';
 import { decideCertificate, loadCertificateAuthorities } from './policy/certificate-trust';
-import type { EffectiveSettings } from './policy/effective-settings';
+import type { EffectiveSettings, SettingsResolution } from './policy/effective-settings';
+import { extraHostsOf } from './policy/extra-hosts';
 import { hardenSession } from './policy/electron-session-hardening';
 import { synchronousPolicyReadPorts } from './policy/node-policy-ports';
 import { policyIssueMessage } from './policy/policy-issues';
@@ -51,22 +52,13 @@ export function applyPolicyBeforeReady(): Promise<MachinePolicyReport> {
   });
 }
 
-/** Hosts a session may reach besides the profile's: the update server, calendar feed and PAC script set by policy or user. */
-export function extraHostsOf(settings: EffectiveSettings): string[] {
-  const hosts: string[] = [];
-  for (const url of [settings.updateFeedUrl, settings.calendarFeedUrl, settings.proxy.mode === 'pac_script' ? settings.proxy.pacUrl : undefined]) {
-    if (!url) continue;
-    try {
-      hosts.push(new URL(url).hostname);
-    } catch {
-      // An invalid URL adds no host.
-    }
-  }
-  return hosts;
-}
-
 /** Applies the profile's network rules to each session (the app window's, the login partition's). */
-export async function hardenProfileSessions(profile: Profile, settings: EffectiveSettings, sessions: Session[]): Promise<void> {
+export async function hardenProfileSessions(
+  profile: Profile,
+  resolution: Pick<SettingsResolution, 'settings' | 'origins'>,
+  sessions: Session[],
+): Promise<void> {
+  const { settings } = resolution;
   const authorities = await loadCertificateAuthorities(settings.certificateAuthorities, (path) => readFile(path, 'utf8'));
   for (const rejected of authorities.rejected) console.warn(`[policy] CA certificate ignored: ${rejected.entry} (${rejected.reason})`);
   for (const target of sessions) {
@@ -75,7 +67,7 @@ export async function hardenProfileSessions(profile: Profile, settings: Effectiv
       proxy: settings.proxy,
       certificateAuthorities: authorities.certificates,
       appOrigin: APP_ORIGIN,
-      extraHosts: extraHostsOf(settings),
+      extraHosts: extraHostsOf(resolution),
       onBlocked: (url, decision) => console.warn(`[sovereignty] blocked ${decision.cancel ? decision.reason : ''}: ${url}`),
     });
     if (proxyError) console.warn(`[policy] proxy setting ignored: ${proxyError}`);

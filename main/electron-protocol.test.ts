@@ -73,11 +73,11 @@ describe('app:// scheme', () => {
     expect(again.headers.get('content-security-policy')).toBe(policy);
   });
 
-  it('serves assets with their type and without the page policy, and a room route as the entry page', async () => {
+  it('serves assets with their type and the policy, and a room route as the entry page', async () => {
     const asset = await get('app://visio/assets/app.js');
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(asset.headers.get('content-security-policy')).toBeNull();
+    expect(asset.headers.get('content-security-policy')).toBe(policy);
     expect(await asset.text()).toBe(script);
 
     const room = await get('app://visio/abc-defg-hij');
@@ -86,6 +86,7 @@ describe('app:// scheme', () => {
 
     const missing = await get('app://visio/assets/missing.js');
     expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toBe(policy);
     expect(await missing.text()).toBe('');
   });
 
@@ -99,6 +100,7 @@ describe('app:// scheme', () => {
     ]) {
       const response = await get(url);
       expect(response.status, url).toBe(403);
+      expect(response.headers.get('content-security-policy'), url).toBe(policy);
       expect(await response.text(), url).toBe('');
     }
     // An absolute path stays a path inside the folder, where there is no such file.

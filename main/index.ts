@@ -2,7 +2,7 @@
 // app protocol, the IPC router, the backend and the desktop features to Electron.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { app, dialog, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
 import { dispatchBackend, isBackendChannel, livekitUrlIn } from '../common/backend-dispatch';
 import { invokeChannelNames } from '../common/ipc-channels';
 import { fail, ok } from '../common/ipc-contract';
@@ -29,8 +29,8 @@ import { isHostAllowed } from './profile/allowed-hosts';
 import { APP_ORIGIN } from './security/app-origin';
 import { contentSecurityPolicy } from './security/content-security-policy';
 import { installPermissionHandlers } from './security/electron-permissions';
+import { createExternalOpener } from './security/electron-open-external';
 import { guardWebContents } from './security/electron-web-contents-guard';
-import { decideOpenExternal } from './security/open-external-policy';
 
 // Both must happen before `ready`.
 registerAppSchemeAsPrivileged();
@@ -65,6 +65,9 @@ async function start(): Promise<void> {
     policy: policyReport.policy,
   });
   for (const { file, error } of deployment.bundledErrors) console.warn(`[profile] ${file}: ${profileErrorMessage(error, 'en')}`);
+  for (const dropped of deployment.droppedProfiles) console.warn(`[profile] user profile ignored: ${dropped}`);
+  for (const narrowed of deployment.narrowedProfiles) console.warn(`[profile] user profile cut down, removed: ${narrowed}`);
+  if (deployment.userProfilesIgnored) console.warn('[profile] the machine policy forbids added instances: user profiles not read');
   if (!deployment.active) {
     const id = deployment.settings.current().settings.profileId;
     fatal(
@@ -85,11 +88,15 @@ async function start(): Promise<void> {
   };
   const policy = () => contentSecurityPolicy({ profile, extraLivekitUrls: [...learnedLivekitUrls] });
 
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appSession));
+  const openExternal = createExternalOpener({
+    language: () => deployment.settings.current().settings.language,
+    parent: () => mainWindow,
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appSession, openExternal));
   appSession.setSpellCheckerEnabled(false);
   installPermissionHandlers(appSession, (id) => appWindowIds.has(id));
   lockDownLoginSession(profile);
-  await hardenProfileSessions(profile, startupSettings, [appSession, session.fromPartition(loginPartitionFor(profile))]);
+  await hardenProfileSessions(profile, deployment.settings.current(), [appSession, session.fromPartition(loginPartitionFor(profile))]);
   handleAppProtocol(appSession, join(app.getAppPath(), 'dist', 'renderer'), policy);
   appSession.webRequest.onHeadersReceived({ urls: [`${APP_ORIGIN}/*`] }, (details, callback) => {
     const headers = { ...details.responseHeaders };
@@ -132,10 +139,9 @@ async function start(): Promise<void> {
   router.register('profiles:add-instance', managed['profiles:add-instance']);
   router.register('profiles:select', managed['profiles:select']);
   router.register('shell:open-external', async ({ url }) => {
-    const decision = decideOpenExternal(url);
-    if (!decision.allowed) return fail('forbidden', undefined, decision.reason);
-    await shell.openExternal(decision.url);
-    return ok(null);
+    const outcome = await openExternal(url);
+    if (outcome.opened) return ok(null);
+    return outcome.reason === 'declined' ? fail('cancelled') : fail('forbidden', undefined, outcome.reason);
   });
   bindIpcRouter(router);
 

@@ -51,10 +51,10 @@ describe('resolveSettings precedence', () => {
 
     const withUser = resolveSettings({
       ...layers,
-      user: { profileId: 'ministere', language: 'fr', screenShareAudioAllowed: true, updateChannel: 'latest' },
+      user: { profileId: 'ministere', language: 'fr', screenShareAudioAllowed: true },
       policy: {},
     });
-    expect(withUser.settings).toMatchObject({ language: 'fr', screenShareAudioAllowed: true, updateChannel: 'latest' });
+    expect(withUser.settings).toMatchObject({ language: 'fr', screenShareAudioAllowed: true, updateChannel: 'beta' });
     expect(withUser.origins.language).toBe('user');
 
     const withPolicy = resolveSettings({

@@ -4,38 +4,56 @@ import { z } from 'zod';
 import {
   languageSchema,
   profileDefaults,
-  proxySettingsSchema,
-  updateChannelSchema,
   type Language,
   type Profile,
   type ProxySettings,
 } from '../../common/profile';
-import type { MachinePolicy } from './policy-schema';
+import { addInstanceForbiddenBy, type MachinePolicy } from './policy-schema';
 
 const optionalHttpsUrl = z
   .string()
   .max(2048)
   .url()
-  .refine((value) => new URL(value).protocol === 'https:', 'must be https')
+  .refine((value) => {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.username === '' && url.password === '';
+  }, 'must be https, without credentials')
   .nullable();
 
-/** What a user may change (when no policy locks it). CA certificates and telemetry are not here. */
+/**
+ * What a user may change (when no policy locks it), and nothing else: the proxy, the update
+ * channel and feed, CA certificates and telemetry come only from the policy or the bundled profile.
+ */
 export const userSettingsSchema = z
   .object({
     profileId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/),
     language: languageSchema,
     updatesEnabled: z.boolean(),
-    updateChannel: updateChannelSchema,
     calendarFeedUrl: optionalHttpsUrl,
     screenShareAudioAllowed: z.boolean(),
     hardwareAcceleration: z.boolean(),
     miniWindowEnabled: z.boolean(),
-    proxy: proxySettingsSchema,
   })
   .strict();
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 export const userSettingsPatchSchema = userSettingsSchema.partial();
 export type UserSettingsPatch = z.infer<typeof userSettingsPatchSchema>;
+
+/**
+ * The settings file as saved, read key by key: a key a user may not set (a proxy, an update
+ * channel written by hand or by an older version) or a bad value costs that key only.
+ */
+export function parseSavedUserSettings(raw: unknown): UserSettingsPatch {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const saved: Record<string, unknown> = {};
+  const shape = userSettingsSchema.shape;
+  for (const [key, value] of Object.entries(raw)) {
+    if (!Object.hasOwn(shape, key)) continue;
+    const parsed = shape[key as keyof typeof shape].safeParse(value);
+    if (parsed.success) saved[key] = parsed.data;
+  }
+  return saved as UserSettingsPatch;
+}
 
 export interface EffectiveSettings {
   profileId: string;
@@ -163,12 +181,10 @@ export function resolveSettings(layers: SettingsLayers): SettingsResolution {
 
   apply('language', user.language, 'user');
   apply('updatesEnabled', user.updatesEnabled, 'user');
-  apply('updateChannel', user.updateChannel, 'user');
   apply('calendarFeedUrl', user.calendarFeedUrl ?? undefined, 'user');
   apply('screenShareAudioAllowed', user.screenShareAudioAllowed, 'user');
   apply('hardwareAcceleration', user.hardwareAcceleration, 'user');
   apply('miniWindowEnabled', user.miniWindowEnabled, 'user');
-  apply('proxy', user.proxy, 'user');
 
   apply('language', policy.Language, 'policy');
   apply('updatesEnabled', policy.UpdatesEnabled, 'policy');
@@ -183,10 +199,7 @@ export function resolveSettings(layers: SettingsLayers): SettingsResolution {
   if (policy.ExtraCaCertificates !== undefined) {
     apply('certificateAuthorities', [...settings.certificateAuthorities, ...policy.ExtraCaCertificates], 'policy');
   }
-  // A forced or restricted profile list implies that users cannot add their own instances.
-  if (policy.AddInstanceAllowed === undefined && (policy.ForcedProfile !== undefined || policy.AllowedProfiles !== undefined)) {
-    apply('addInstanceAllowed', false, 'policy');
-  }
+  if (policy.AddInstanceAllowed === undefined && addInstanceForbiddenBy(policy)) apply('addInstanceAllowed', false, 'policy');
   // Updates without a feed would reach nobody the ministry chose: they stay off.
   if (settings.updateFeedUrl === null && settings.updatesEnabled) settings.updatesEnabled = false;
   settings.telemetry = false;

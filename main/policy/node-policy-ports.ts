@@ -1,4 +1,4 @@
-// The real machine behind the policy reader's ports: `reg`/`plutil` without a shell, bounded
+// The real machine behind the policy reader's ports: `reg.exe`/`plutil` without a shell, bounded
 // in time and output, and files read only after their size is known.
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -45,7 +45,13 @@ function currentUserName(): string {
 }
 
 export function nodePolicyReadPorts(): PolicyReadPorts {
-  return { platform: process.platform, exec: execBounded, readFile: readFileBounded, userName: currentUserName() };
+  return {
+    platform: process.platform,
+    exec: execBounded,
+    readFile: readFileBounded,
+    userName: currentUserName(),
+    systemRoot: process.env.SystemRoot,
+  };
 }
 
 /**
@@ -84,5 +90,6 @@ export function synchronousPolicyReadPorts(): PolicyReadPorts {
       }
     },
     userName: currentUserName(),
+    systemRoot: process.env.SystemRoot,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { policyIssueMessage } from './policy-issues';
 import { parseXmlPlist, PlistError } from './plist-parser';
 import { linuxPolicyPath, readMachinePolicy, type FileRead, type PolicyReadPorts } from './policy-reader';
-import { machinePolicyKey, parseRegQueryOutput, userPolicyKey } from './windows-registry-policy';
+import { machinePolicyKey, regExePath, parseRegQueryOutput, userPolicyKey } from './windows-registry-policy';
 
 const machineOutput = [
   '',
@@ -68,6 +68,7 @@ describe('Windows registry', () => {
     const report = await readMachinePolicy(
       ports({
         platform: 'win32',
+        systemRoot: 'D:\\WINNT',
         exec: async (file, args) => {
           calls.push([file, ...args]);
           if (args[1] === machinePolicyKey) return { exitCode: 0, stdout: machineOutput };
@@ -77,8 +78,8 @@ describe('Windows registry', () => {
       }),
     );
     expect(calls).toEqual([
-      ['reg', 'query', userPolicyKey, '/s'],
-      ['reg', 'query', machinePolicyKey, '/s'],
+      ['D:\\WINNT\\System32\\reg.exe', 'query', userPolicyKey, '/s'],
+      ['D:\\WINNT\\System32\\reg.exe', 'query', machinePolicyKey, '/s'],
     ]);
     expect(report.policy.UpdatesEnabled).toBe(false);
     expect(report.policy.HardwareAcceleration).toBe(true);
@@ -321,5 +322,13 @@ describe('Linux policy file', () => {
     expect(report.policy).toEqual({});
     expect(report.issues.map((issue) => issue.code)).toEqual(['telemetry_ignored', 'telemetry_ignored']);
     expect(policyIssueMessage(report.issues[0]!, 'en')).toMatch(/sends none/);
+  });
+
+  it('runs reg.exe by its full path in the system folder, never by bare name', () => {
+    expect(regExePath('C:\\Windows')).toBe('C:\\Windows\\System32\\reg.exe');
+    expect(regExePath('D:\\WINNT\\')).toBe('D:\\WINNT\\System32\\reg.exe');
+    for (const unusable of [undefined, '', 'reg', '.\\Windows', '\\\\server\\share', 'C:\\Win"dows']) {
+      expect(regExePath(unusable), String(unusable)).toBe('C:\\Windows\\System32\\reg.exe');
+    }
   });
 });

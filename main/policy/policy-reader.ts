@@ -4,7 +4,7 @@ import { applicationId } from '../application-id';
 import type { PolicyIssue, PolicySourceName } from './policy-issues';
 import { isBinaryPlist, parseXmlPlist } from './plist-parser';
 import { parsePolicyValues, type MachinePolicy } from './policy-schema';
-import { machinePolicyKey, parseRegQueryOutput, userPolicyKey } from './windows-registry-policy';
+import { machinePolicyKey, parseRegQueryOutput, regExePath, userPolicyKey } from './windows-registry-policy';
 
 export const maximumPolicyBytes = 1024 * 1024;
 export const linuxPolicyPath = '/etc/visio/policy.json';
@@ -19,6 +19,8 @@ export interface PolicyReadPorts {
   /** Reads a file, without loading it when it is larger than `maximumBytes`. */
   readFile(path: string, maximumBytes: number): Promise<FileRead>;
   userName: string;
+  /** Windows' `%SystemRoot%` (e.g. `C:\\Windows`), where `reg.exe` is run from. */
+  systemRoot?: string | undefined;
 }
 
 export interface MachinePolicyReport {
@@ -41,7 +43,7 @@ function errorText(error: unknown): string {
 async function readRegistry(ports: PolicyReadPorts, key: string, source: PolicySourceName): Promise<SourceRead | null> {
   let result: { exitCode: number; stdout: string };
   try {
-    result = await ports.exec('reg', ['query', key, '/s']);
+    result = await ports.exec(regExePath(ports.systemRoot), ['query', key, '/s']);
   } catch (error) {
     return { source, raw: {}, issues: [{ code: 'read_failed', source, detail: errorText(error) }] };
   }

@@ -81,3 +81,12 @@ export function parsePolicyValues(raw: unknown, source: PolicySourceName): Parse
   }
   return { policy: policy as MachinePolicy, issues };
 }
+
+/**
+ * Whether the machine policy forbids instances of the user's own: a forced profile or a list of
+ * allowed ones forbids them too, unless `AddInstanceAllowed` says otherwise.
+ */
+export function addInstanceForbiddenBy(policy: MachinePolicy): boolean {
+  if (policy.AddInstanceAllowed !== undefined) return !policy.AddInstanceAllowed;
+  return policy.ForcedProfile !== undefined || policy.AllowedProfiles !== undefined;
+}

@@ -1,9 +1,12 @@
 // The settings as the settings screen sees them: the effective values, which keys are locked,
 // and the one way to change them. A change to a key the machine policy sets is refused with
-// `locked_by_policy`, whatever the renderer sends.
+// `locked_by_policy`, whatever the renderer sends; a key outside the user's short list, or a value
+// outside its schema, is refused as `invalid_input`.
 import { fail, ok, type Result } from '../../common/ipc-contract';
 import type { Profile } from '../../common/profile';
+import { isHostAllowed } from '../profile/allowed-hosts';
 import {
+  parseSavedUserSettings,
   resolveSettings,
   userSettingsPatchSchema,
   type SettingKey,
@@ -38,8 +41,7 @@ export class SettingsService {
   static async create(options: SettingsServiceOptions): Promise<SettingsService> {
     const service = new SettingsService(options);
     try {
-      const parsed = userSettingsPatchSchema.safeParse(await options.storage.read());
-      if (parsed.success) service.user = parsed.data;
+      service.user = parseSavedUserSettings(await options.storage.read());
     } catch {
       service.user = {};
     }
@@ -76,6 +78,14 @@ export class SettingsService {
       }
       const permitted = this.resolution.permittedProfileIds;
       if (permitted && !permitted.includes(profileId)) return fail('locked_by_policy', undefined, 'profileId');
+    }
+    const calendarFeedUrl = parsed.data.calendarFeedUrl;
+    if (calendarFeedUrl) {
+      // A feed the user names joins no allowlist: it must be on a host the profile already allows.
+      const profile = this.options.profiles().find((candidate) => candidate.id === this.resolution.settings.profileId);
+      if (!profile || !isHostAllowed(profile, calendarFeedUrl)) {
+        return { ok: false, error: { code: 'forbidden', reason: 'calendar_host_not_allowed', detail: new URL(calendarFeedUrl).host } };
+      }
     }
     const next = { ...this.user, ...parsed.data };
     try {

@@ -1,7 +1,7 @@
 // What must be decided before Electron's `ready`, from the machine policy and the user's saved
 // settings: whether the GPU is used, and the interface language Chromium starts with.
 import type { Language } from '../../common/profile';
-import { userSettingsPatchSchema } from './effective-settings';
+import { parseSavedUserSettings } from './effective-settings';
 import type { MachinePolicy } from './policy-schema';
 
 export interface StartupSwitches {
@@ -11,8 +11,7 @@ export interface StartupSwitches {
 }
 
 export function startupSwitchesFrom(policy: MachinePolicy, savedUserSettings: unknown): StartupSwitches {
-  const parsed = userSettingsPatchSchema.safeParse(savedUserSettings);
-  const user = parsed.success ? parsed.data : {};
+  const user = parseSavedUserSettings(savedUserSettings);
   return {
     hardwareAcceleration: policy.HardwareAcceleration ?? user.hardwareAcceleration ?? true,
     language: policy.Language ?? user.language ?? null,

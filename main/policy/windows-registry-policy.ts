@@ -96,3 +96,12 @@ function dedupeSkipped(skipped: RegistryParseResult['skipped']): RegistryParseRe
     return true;
   });
 }
+
+/**
+ * `reg.exe` by its full path in the system folder: run by bare name, Windows would look in the
+ * current directory first, where anyone who can drop a file would be read as the machine policy.
+ */
+export function regExePath(systemRoot: string | undefined): string {
+  const root = systemRoot && /^[A-Za-z]:\\[^"<>|?*]*$/.test(systemRoot) ? systemRoot.replace(/\\+$/, '') : 'C:\\Windows';
+  return `${root}\\System32\\reg.exe`;
+}

@@ -2,9 +2,10 @@
 // own session partition (in memory, so a login never outlives the app unless the keychain keeps
 // it) and its own keychain service, so two instances never see each other's cookies or secrets.
 import { z } from 'zod';
-import { profileSchema, type Profile } from '../../common/profile';
+import type { Profile } from '../../common/profile';
 import { loginPartitionFor } from '../backend/login-navigation';
 import { credentialServiceName } from '../desktop/credentials/credential-store';
+import { narrowUserProfile } from './user-profile';
 
 export type ProfileOrigin = 'bundled' | 'user';
 
@@ -26,7 +27,8 @@ export interface ProfileStoragePort {
 export type ProfileStoreError =
   | { code: 'duplicate_id'; profileId: string }
   | { code: 'not_found'; profileId: string }
-  | { code: 'bundled_profile'; profileId: string };
+  | { code: 'bundled_profile'; profileId: string }
+  | { code: 'invalid_profile'; profileId: string };
 
 const storedFileSchema = z.object({ version: z.literal(1), profiles: z.array(z.unknown()).max(50) });
 
@@ -40,27 +42,32 @@ export class ProfileStore {
     for (const profile of bundled) this.profiles.set(profile.id, this.entry(profile, 'bundled'));
   }
 
-  /** Reads the user-added profiles; returns the ones that were dropped as invalid, for the log. */
-  async load(): Promise<{ dropped: string[] }> {
+  /**
+   * Reads the user-added profiles, each cut down to what adding an instance produces; returns, for
+   * the log, the ones dropped as invalid and the keys removed from the others.
+   */
+  async load(): Promise<{ dropped: string[]; narrowed: string[] }> {
     const dropped: string[] = [];
+    const narrowed: string[] = [];
     let raw: unknown;
     try {
       raw = await this.storage.read();
     } catch (error) {
-      return { dropped: [`unreadable: ${error instanceof Error ? error.message : String(error)}`] };
+      return { dropped: [`unreadable: ${error instanceof Error ? error.message : String(error)}`], narrowed };
     }
-    if (raw === undefined || raw === null) return { dropped };
+    if (raw === undefined || raw === null) return { dropped, narrowed };
     const file = storedFileSchema.safeParse(raw);
-    if (!file.success) return { dropped: ['invalid profiles file'] };
+    if (!file.success) return { dropped: ['invalid profiles file'], narrowed };
     for (const item of file.data.profiles) {
-      const parsed = profileSchema.safeParse(item);
-      if (!parsed.success || this.profiles.has(parsed.data.id)) {
-        dropped.push(parsed.success ? parsed.data.id : 'invalid profile');
+      const parsed = narrowUserProfile(item);
+      if (!parsed.ok || this.profiles.has(parsed.profile.id)) {
+        dropped.push(parsed.ok ? parsed.profile.id : 'invalid profile');
         continue;
       }
-      this.profiles.set(parsed.data.id, this.entry(parsed.data, 'user'));
+      if (parsed.narrowed.length > 0) narrowed.push(`${parsed.profile.id}: ${parsed.narrowed.join(', ')}`);
+      this.profiles.set(parsed.profile.id, this.entry(parsed.profile, 'user'));
     }
-    return { dropped };
+    return { dropped, narrowed };
   }
 
   list(): StoredProfile[] {
@@ -82,7 +89,9 @@ export class ProfileStore {
 
   async add(profile: Profile): Promise<{ ok: true; stored: StoredProfile } | { ok: false; error: ProfileStoreError }> {
     if (this.profiles.has(profile.id)) return { ok: false, error: { code: 'duplicate_id', profileId: profile.id } };
-    const stored = this.entry(profileSchema.parse(profile), 'user');
+    const narrowed = narrowUserProfile(profile);
+    if (!narrowed.ok) return { ok: false, error: { code: 'invalid_profile', profileId: profile.id } };
+    const stored = this.entry(narrowed.profile, 'user');
     this.profiles.set(profile.id, stored);
     await this.save();
     return { ok: true, stored };

@@ -2,7 +2,8 @@
 // permitted link goes to the system browser), no navigation away from our origin in the app
 // session, and the login window's session left to its own rule.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { asElectron, fakeEvent, FakeWebContents, resetFakeElectron, session, shell } from '../testing/fake-electron';
+import { asElectron, dialog, fakeEvent, FakeWebContents, resetFakeElectron, session, shell } from '../testing/fake-electron';
+import { createExternalOpener } from './electron-open-external';
 import { guardWebContents } from './electron-web-contents-guard';
 
 vi.mock('electron', async () => (await import('../testing/fake-electron')).fakeElectron);
@@ -11,7 +12,8 @@ const appSession = () => session.fromPartition('persist:app');
 
 function guarded(contentsSession = appSession()): FakeWebContents {
   const contents = new FakeWebContents(contentsSession);
-  guardWebContents(asElectron.webContents(contents), asElectron.session(appSession()));
+  const openExternal = createExternalOpener({ language: () => 'fr', parent: () => null });
+  guardWebContents(asElectron.webContents(contents), asElectron.session(appSession()), openExternal);
   return contents;
 }
 
@@ -46,6 +48,14 @@ describe('Electron web contents guard', () => {
     expect(contents.navigate('will-redirect', 'javascript:alert(1)').defaultPrevented).toBe(true);
     expect(contents.navigate('will-navigate', 'file:///etc/passwd').defaultPrevented).toBe(true);
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks before a link to an intranet host leaves for the browser', async () => {
+    const contents = guarded();
+    expect(contents.openWindow('https://192.168.1.1/')).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    expect(dialog.showMessageBox.mock.calls[0]?.[0]).toMatchObject({ message: expect.stringContaining('192.168.1.1') });
+    expect(shell.openExternal).not.toHaveBeenCalled();
   });
 
   it('a sub-frame may not leave our origin either, and never opens the browser', () => {

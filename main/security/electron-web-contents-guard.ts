@@ -1,20 +1,21 @@
 // Guards every web contents the app ever creates: no webview, no popup, and for the app
-// session no navigation away from our origin (links go to the system browser after the policy).
+// session no navigation away from our origin (links go to the system browser through the one
+// external opener, which applies the policy and asks before an intranet or look-alike host).
 // The login window's session has its own navigation rule (backend/electron-login-window.ts).
-import { shell, type Session, type WebContents } from 'electron';
+import type { Session, WebContents } from 'electron';
+import type { ExternalOpener } from './electron-open-external';
 import { decideNavigation, decideWindowOpen, type NavigationDecision } from './navigation-guard';
 
-function follow(decision: NavigationDecision, event: { preventDefault(): void }): void {
-  if (decision.action === 'allow') return;
-  event.preventDefault();
-  if (decision.action === 'open-external') void shell.openExternal(decision.url);
-}
-
-export function guardWebContents(contents: WebContents, appSession: Session): void {
+export function guardWebContents(contents: WebContents, appSession: Session, openExternal: ExternalOpener): void {
+  const follow = (decision: NavigationDecision, event: { preventDefault(): void }) => {
+    if (decision.action === 'allow') return;
+    event.preventDefault();
+    if (decision.action === 'open-external') void openExternal(decision.url);
+  };
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     const decision = decideWindowOpen(url);
-    if (decision.action === 'open-external') void shell.openExternal(decision.url);
+    if (decision.action === 'open-external') void openExternal(decision.url);
     return { action: 'deny' };
   });
   if (contents.session !== appSession) return;

@@ -29,4 +29,25 @@ describe('open-external policy', () => {
     const url = `https://example.org/${'a'.repeat(maximumExternalUrlLength)}`;
     expect(decideOpenExternal(url)).toEqual({ allowed: false, reason: 'too_long' });
   });
+
+  it.each([
+    ['mailto:agent@visio.gouv.fr', 'mailto:agent@visio.gouv.fr'],
+    ['mailto:agent@visio.gouv.fr?attach=C:\\Users\\agent\\secret.pdf', 'mailto:agent@visio.gouv.fr'],
+    ['mailto:agent@visio.gouv.fr?attachment=/etc/passwd&x-mail-client=1', 'mailto:agent@visio.gouv.fr'],
+    ['mailto:agent@visio.gouv.fr?bcc=espion@evil.test', 'mailto:agent@visio.gouv.fr'],
+    [
+      'mailto:agent@visio.gouv.fr?Subject=R%C3%A9union%20de%20demain&body=Bonjour&cc=chef@visio.gouv.fr&attach=a.pdf',
+      'mailto:agent@visio.gouv.fr?subject=R%C3%A9union%20de%20demain&body=Bonjour&cc=chef%40visio.gouv.fr',
+    ],
+    ['mailto:a@visio.gouv.fr,b@visio.gouv.fr?cc=not-an-address', 'mailto:a@visio.gouv.fr,b@visio.gouv.fr'],
+  ])('reduces %s to its address, subject, body and cc', (url, expected) => {
+    expect(decideOpenExternal(url)).toEqual({ allowed: true, url: expected });
+  });
+
+  it.each(['mailto:', 'mailto:?subject=x', 'mailto:agent@visio.gouv.fr,nobody', 'mailto:%E0%A4%A', 'mailto:a%0D%0Ab@x.fr'])(
+    'refuses a mailto without valid addresses: %s',
+    (url) => {
+      expect(decideOpenExternal(url)).toEqual({ allowed: false, reason: 'invalid' });
+    },
+  );
 });

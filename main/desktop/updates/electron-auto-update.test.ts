@@ -68,13 +68,14 @@ beforeEach(() => {
     allowDowngrade: true,
     setFeedURL: vi.fn(),
     checkForUpdates: vi.fn(async () => ({ isUpdateAvailable: true, updateInfo: { version: '2.4.0' } })),
-    downloadUpdate: vi.fn(async () => ['/tmp/Visio-2.4.0.AppImage']),
+    downloadUpdate: vi.fn(async () => ['C:\\Users\\agent\\AppData\\Local\\visio-updater\\Visio-2.4.0-setup.exe']),
     quitAndInstall: vi.fn(),
   });
   calls.inCall = false;
-  // A packaged AppImage: the one Linux install that updates itself.
+  // A packaged per-user Windows install, which updates itself.
   app.isPackaged = true;
-  vi.stubEnv('APPIMAGE', '/home/agent/Applications/Visio.AppImage');
+  vi.stubEnv('ProgramFiles', 'C:\\Program Files');
+  pretendPlatform('win32', 'C:\\Users\\agent\\AppData\\Local\\Programs\\Visio\\Visio.exe');
 });
 
 afterEach(() => {
@@ -219,7 +220,6 @@ describe('Electron auto-update turned off', () => {
   });
 
   it('for a per-machine Windows install, which its administrators update', async () => {
-    vi.stubEnv('APPIMAGE', undefined);
     vi.stubEnv('ProgramFiles', 'C:\\Program Files');
     pretendPlatform('win32', 'C:\\Program Files\\Visio\\Visio.exe');
     const { handle: installed } = install();
@@ -228,14 +228,20 @@ describe('Electron auto-update turned off', () => {
   });
 
   it('but not for a per-user Windows install', () => {
-    vi.stubEnv('APPIMAGE', undefined);
     vi.stubEnv('ProgramFiles', 'C:\\Program Files');
     pretendPlatform('win32', 'C:\\Users\\agent\\AppData\\Local\\Programs\\Visio\\Visio.exe');
     expect(install().handle.availability).toEqual({ enabled: true, feedUrl, channel: 'latest' });
   });
 
+  it('for an AppImage, whose downloads nothing signs', async () => {
+    vi.stubEnv('APPIMAGE', '/home/agent/Applications/Visio.AppImage');
+    pretendPlatform('linux', '/tmp/.mount_Visio/visio');
+    const { handle: installed } = install();
+    expect(installed.availability).toEqual({ enabled: false, reason: 'unsigned-package' });
+    await expectUntouched(installed);
+  });
+
   it('for a distribution package', async () => {
-    vi.stubEnv('APPIMAGE', undefined);
     pretendPlatform('linux', '/opt/Visio/visio');
     resources = mkdtempSync(join(tmpdir(), 'visio-resources-'));
     writeFileSync(join(resources, 'package-type'), 'deb\n');

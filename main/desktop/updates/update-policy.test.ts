@@ -39,6 +39,11 @@ describe('install kind and availability', () => {
     expect(updateAvailability(enabled, 'rpm')).toEqual({ enabled: false, reason: 'managed-install' });
   });
 
+  it('never self-updates an AppImage, whose downloads nothing signs', () => {
+    expect(updateAvailability(enabled, 'appimage')).toEqual({ enabled: false, reason: 'unsigned-package' });
+    expect(updateAvailability(enabled, 'mac')).toEqual({ enabled: true, feedUrl: enabled.updateFeedUrl, channel: 'latest' });
+  });
+
   it('is off when the policy disables it, without a feed, or with a non-https feed', () => {
     expect(updateAvailability({ ...enabled, updatesEnabled: false }, 'windows-per-user')).toEqual({ enabled: false, reason: 'policy' });
     expect(updateAvailability({ ...enabled, updateFeedUrl: null }, 'mac')).toEqual({ enabled: false, reason: 'no-feed' });

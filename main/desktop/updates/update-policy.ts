@@ -1,6 +1,8 @@
 // When the app may update itself, and when it may check, download and restart. Managed machines
 // come first: a policy can turn updates off, per-machine installs (MSI, Program Files) and
-// distribution packages (deb, rpm) are updated by their administrators, never by the app. A call
+// distribution packages (deb, rpm) are updated by their administrators, never by the app. An
+// AppImage never updates itself either: electron-updater installs it without any signature check,
+// so whoever answered for the feed would choose what runs; it is replaced like any file. A call
 // is never disturbed: no check, no download and no restart while one is running, and the restart
 // happens only when the user asks for it. Staged rollouts (`stagingPercentage` in the feed) are
 // applied by electron-updater itself.
@@ -42,7 +44,13 @@ export function installKindOf(facts: InstallFacts): InstallKind {
   return 'linux-other';
 }
 
-export type UpdatesDisabledReason = 'policy' | 'no-feed' | 'insecure-feed' | 'managed-install' | 'development';
+export type UpdatesDisabledReason =
+  | 'policy'
+  | 'no-feed'
+  | 'insecure-feed'
+  | 'managed-install'
+  | 'unsigned-package'
+  | 'development';
 
 export type UpdateAvailability = { enabled: true; feedUrl: string; channel: string } | { enabled: false; reason: UpdatesDisabledReason };
 
@@ -70,6 +78,7 @@ export function updateAvailability(settings: UpdateSettings, installKind: Instal
   if (installKind === 'windows-per-machine' || installKind === 'deb' || installKind === 'rpm' || installKind === 'linux-other') {
     return { enabled: false, reason: 'managed-install' };
   }
+  if (installKind === 'appimage') return { enabled: false, reason: 'unsigned-package' };
   if (!settings.updateFeedUrl) return { enabled: false, reason: 'no-feed' };
   if (!isAcceptableFeedUrl(settings.updateFeedUrl)) return { enabled: false, reason: 'insecure-feed' };
   return { enabled: true, feedUrl: settings.updateFeedUrl, channel: settings.updateChannel };

@@ -1,0 +1,116 @@
+// Which links deserve a word before the browser opens them: a host on this machine or on a
+// private network (the user's intranet, a router, a printer), and a host whose name imitates
+// another (punycode, where letters of several alphabets look alike). The user is shown the real
+// host, in the ASCII form the network uses, before anything is sent there.
+import { isIP } from 'node:net';
+import { domainToUnicode } from 'node:url';
+import type { Language } from '../../common/profile';
+
+export type LinkHostReason = 'loopback' | 'private' | 'link_local' | 'look_alike';
+
+export interface LinkHostWarning {
+  reason: LinkHostReason;
+  /** The host as the network sees it (punycode for an international name). */
+  host: string;
+  /** How the name displays, when it differs from `host`. */
+  displayed: string | null;
+}
+
+const privateSuffixes = ['localhost', 'local', 'internal', 'intranet', 'lan', 'home.arpa', 'corp', 'localdomain'];
+
+function ipv4Reason(address: string): LinkHostReason | null {
+  const [a = 0, b = 0] = address.split('.').map(Number);
+  if (a === 127) return 'loopback';
+  if (a === 169 && b === 254) return 'link_local';
+  if (a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127)) {
+    return 'private';
+  }
+  return null;
+}
+
+function ipv6Reason(address: string): LinkHostReason | null {
+  const lower = address.toLowerCase();
+  if (lower === '::1' || lower === '::') return 'loopback';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+  if (mapped) return ipv4Reason(mapped[1]!);
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
+  if (hex) {
+    const high = parseInt(hex[1]!, 16);
+    const low = parseInt(hex[2]!, 16);
+    return ipv4Reason(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+  }
+  if (/^fe[89ab]/.test(lower)) return 'link_local';
+  if (/^f[cd]/.test(lower)) return 'private';
+  return null;
+}
+
+/** Null when the link's host is an ordinary public name or address. */
+export function linkHostWarning(rawUrl: string): LinkHostWarning | null {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return null;
+  }
+  const host = url.hostname.toLowerCase();
+  if (!host) return null;
+  const bare = host.replace(/^\[|\]$/g, '');
+  const version = isIP(bare);
+  if (version !== 0) {
+    const reason = version === 4 ? ipv4Reason(bare) : ipv6Reason(bare);
+    return reason ? { reason, host, displayed: null } : null;
+  }
+  const name = host.replace(/\.$/, '');
+  if (name === 'localhost' || name.endsWith('.localhost')) return { reason: 'loopback', host, displayed: null };
+  if (!name.includes('.') || privateSuffixes.some((suffix) => name.endsWith(`.${suffix}`))) {
+    return { reason: 'private', host, displayed: null };
+  }
+  if (name.split('.').some((label) => label.startsWith('xn--'))) {
+    const displayed = domainToUnicode(name);
+    return { reason: 'look_alike', host, displayed: displayed && displayed !== name ? displayed : null };
+  }
+  return null;
+}
+
+export interface LinkConfirmationText {
+  message: string;
+  detail: string;
+  open: string;
+  cancel: string;
+}
+
+export function linkConfirmationText(warning: LinkHostWarning, language: Language): LinkConfirmationText {
+  const { host } = warning;
+  const shown = warning.displayed ?? host;
+  const texts: Record<LinkHostReason, { fr: string; en: string }> = {
+    loopback: {
+      fr: `Ce lien mène à un service de votre ordinateur (${host}).`,
+      en: `This link leads to a service on your computer (${host}).`,
+    },
+    private: {
+      fr: `Ce lien mène à une adresse de réseau interne (${host}).`,
+      en: `This link leads to an internal network address (${host}).`,
+    },
+    link_local: {
+      fr: `Ce lien mène à un appareil de votre réseau local (${host}).`,
+      en: `This link leads to a device on your local network (${host}).`,
+    },
+    look_alike: {
+      fr: `Ce lien s’affiche « ${shown} » mais mène au site ${host}, dont le nom peut imiter un autre site.`,
+      en: `This link displays as "${shown}" but leads to the site ${host}, whose name may imitate another site.`,
+    },
+  };
+  return language === 'fr'
+    ? {
+        message: texts[warning.reason].fr,
+        detail: 'Ne l’ouvrez que si vous connaissez ce site et faites confiance à la personne qui a partagé ce lien.',
+        open: 'Ouvrir le lien',
+        cancel: 'Annuler',
+      }
+    : {
+        message: texts[warning.reason].en,
+        detail: 'Only open it if you know this site and trust whoever shared this link.',
+        open: 'Open link',
+        cancel: 'Cancel',
+      };
+}
