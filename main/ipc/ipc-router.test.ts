@@ -55,6 +55,12 @@ describe('IPC router', () => {
     expect(await router.handle('backend:me', undefined, trusted)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 
+  it('tells a channel nobody handles apart from a malformed payload', async () => {
+    const { router } = routerWithRoomsGet();
+    expect(await router.handle('backend:rooms:list', 42, trusted)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await router.handle('backend:rooms:get', 42, trusted)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
   it('turns a throwing handler into a Result', async () => {
     const report = vi.fn();
     const router = new IpcRouter({ isAppWindow: () => true, report });

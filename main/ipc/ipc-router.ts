@@ -54,10 +54,11 @@ export class IpcRouter {
       this.options.report?.(`refused ${channel} from ${sender.frameUrl ?? 'a destroyed frame'}`);
       return fail('forbidden', undefined, 'sender not allowed');
     }
-    const parsed = invokeSchemas[channel].safeParse(payload);
-    if (!parsed.success) return fail('invalid_input', undefined, parsed.error.issues[0]?.message);
+    // Before the payload check: a channel nobody answers says so whatever it is sent.
     const handler = this.handlers.get(channel);
     if (!handler) return fail('unavailable', undefined, `no handler for ${channel}`);
+    const parsed = invokeSchemas[channel].safeParse(payload);
+    if (!parsed.success) return fail('invalid_input', undefined, parsed.error.issues[0]?.message);
     try {
       return await handler(parsed.data as InvokeInput<InvokeChannel>, sender);
     } catch (error) {

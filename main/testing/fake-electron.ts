@@ -11,7 +11,8 @@
 // The fakes follow Electron where the adapters depend on it: events are Node EventEmitters,
 // `destroy()` emits `closed` without `close`, a destroyed window throws on use, `ipcMain.handle`
 // refuses a second handler for a channel (a session's `protocol.handle`, a second handler for a
-// scheme), `webContents.send` throws once destroyed.
+// scheme), `webContents.send` throws once destroyed, every new web contents is announced on
+// `app` as `web-contents-created`.
 import { EventEmitter } from 'node:events';
 import type { BrowserWindow, IpcMainInvokeEvent, MenuItemConstructorOptions, Session, WebContents } from 'electron';
 import { vi } from 'vitest';
@@ -191,6 +192,7 @@ export class FakeBrowserWindow extends EventEmitter {
     this.visible = options.show !== false;
     this.alwaysOnTop = { flag: Boolean(options.alwaysOnTop) };
     FakeBrowserWindow.made.push(this);
+    app.emit('web-contents-created', fakeEvent(), this.webContents);
   }
 
   private live(): void {
@@ -391,6 +393,17 @@ type DisplayMediaHandler = (request: object, callback: (streams: unknown) => voi
 type ProtocolHandler = (request: Request) => Response | Promise<Response>;
 type CertificateVerifyProc = (request: FakeCertificateVerifyRequest, callback: (verificationResult: number) => void) => void;
 type BeforeRequestListener = (details: FakeRequestDetails, callback: (response: { cancel?: boolean; redirectURL?: string }) => void) => void;
+type HeadersReceivedListener = (
+  details: FakeResponseDetails,
+  callback: (response: { responseHeaders?: Record<string, string[]>; cancel?: boolean }) => void,
+) => void;
+
+/** Chromium's URL patterns as `webRequest` filters take them: `<all_urls>`, or `*` as a wildcard. */
+function urlMatches(pattern: string, url: string): boolean {
+  if (pattern === '<all_urls>') return true;
+  const expression = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return new RegExp(`^${expression}$`).test(url);
+}
 
 /** What `setCertificateVerifyProc` procs receive, as far as the adapters read it. */
 export interface FakeCertificateVerifyRequest {
@@ -406,6 +419,12 @@ export interface FakeRequestDetails {
   url: string;
   resourceType?: string;
   method?: string;
+}
+
+/** What `webRequest.onHeadersReceived` listeners receive, as far as the adapters read it. */
+export interface FakeResponseDetails extends FakeRequestDetails {
+  responseHeaders?: Record<string, string[]>;
+  statusCode?: number;
 }
 
 /** A session's `protocol`: one handler per scheme, a second one refused as Electron does. */
@@ -455,7 +474,16 @@ export class FakeSession {
   certificateVerifyProc: CertificateVerifyProc | null = null;
   readonly protocol = new FakeSessionProtocol();
   readonly webRequestListeners = new Map<string, unknown[]>();
-  readonly fetch = vi.fn(async (_url: string, _init?: unknown) => new Response('', { status: 404 }));
+  /**
+   * `session.fetch`: a 404 unless the test let sessions reach the network (`session.network`);
+   * then the session's `onBeforeRequest` filter decides first, as in Chromium's stack.
+   */
+  readonly fetch = vi.fn(async (url: string, init?: RequestInit): Promise<Response> => {
+    if (!session.network) return new Response('', { status: 404 });
+    const verdict = await this.beforeRequest({ url, method: init?.method ?? 'GET' });
+    if (verdict.cancel) throw new TypeError('net::ERR_BLOCKED_BY_CLIENT');
+    return fetch(url, init);
+  });
   readonly cookies: EventEmitter & {
     jar: FakeCookie[];
     get(filter: { url?: string; name?: string }): Promise<FakeCookie[]>;
@@ -549,6 +577,19 @@ export class FakeSession {
     return new Promise((resolve) => proc(request, resolve));
   }
 
+  /**
+   * A response arriving: settles with what the `onHeadersReceived` listener hands the callback
+   * (the headers unchanged without one), for a URL its filter covers.
+   */
+  headersReceived(details: FakeResponseDetails): Promise<{ responseHeaders?: Record<string, string[]>; cancel?: boolean }> {
+    const [filter, listener] = (this.webRequestListeners.get('onHeadersReceived') ?? []) as [{ urls: string[] } | null, HeadersReceivedListener | null];
+    const full = { method: 'GET', resourceType: 'other', responseHeaders: {}, ...details };
+    if (!listener || (filter && !filter.urls.some((pattern) => urlMatches(pattern, details.url)))) {
+      return Promise.resolve({ responseHeaders: full.responseHeaders });
+    }
+    return new Promise((resolve) => listener(full, resolve));
+  }
+
   /** A request about to leave: settles with the `onBeforeRequest` listener's answer (`{}` without one). */
   beforeRequest(details: FakeRequestDetails): Promise<{ cancel?: boolean; redirectURL?: string }> {
     const listener = this.webRequestListeners.get('onBeforeRequest')?.at(-1) as BeforeRequestListener | null | undefined;
@@ -568,6 +609,8 @@ export class FakeSession {
 const sessions = new Map<string, FakeSession>();
 
 export const session = {
+  /** Off: every `session.fetch` answers 404 without leaving the process. */
+  network: false,
   get defaultSession(): FakeSession {
     return session.fromPartition('');
   },
@@ -593,6 +636,9 @@ export class FakeApp extends EventEmitter {
   readonly setAsDefaultProtocolClient = vi.fn((_scheme: string, _path?: string, _args?: string[]) => true);
   readonly getLocale = vi.fn(() => 'fr-FR');
   readonly disableHardwareAcceleration = vi.fn(() => undefined);
+  readonly enableSandbox = vi.fn(() => undefined);
+  /** The app's version: the `version` of its package.json, as Electron reads it. */
+  readonly getVersion = vi.fn(() => '0.1.0');
   readonly commandLine = {
     appendSwitch: (name: string, value = '') => void this.switches.set(name, value),
     hasSwitch: (name: string) => this.switches.has(name),
@@ -618,7 +664,16 @@ export class FakeApp extends EventEmitter {
     this.isPackaged = false;
     this.paths.clear();
     this.switches.clear();
-    for (const mock of [this.quit, this.getAppPath, this.requestSingleInstanceLock, this.setAsDefaultProtocolClient, this.getLocale, this.disableHardwareAcceleration]) {
+    for (const mock of [
+      this.quit,
+      this.getAppPath,
+      this.requestSingleInstanceLock,
+      this.setAsDefaultProtocolClient,
+      this.getLocale,
+      this.disableHardwareAcceleration,
+      this.enableSandbox,
+      this.getVersion,
+    ]) {
       mock.mockReset();
     }
   }
@@ -858,6 +913,7 @@ export const systemPreferences = {
 
 export const dialog = {
   showMessageBox: vi.fn(async (_windowOrOptions: unknown, _options?: unknown) => ({ response: 0, checkboxChecked: false })),
+  showErrorBox: vi.fn((_title: string, _content: string) => undefined),
 };
 
 export const shell = {
@@ -911,6 +967,7 @@ export function resetFakeElectron(): void {
   app.reset();
   powerMonitor.removeAllListeners();
   sessions.clear();
+  session.network = false;
   screen.displays = [defaultDisplay()];
   powerSaveBlocker.started.clear();
   globalShortcut.registered.clear();
@@ -920,6 +977,7 @@ export function resetFakeElectron(): void {
   desktopCapturer.getSources.mockReset();
   systemPreferences.getMediaAccessStatus.mockReset();
   dialog.showMessageBox.mockReset();
+  dialog.showErrorBox.mockReset();
   shell.openExternal.mockReset();
   protocol.privilegedSchemes.length = 0;
   crashReporter.start.mockReset();
