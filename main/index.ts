@@ -23,6 +23,7 @@ import { bindIpcRouter } from './ipc/electron-ipc';
 import { IpcRouter } from './ipc/ipc-router';
 import { createManagedHandlers } from './managed-ipc-handlers';
 import { loadManagedDeployment } from './managed-deployment';
+import type { MachinePolicyReport } from './policy/policy-reader';
 import { createRendererEventSender } from './ipc/renderer-events';
 import { profileErrorMessage } from './profile/profile-loader';
 import { isHostAllowed } from './profile/allowed-hosts';
@@ -32,18 +33,23 @@ import { installPermissionHandlers } from './security/electron-permissions';
 import { createExternalOpener } from './security/electron-open-external';
 import { guardWebContents } from './security/electron-web-contents-guard';
 
-// Both must happen before `ready`.
-registerAppSchemeAsPrivileged();
-app.enableSandbox();
-// Settled before `ready`: the GPU and language switches only count then.
-const machinePolicy = applyPolicyBeforeReady();
+/** Settles once the app stands (main window, IPC, desktop features), has failed, or gave way to the first instance. */
+export const started: Promise<void> = boot();
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app
+function boot(): Promise<void> {
+  // Both must happen before `ready`.
+  registerAppSchemeAsPrivileged();
+  app.enableSandbox();
+  // Settled before `ready`: the GPU and language switches only count then.
+  const machinePolicy = applyPolicyBeforeReady();
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return Promise.resolve();
+  }
+  return app
     .whenReady()
-    .then(start)
+    .then(() => start(machinePolicy))
     .catch((error: unknown) => fatal(error instanceof Error ? error.message : String(error)));
 }
 
@@ -56,7 +62,7 @@ function resourcesDirectory(): string {
   return app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
 }
 
-async function start(): Promise<void> {
+async function start(machinePolicy: Promise<MachinePolicyReport>): Promise<void> {
   const policyReport = await machinePolicy;
   const deployment = await loadManagedDeployment({
     resourcesDirectory: resourcesDirectory(),
