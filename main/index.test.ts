@@ -169,6 +169,7 @@ describe('the composition root', () => {
   });
 
   it('refuses a call from a sub-frame, from another origin and from a window that is not the app’s', async () => {
+    const report = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const contents = mainWindow().webContents;
     const forbidden = { ok: false, error: { code: 'forbidden' } };
     for (const frame of [contents.subFrameAt(APP_ENTRY_URL), contents.subFrameAt('https://evil.example/'), contents.mainFrameAt('https://evil.example/')]) {
@@ -179,6 +180,15 @@ describe('the composition root', () => {
     await stranger.loadURL(APP_ENTRY_URL);
     expect(await ipcMain.invoke('backend:config', invokeEventFrom(stranger.webContents))).toMatchObject(forbidden);
     stranger.destroy();
+    // Each refusal leaves a line in the log, naming the frame.
+    expect(report.mock.calls.map(([line]) => String(line))).toEqual([
+      `[ipc] refused app:info from ${APP_ENTRY_URL}`,
+      '[ipc] refused app:info from https://evil.example/',
+      '[ipc] refused app:info from https://evil.example/',
+      '[ipc] refused backend:config from a destroyed frame',
+      `[ipc] refused backend:config from ${APP_ENTRY_URL}`,
+    ]);
+    report.mockRestore();
   });
 
   it('installs the desktop features: tray, screen sharing, the link scheme', () => {
@@ -206,6 +216,7 @@ describe('the mini call window, as the composition root installs it', () => {
     const [mini] = miniWindows();
     if (!mini) throw new Error('no mini window');
     mini.finishLoading();
+    const report = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const forbidden = { ok: false, error: { code: 'forbidden' } };
     expect(await ipcMain.invoke(miniCommandChannel, invokeEventFrom(mainWindow().webContents), { command: 'toggle-mic' })).toMatchObject(forbidden);
     expect(await ipcMain.invoke(miniCommandChannel, invokeEventFrom(mini.webContents, mini.webContents.subFrameAt(`${APP_ORIGIN}/mini.html`)), { command: 'toggle-mic' })).toMatchObject(forbidden);
@@ -213,6 +224,8 @@ describe('the mini call window, as the composition root installs it', () => {
     // The mini window cannot reach the main window's channels either.
     expect(await ipcMain.invoke('app:info', invokeEventFrom(mini.webContents))).toMatchObject(forbidden);
     expect(mainWindow().webContents.sentOn('event:command')).toEqual([]);
+    expect(report).toHaveBeenCalledTimes(4);
+    report.mockRestore();
 
     expect(await ipcMain.invoke(miniCommandChannel, invokeEventFrom(mini.webContents), { command: 'toggle-mic' })).toEqual({ ok: true, value: null });
     expect(mainWindow().webContents.sentOn('event:command')).toEqual([{ command: 'toggle-mic' }]);
