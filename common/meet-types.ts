@@ -54,7 +54,7 @@ export const userSchema = z
     short_name: z.string().nullable().optional(),
     timezone: z.string().optional(),
     language: z.string().nullable().optional(),
-    default_room_access_level: accessLevelSchema.optional(),
+    default_room_access_level: accessLevelSchema.nullable().optional(),
   })
   .passthrough();
 export type User = z.infer<typeof userSchema>;

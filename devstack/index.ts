@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { freeTcpPort, LOOPBACK_HOST } from './free-port';
 import { LivekitServer } from './livekit';
 import { API_PREFIX, meetApiOidcPaths, startMeetApi, type DevstackTelephony, type MeetApi } from './meet-api';
+import { DEFAULT_MEET_SETTINGS, type MeetSettings } from './meet-settings';
 import { startIdentityProvider, TEST_USERS, type IdentityProvider } from './oidc';
 import { JsonStore } from './store';
 
-export { TEST_USER, SECOND_TEST_USER, TEST_USERS } from './oidc';
+export { TEST_USER, SECOND_TEST_USER, NEW_TEST_USER, TEST_USERS } from './oidc';
 export type { DevstackTelephony } from './meet-api';
+export { CAPTURE_A_SETTINGS, CAPTURE_B_SETTINGS, DEFAULT_MEET_SETTINGS, type MeetSettings } from './meet-settings';
 
 export interface DevstackOptions {
   /** Where users, rooms and sessions persist; a fresh temp folder (removed on stop) when omitted. */
@@ -30,6 +32,8 @@ export interface DevstackOptions {
    * number and every room gets a PIN. On by default with DEFAULT_TELEPHONY; `false` turns it off.
    */
   telephony?: DevstackTelephony | false;
+  /** Server settings that change the API's answers (unregistered rooms, recorder, ...); see MeetSettings. */
+  settings?: Partial<MeetSettings>;
 }
 
 /** A number of the range France keeps for fiction (01 99 00 xx xx): plausible, never anyone's. */
@@ -54,8 +58,13 @@ export interface Devstack {
   issuer: string;
   apiKey: string;
   apiSecret: string;
-  /** Accounts that can log in on the provider's form. */
+  /**
+   * Accounts that can log in on the provider's form: two returning users (preferences set),
+   * then one who has never logged in (null preferences at first login).
+   */
   users: DevstackUser[];
+  /** The API's server settings, read at every request: change them to switch behaviour. */
+  settings: MeetSettings;
   /** Stops the LiveKit server (ports and keys kept). */
   stopLivekit(): Promise<void>;
   /** Starts the LiveKit server again on the same ports and keys. */
@@ -74,6 +83,7 @@ export async function startDevstack(options: DevstackOptions = {}): Promise<Devs
   const clientId = 'meet';
   const clientSecret = randomBytes(24).toString('hex');
 
+  const settings: MeetSettings = { ...DEFAULT_MEET_SETTINGS, ...options.settings };
   const livekit = await LivekitServer.start({ foreignIceServers: options.foreignIceServers ?? false });
   let provider: IdentityProvider | undefined;
   let api: MeetApi | undefined;
@@ -94,6 +104,7 @@ export async function startDevstack(options: DevstackOptions = {}): Promise<Devs
       webRoot: options.webRoot,
       allowedOrigins: options.allowedReturnOrigins,
       telephony: options.telephony === false ? undefined : (options.telephony ?? DEFAULT_TELEPHONY),
+      settings,
     });
   } catch (error) {
     await provider?.stop();
@@ -112,6 +123,7 @@ export async function startDevstack(options: DevstackOptions = {}): Promise<Devs
     issuer: startedProvider.issuer,
     apiKey: livekit.apiKey,
     apiSecret: livekit.apiSecret,
+    settings,
     users: TEST_USERS.map((user) => ({
       email: user.email,
       password: user.password,

@@ -25,8 +25,8 @@ export interface ParticipantTokenRequest {
   identity: string;
   name: string;
   color: string;
-  /** Role on the room; anonymous and role-less participants are members. */
-  role: StoredRoomRole;
+  /** Role on the room; null for anonymous and role-less participants, as Meet writes it. */
+  role: StoredRoomRole | null;
   isAuthenticated: boolean;
   /** `configuration.can_publish_sources`; ignored for owners and administrators. */
   publishSources?: readonly string[];
@@ -49,7 +49,7 @@ export function colorForIdentity(identity: string): string {
   return `hsl(${hue}, ${saturation}%, ${lightness}%)`;
 }
 
-export function isRoomAdministratorRole(role: StoredRoomRole | undefined): boolean {
+export function isRoomAdministratorRole(role: StoredRoomRole | null | undefined): boolean {
   return role === 'owner' || role === 'administrator';
 }
 
@@ -66,14 +66,15 @@ export async function mintParticipantToken(request: ParticipantTokenRequest): Pr
     ttl: request.ttlSeconds ?? 6 * 60 * 60,
     attributes: {
       color: request.color,
-      room_role: request.role,
+      // A JSON null, as Meet sends it; LiveKit shows it as "".
+      room_role: request.role as string,
       is_authenticated: request.isAuthenticated ? 'true' : 'false',
       ...request.extraAttributes,
     },
   });
   if (request.agent) token.kind = 'agent';
   token.addGrant({
-    hidden: request.agent === true,
+    ...(request.agent ? { hidden: true } : {}),
     room: request.room,
     roomJoin: true,
     roomAdmin: administrator,

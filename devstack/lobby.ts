@@ -68,6 +68,11 @@ export class Lobby {
     return true;
   }
 
+  /** Forgets an entry, as a removal from the meeting does: the next poll waits again. */
+  remove(roomId: string, participantId: string): void {
+    this.entries.delete(this.key(roomId, participantId));
+  }
+
   waiting(roomId: string): LobbyEntry[] {
     const prefix = `${roomId}/`;
     const result: LobbyEntry[] = [];

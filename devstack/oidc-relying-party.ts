@@ -54,8 +54,11 @@ export class OidcRelyingParty {
     for (const [state, pending] of this.pendingLogouts) if (pending.expiresAt < now) this.pendingLogouts.delete(state);
   }
 
-  /** The provider's authorization URL; `returnTo` is where the callback will send the browser. */
-  async authorizationUrl(returnTo: string): Promise<string> {
+  /**
+   * The provider's authorization URL; `returnTo` is where the callback will send the browser.
+   * A silent login asks the provider not to show its form (`prompt=none`).
+   */
+  async authorizationUrl(returnTo: string, silent = false): Promise<string> {
     this.prune();
     const configuration = await this.discover();
     const codeVerifier = openid.randomPKCECodeVerifier();
@@ -70,8 +73,17 @@ export class OidcRelyingParty {
         nonce,
         code_challenge: await openid.calculatePKCECodeChallenge(codeVerifier),
         code_challenge_method: 'S256',
+        ...(silent ? { prompt: 'none' } : {}),
       })
       .toString();
+  }
+
+  /** Drops a login the provider refused (e.g. a silent one); where its browser should go back. */
+  abandonLogin(state: string | null): string | undefined {
+    const pending = state ? this.pendingLogins.get(state) : undefined;
+    if (!state || !pending) return undefined;
+    this.pendingLogins.delete(state);
+    return pending.returnTo;
   }
 
   /** Completes the login from the callback URL; throws when the state is unknown or the code bad. */
@@ -94,7 +106,8 @@ export class OidcRelyingParty {
         sub: claims.sub,
         email: String(userInfo.email ?? ''),
         givenName: String(userInfo.given_name ?? ''),
-        familyName: String(userInfo.family_name ?? ''),
+        // Meet's default OIDC_USERINFO_FULLNAME_FIELDS read `usual_name` (ProConnect) before `family_name`.
+        familyName: String(userInfo.usual_name ?? userInfo.family_name ?? ''),
         idToken: tokens.id_token,
       },
       returnTo: pending.returnTo,
@@ -107,13 +120,14 @@ export class OidcRelyingParty {
     const configuration = await this.discover();
     const state = randomBytes(16).toString('hex');
     this.pendingLogouts.set(state, { returnTo, expiresAt: Date.now() + PENDING_TTL_MS });
-    return openid
-      .buildEndSessionUrl(configuration, {
-        id_token_hint: idToken,
-        post_logout_redirect_uri: this.options.postLogoutRedirectUri,
-        state,
-      })
-      .toString();
+    const url = openid.buildEndSessionUrl(configuration, {
+      id_token_hint: idToken,
+      post_logout_redirect_uri: this.options.postLogoutRedirectUri,
+      state,
+    });
+    // As mozilla-django-oidc builds it: the ID token names the client.
+    url.searchParams.delete('client_id');
+    return url.toString();
   }
 
   /** Where to go after the provider's logout, from the state it echoes back. */

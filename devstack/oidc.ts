@@ -1,5 +1,5 @@
 // A real OpenID Connect provider (oidc-provider) on loopback, standing in for ProConnect /
-// Keycloak: one confidential client (the Meet API), two test users, our own French login page,
+// Keycloak: one confidential client (the Meet API), three test users, our own French login page,
 // no consent step for that first-party client, and RP-initiated logout.
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -16,6 +16,10 @@ export interface TestUser {
   password: string;
   givenName: string;
   familyName: string;
+  /** Sent as `usual_name` instead of `family_name`, as ProConnect does for some accounts. */
+  usualName?: boolean;
+  /** The room access level this account had already chosen; a first login has none (null). */
+  defaultRoomAccessLevel: 'public' | 'trusted' | 'restricted' | null;
 }
 
 export const TEST_USER: TestUser = {
@@ -24,6 +28,7 @@ export const TEST_USER: TestUser = {
   password: 'visio-test',
   givenName: 'Camille',
   familyName: 'Martin',
+  defaultRoomAccessLevel: 'public',
 };
 
 export const SECOND_TEST_USER: TestUser = {
@@ -32,9 +37,21 @@ export const SECOND_TEST_USER: TestUser = {
   password: 'visio-test-2',
   givenName: 'Dominique',
   familyName: 'Bernard',
+  defaultRoomAccessLevel: 'public',
 };
 
-export const TEST_USERS: readonly TestUser[] = [TEST_USER, SECOND_TEST_USER];
+/** Someone who has never logged in to Meet: created at first login, preferences never set. */
+export const NEW_TEST_USER: TestUser = {
+  sub: 'c5e2a8b4-9d1f-4c3a-b6e7-3a8d1f5c2e03',
+  email: 'nouveau@visio.test',
+  password: 'visio-test-3',
+  givenName: 'Alex',
+  familyName: 'Durand',
+  usualName: true,
+  defaultRoomAccessLevel: null,
+};
+
+export const TEST_USERS: readonly TestUser[] = [TEST_USER, SECOND_TEST_USER, NEW_TEST_USER];
 
 const SCOPES = 'openid email profile';
 
@@ -60,7 +77,7 @@ function accountFor(user: TestUser): Account {
       email: user.email,
       email_verified: true,
       given_name: user.givenName,
-      family_name: user.familyName,
+      ...(user.usualName ? { usual_name: user.familyName } : { family_name: user.familyName }),
       name: `${user.givenName} ${user.familyName}`,
     }),
   };
@@ -86,7 +103,8 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
         post_logout_redirect_uris: options.postLogoutRedirectUris,
         grant_types: ['authorization_code'],
         response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
+        // As LaSuite Meet (mozilla-django-oidc) authenticates at the token endpoint.
+        token_endpoint_auth_method: 'client_secret_post',
       },
     ],
     jwks: { keys: [{ ...signingKey, kid: randomUUID(), use: 'sig', alg: 'RS256' }] },
@@ -94,9 +112,10 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     claims: {
       openid: ['sub'],
       email: ['email', 'email_verified'],
-      profile: ['given_name', 'family_name', 'name'],
+      profile: ['given_name', 'family_name', 'usual_name', 'name'],
     },
-    pkce: { required: () => true },
+    // Verified whenever the client sends it; optional, since an unchanged Meet may run with OIDC_USE_PKCE off.
+    pkce: { required: () => false },
     ttl: {
       AccessToken: 60 * 60,
       AuthorizationCode: 60,

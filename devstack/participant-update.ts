@@ -98,19 +98,50 @@ export function parseParticipantUpdate(fields: Record<string, unknown>): Partici
   return update;
 }
 
+const PYDANTIC_ERRORS = 'https://errors.pydantic.dev/2.13/v/';
+const SOURCES_EXPECTED = PUBLISH_SOURCE_NAMES.map((name) => `'${name}'`).join(', ').replace(/, ([^,]*)$/, ' or $1');
+
 /**
- * A room's `configuration` as upstream's RoomConfiguration takes it: only `can_publish_sources`
- * (known sources or null) and `everyone_can_mute` (boolean or null).
+ * What upstream's RoomConfiguration (pydantic, extra keys forbidden) finds wrong in a room's
+ * `configuration`, in pydantic's error shape; empty when it is accepted. Only
+ * `can_publish_sources` (known sources or null) and `everyone_can_mute` (boolean or null) exist.
  */
-export function parseRoomConfiguration(value: unknown): Record<string, unknown> {
-  if (!isRecord(value)) throw new ParticipantUpdateError('La configuration doit être un objet.');
-  const unknown = Object.keys(value).filter((key) => key !== 'can_publish_sources' && key !== 'everyone_can_mute');
-  if (unknown.length > 0) throw new ParticipantUpdateError(`Configuration : champs non permis : ${unknown.join(', ')}.`);
-  if (value.can_publish_sources !== undefined && value.can_publish_sources !== null) {
-    parseTrackSources(value.can_publish_sources, 'configuration.can_publish_sources');
+export function roomConfigurationProblems(value: unknown): Record<string, unknown>[] {
+  if (!isRecord(value)) {
+    return [{ type: 'model_type', loc: [], msg: 'Input should be a valid dictionary', input: String(value), url: `${PYDANTIC_ERRORS}model_type` }];
   }
-  if (value.everyone_can_mute !== undefined && value.everyone_can_mute !== null && typeof value.everyone_can_mute !== 'boolean') {
-    throw new ParticipantUpdateError('« configuration.everyone_can_mute » doit être un booléen.');
+  const problems: Record<string, unknown>[] = [];
+  for (const key of Object.keys(value)) {
+    if (key === 'can_publish_sources' || key === 'everyone_can_mute') continue;
+    problems.push({ type: 'extra_forbidden', loc: [key], msg: 'Extra inputs are not permitted', input: pythonRepr(value[key]), url: `${PYDANTIC_ERRORS}extra_forbidden` });
   }
-  return value;
+  const sources = value.can_publish_sources;
+  if (Array.isArray(sources)) {
+    sources.forEach((source, index) => {
+      if (isPublishSourceName(source)) return;
+      problems.push({
+        type: 'literal_error',
+        loc: ['can_publish_sources', String(index)],
+        msg: `Input should be ${SOURCES_EXPECTED}`,
+        input: pythonRepr(source),
+        ctx: { expected: SOURCES_EXPECTED },
+        url: `${PYDANTIC_ERRORS}literal_error`,
+      });
+    });
+  } else if (sources !== undefined && sources !== null) {
+    problems.push({ type: 'list_type', loc: ['can_publish_sources'], msg: 'Input should be a valid list', input: pythonRepr(sources), url: `${PYDANTIC_ERRORS}list_type` });
+  }
+  const mute = value.everyone_can_mute;
+  if (mute !== undefined && mute !== null && typeof mute !== 'boolean') {
+    problems.push({ type: 'bool_type', loc: ['everyone_can_mute'], msg: 'Input should be a valid boolean', input: pythonRepr(mute), url: `${PYDANTIC_ERRORS}bool_type` });
+  }
+  return problems;
+}
+
+/** How Python prints a JSON value, as pydantic's `input` shows it through DRF. */
+function pythonRepr(value: unknown): string {
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (value === null) return 'None';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

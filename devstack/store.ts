@@ -17,6 +17,8 @@ export interface StoredUser {
   shortName: string;
   language: string;
   timezone: string;
+  /** Null until the user picks one, as for anyone Meet creates at first login. */
+  defaultRoomAccessLevel: StoredAccessLevel | null;
 }
 
 export interface StoredRoom {
@@ -67,12 +69,23 @@ export class JsonStore {
     return this.content.users.find((user) => user.id === id);
   }
 
-  /** Creates the user on first login, refreshes their identity claims on later ones. */
-  upsertUserFromClaims(claims: { sub: string; email: string; givenName: string; familyName: string }): StoredUser {
+  userBySub(sub: string): StoredUser | undefined {
+    return this.content.users.find((user) => user.sub === sub);
+  }
+
+  /**
+   * Creates the user on first login, refreshes their identity claims on later ones.
+   * `defaultRoomAccessLevel` is the preference a returning account had already chosen.
+   */
+  upsertUserFromClaims(
+    claims: { sub: string; email: string; givenName: string; familyName: string },
+    defaultRoomAccessLevel: StoredAccessLevel | null = null,
+  ): StoredUser {
     const fullName = `${claims.givenName} ${claims.familyName}`.trim() || claims.email;
     const existing = this.content.users.find((user) => user.sub === claims.sub);
     if (existing) {
       Object.assign(existing, { email: claims.email, fullName, shortName: claims.givenName || fullName });
+      existing.defaultRoomAccessLevel ??= null;
       this.write();
       return existing;
     }
@@ -84,8 +97,15 @@ export class JsonStore {
       shortName: claims.givenName || fullName,
       language: 'fr-fr',
       timezone: 'Europe/Paris',
+      defaultRoomAccessLevel,
     };
     this.content.users.push(user);
+    this.write();
+    return user;
+  }
+
+  updateUser(user: StoredUser, change: Partial<Pick<StoredUser, 'language' | 'timezone' | 'defaultRoomAccessLevel'>>): StoredUser {
+    Object.assign(user, change);
     this.write();
     return user;
   }
@@ -103,13 +123,18 @@ export class JsonStore {
       .sort((left, right) => right.createdAt.localeCompare(left.createdAt));
   }
 
-  createRoom(slug: string, ownerId: string, accessLevel: StoredAccessLevel): StoredRoom {
+  createRoom(
+    slug: string,
+    ownerId: string,
+    accessLevel: StoredAccessLevel,
+    details: { name?: string; configuration?: Record<string, unknown> } = {},
+  ): StoredRoom {
     const room: StoredRoom = {
       id: randomUUID(),
       slug,
-      name: slug,
+      name: details.name ?? slug,
       accessLevel,
-      configuration: {},
+      configuration: details.configuration ?? {},
       accesses: { [ownerId]: 'owner' },
       createdAt: new Date().toISOString(),
     };
