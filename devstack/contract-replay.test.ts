@@ -85,6 +85,11 @@ function grantOf(body: unknown): string {
   return token;
 }
 
+/** The `state` of the provider URL a logout redirects to, which the provider sends back. */
+function stateOf(answer: { headers: Headers }): string {
+  return new URL(answer.headers.get('location') ?? '', 'http://invalid').searchParams.get('state') ?? '';
+}
+
 function idOf(body: unknown): string {
   return String((body as { id?: unknown }).id);
 }
@@ -396,9 +401,9 @@ describe('the devstack against the recorded LaSuite Meet 1.27.0', () => {
 
     await r('users-me.json', 'Bearer only', none, { bearer: otherToken });
     await r('logout.json', 'logged out (no session)', anonymous());
-    await r('logout.json', 'logged in', owner);
+    const logoutState = stateOf(await r('logout.json', 'logged in', owner));
     await r('users-me.json', 'after /logout/ with the cookies left in the jar', owner);
-    await r('logout.json', 'IdP sends the browser back to /logout-callback/ after ending', owner);
+    await r('logout.json', 'IdP sends the browser back to /logout-callback/ after ending', owner, { text: logoutState });
     await Promise.all(bots.splice(0).map((bot) => bot.disconnect()));
     await observer.endStep('logout');
 
@@ -425,9 +430,9 @@ describe('the devstack against the recorded LaSuite Meet 1.27.0', () => {
     await r('rooms-start-subtitle.json', 'no credentials, ROOM_SUBTITLE_ENABLED=True', none, { room: roomB });
     await observer.endStep('B: subtitle');
 
-    await r('logout.json', 'logged in (second capture', ownerB);
+    const logoutStateB = stateOf(await r('logout.json', 'logged in (second capture', ownerB));
     await r('users-me.json', 'after GET /logout/ answered 302', ownerB);
-    await r('logout.json', 'IdP sends the browser back to /logout-callback/ (second capture)', ownerB);
+    await r('logout.json', 'IdP sends the browser back to /logout-callback/ (second capture)', ownerB, { text: logoutStateB });
     await r('users-me.json', 'after the /logout-callback/ (session ended)', ownerB);
     await r('logout.json', 'logout-callback without a logout in progress', anonymous());
     await Promise.all(bots.splice(0).map((bot) => bot.disconnect()));

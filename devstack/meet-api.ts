@@ -139,6 +139,12 @@ function requiredText(fields: Record<string, unknown>, name: string): string {
   return value.trim();
 }
 
+/** Django's answer to a SuspiciousOperation (a login or logout state it never issued). */
+function sendBadRequestPage(context: RequestContext): void {
+  context.response.writeHead(400, { 'content-type': 'text/html; charset=utf-8', 'content-language': 'en-us' });
+  context.response.end('<!doctype html>\n<html lang="en"><head><title>Bad Request (400)</title></head><body><h1>Bad Request (400)</h1></body></html>');
+}
+
 function sleep(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
@@ -446,8 +452,7 @@ export async function startMeetApi(options: MeetApiOptions): Promise<MeetApi> {
       try {
         result = await relyingParty.finishLogin(url);
       } catch {
-        context.response.writeHead(400, { 'content-type': 'text/html; charset=utf-8', 'content-language': 'en-us' });
-        context.response.end('<!doctype html>\n<html lang="en"><head><title>Bad Request (400)</title></head><body><h1>Bad Request (400)</h1></body></html>');
+        sendBadRequestPage(context);
         return true;
       }
       const known = TEST_USERS.find((candidate) => candidate.sub === result.identity.sub);
@@ -476,13 +481,24 @@ export async function startMeetApi(options: MeetApiOptions): Promise<MeetApi> {
       }
       // The session lives on until the provider sends the browser back to logout-callback/.
       context.setCookies.push(sessionCookie(context.session.id));
-      redirect(context, await relyingParty.endSessionUrl(context.session.idToken, returnTo));
+      redirect(context, await relyingParty.endSessionUrl(context.session.idToken, returnTo, context.session.id));
       return true;
     }
     if (route === 'logout-callback/' && context.method === 'GET') {
-      if (context.session) store.deleteSession(context.session.id);
-      if (context.cookies.has(SESSION_COOKIE)) context.setCookies.push(deletedCookie(SESSION_COOKIE));
-      redirect(context, relyingParty.logoutReturnTo(url.searchParams.get('state')) ?? origin);
+      // As Meet's OIDCLogoutCallbackView: the session ends only with the state of its own logout.
+      const state = url.searchParams.get('state');
+      if (!context.session || state === null) {
+        redirect(context, origin);
+        return true;
+      }
+      const returnTo = relyingParty.finishLogout(state, context.session.id);
+      if (returnTo === undefined) {
+        sendBadRequestPage(context);
+        return true;
+      }
+      store.deleteSession(context.session.id);
+      context.setCookies.push(deletedCookie(SESSION_COOKIE));
+      redirect(context, returnTo);
       return true;
     }
     return false;
@@ -601,7 +617,7 @@ export async function startMeetApi(options: MeetApiOptions): Promise<MeetApi> {
     try {
       update = parseParticipantUpdate(fields);
     } catch (error) {
-      if (error instanceof ParticipantUpdateError) throw new HttpError(400, { non_field_errors: [error.message] });
+      if (error instanceof ParticipantUpdateError) throw detailError(400, error.message);
       throw error;
     }
     if (!(await isPresent(room, update.identity))) throw actionError(404, 'Participant not found');

@@ -31,7 +31,7 @@ const PENDING_TTL_MS = 10 * 60 * 1_000;
 export class OidcRelyingParty {
   private configuration: Promise<openid.Configuration> | undefined;
   private readonly pendingLogins = new Map<string, PendingLogin>();
-  private readonly pendingLogouts = new Map<string, { returnTo: string; expiresAt: number }>();
+  private readonly pendingLogouts = new Map<string, { returnTo: string; sessionId: string; expiresAt: number }>();
 
   constructor(private readonly options: RelyingPartyOptions) {}
 
@@ -115,11 +115,11 @@ export class OidcRelyingParty {
   }
 
   /** The provider's end-session URL; the provider then comes back to `postLogoutRedirectUri`. */
-  async endSessionUrl(idToken: string, returnTo: string): Promise<string> {
+  async endSessionUrl(idToken: string, returnTo: string, sessionId: string): Promise<string> {
     this.prune();
     const configuration = await this.discover();
     const state = randomBytes(16).toString('hex');
-    this.pendingLogouts.set(state, { returnTo, expiresAt: Date.now() + PENDING_TTL_MS });
+    this.pendingLogouts.set(state, { returnTo, sessionId, expiresAt: Date.now() + PENDING_TTL_MS });
     const url = openid.buildEndSessionUrl(configuration, {
       id_token_hint: idToken,
       post_logout_redirect_uri: this.options.postLogoutRedirectUri,
@@ -130,11 +130,15 @@ export class OidcRelyingParty {
     return url.toString();
   }
 
-  /** Where to go after the provider's logout, from the state it echoes back. */
-  logoutReturnTo(state: string | null): string | undefined {
-    if (!state) return undefined;
+  /**
+   * The logout `state` came back: where to send the browser, if that session started this
+   * logout; undefined for a state it never asked for.
+   */
+  finishLogout(state: string, sessionId: string): string | undefined {
     const pending = this.pendingLogouts.get(state);
+    if (!pending || pending.sessionId !== sessionId) return undefined;
     this.pendingLogouts.delete(state);
-    return pending?.returnTo;
+    return pending.returnTo;
   }
+
 }
