@@ -52,8 +52,9 @@ export const userSchema = z
     email: z.string().nullable().optional(),
     full_name: z.string().nullable().optional(),
     short_name: z.string().nullable().optional(),
-    timezone: z.string().optional(),
+    timezone: z.string().nullable().optional(),
     language: z.string().nullable().optional(),
+    // A user who never chose one (every first login) has null here.
     default_room_access_level: accessLevelSchema.nullable().optional(),
   })
   .passthrough();
