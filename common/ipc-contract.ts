@@ -2,6 +2,7 @@
 // (used by the preload and the renderer). Nothing else crosses the process boundary.
 import { z } from 'zod';
 import type { IceServer } from './ice-servers';
+import type { Language } from './languages';
 import {
   accessLevelSchema,
   PUBLISH_SOURCE_NAMES,
@@ -180,7 +181,7 @@ export interface AppInfo {
     /** The profile's own ICE servers, used instead of the LiveKit server's when set. */
     iceServers?: IceServer[];
   };
-  language: 'fr' | 'en';
+  language: Language;
 }
 
 export interface CaptureSource {
@@ -195,7 +196,7 @@ export interface CaptureSource {
 export interface SettingsView {
   settings: {
     profileId: string;
-    language: 'fr' | 'en';
+    language: Language;
     updatesEnabled: boolean;
     updateFeedUrl: string | null;
     updateChannel: string;

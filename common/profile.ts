@@ -4,10 +4,9 @@
 import { z } from 'zod';
 import { allowedHostsOf, isLoopbackHost } from './host-patterns';
 import { isIceUrlAllowed, parseIceUrl } from './ice-servers';
+import { languageSchema } from './languages';
 
-
-export const languageSchema = z.enum(['fr', 'en']);
-export type Language = z.infer<typeof languageSchema>;
+export { languageSchema, type Language } from './languages';
 
 function isHttpsOrLoopback(value: string, secureProtocol: string, plainProtocol: string): boolean {
   let url: URL;

@@ -1,22 +1,25 @@
-// French first, English complete. The chosen language is kept by the settings (`settings:update`)
-// and read back at start (see startup-language.ts); this module only switches the interface.
+// French first; English, German and Dutch complete. The chosen language is kept by the settings
+// (`settings:update`) and read back at start (see startup-language.ts); this module only switches
+// the interface, at once, without a reload.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { isLanguage, languageNames, languages, type Language } from '../../common/languages';
+import de from './de.json';
 import en from './en.json';
 import fr from './fr.json';
+import nl from './nl.json';
 
-export const languages = ['fr', 'en'] as const;
-export type Language = (typeof languages)[number];
+export { isLanguage, languageNames, languages, type Language };
 
-export function isLanguage(value: unknown): value is Language {
-  return value === 'fr' || value === 'en';
-}
+/** Each language's strings; translations.test.ts checks they all have exactly the keys of French. */
+export const translations: Record<Language, object> = { fr, en, de, nl };
 
 export async function setupI18n(initial: Language): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
+    resources: Object.fromEntries(languages.map((language) => [language, { translation: translations[language] }])),
     lng: initial,
     fallbackLng: 'fr',
+    supportedLngs: [...languages],
     interpolation: { escapeValue: false },
     returnNull: false,
   });

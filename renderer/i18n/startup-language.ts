@@ -3,8 +3,9 @@
 // in a browser, where no policy exists, the choice saved through `settings:update` wins over the
 // page's `?lang=`.
 import type { AppInfo } from '../../common/ipc-contract';
+import type { Language } from '../../common/languages';
 
-export type StartupLanguage = 'fr' | 'en';
+export type StartupLanguage = Language;
 
 export interface StartupLanguageSources {
   info: AppInfo | null;

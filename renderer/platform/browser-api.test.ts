@@ -111,5 +111,7 @@ describe('browser preload API', () => {
     expect(info.profile.iceServers).toBeUndefined();
     expect(info.language).toBe('en');
     expect(browserAppInfo('http://127.0.0.1:4000/', '1.0.0', 'Linux').language).toBe('fr');
+    expect(browserAppInfo('http://127.0.0.1:4000/?lang=de', '1.0.0', 'Linux').language).toBe('de');
+    expect(browserAppInfo('http://127.0.0.1:4000/?lang=es', '1.0.0', 'Linux').language).toBe('fr');
   });
 });

@@ -3,6 +3,7 @@ import type {} from '../env';
 // The browser implementation of the preload API, used when the page runs in a plain browser
 // served by the instance itself (same origin as the API): it talks to the API with fetch and the
 // page's own session cookies, and logs in by navigating to the OIDC login page.
+import { isLanguage, type Language } from '../../common/languages';
 import { dispatchBackend, isBackendChannel, livekitUrlIn, type SessionPort } from '../../common/backend-dispatch';
 import {
   fail,
@@ -46,7 +47,7 @@ export interface BrowserEnvironment {
   /** Opens the channel to a mini call page of the same origin (BroadcastChannel); none: no mini page. */
   openBroadcast?(name: string): BroadcastPort;
   /** The page's language now (the mini page speaks it too). */
-  language?(): 'fr' | 'en';
+  language?(): Language;
   /** Brings this page forward ("show Visio" in the mini page). */
   focusPage?(): void;
 }
@@ -120,7 +121,7 @@ export function browserAppInfo(href: string, version: string, platform: string):
       // The instance serving the page; the LiveKit hosts it hands out join through `onLivekitUrl`.
       allowedHosts: [url.hostname],
     },
-    language: requested === 'en' ? 'en' : 'fr',
+    language: isLanguage(requested) ? requested : 'fr',
   };
 }
 
@@ -226,7 +227,7 @@ export function currentBrowserEnvironment(): BrowserEnvironment {
     storage: window.localStorage,
     onLivekitUrl: allowLivekitHost,
     ...(typeof BroadcastChannel === 'function' ? { openBroadcast: (name: string) => new BroadcastChannel(name) } : {}),
-    language: () => (document.documentElement.lang === 'en' ? 'en' : 'fr'),
+    language: () => (isLanguage(document.documentElement.lang) ? document.documentElement.lang : 'fr'),
     focusPage: () => window.focus(),
   };
 }

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../app/Dialog';
 import { useAppInfoStore } from '../../app/app-info-store';
-import { changeLanguage, isLanguage } from '../../i18n/i18n';
+import { changeLanguage, isLanguage, languageNames, languages, type Language } from '../../i18n/i18n';
 import { invoke } from '../../platform/visio';
 import { BlurCheckbox } from '../background-blur/BackgroundBlurToggle';
 import { useCallStore } from '../call/call-store';
@@ -44,7 +44,7 @@ export function SettingsDialog() {
   const [languageError, setLanguageError] = useState<string | null>(null);
   const [miniWindowError, setMiniWindowError] = useState<string | null>(null);
 
-  async function selectLanguage(language: 'fr' | 'en') {
+  async function selectLanguage(language: Language) {
     const result = await chooseLanguage(language, updateSettings, changeLanguage);
     if (result.ok) {
       setSettingsView(result.value);
@@ -103,12 +103,11 @@ export function SettingsDialog() {
               if (isLanguage(event.target.value)) void selectLanguage(event.target.value);
             }}
           >
-            <option value="fr" lang="fr">
-              {t('settings.french')}
-            </option>
-            <option value="en" lang="en">
-              {t('settings.english')}
-            </option>
+            {languages.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {languageNames[language]}
+              </option>
+            ))}
           </select>
           {languageLocked && <LockedNote id={languageLockId} />}
           <p id={languageErrorId} role="alert" className={languageError ? 'field-error' : 'visually-hidden'}>

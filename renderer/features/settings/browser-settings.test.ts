@@ -21,7 +21,9 @@ describe('browser settings', () => {
     expect(savedLanguage(storage)).toBeNull();
     updateBrowserSettings(storage, { language: 'fr' });
     expect(savedLanguage(storage)).toBe('fr');
-    storage.setItem('visio.language', 'de');
+    updateBrowserSettings(storage, { language: 'nl' });
+    expect(savedLanguage(storage)).toBe('nl');
+    storage.setItem('visio.language', 'es');
     expect(savedLanguage(storage)).toBeNull();
     const refusing = { getItem: () => { throw new Error('denied'); }, setItem: () => undefined };
     expect(savedLanguage(refusing)).toBeNull();
@@ -37,7 +39,7 @@ describe('browser settings', () => {
     expect(browserSettingsView(memoryStorage()).settings.miniWindowEnabled).toBe(true);
     expect(updateBrowserSettings(memoryStorage(), { miniWindowEnabled: false })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(updateBrowserSettings(memoryStorage(), { proxy: { mode: 'direct' } })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-    expect(updateBrowserSettings(memoryStorage(), { language: 'de' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(updateBrowserSettings(memoryStorage(), { language: 'es' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('lists the page’s own instance only, with no adding', () => {

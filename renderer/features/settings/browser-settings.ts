@@ -2,6 +2,7 @@
 // instance: no machine policy, one instance (the page's own), and the language kept in
 // localStorage like the interface's own choice.
 import { fail, ok, type ProfileList, type Result, type SettingsView } from '../../../common/ipc-contract';
+import { isLanguage, type Language } from '../../../common/languages';
 
 const languageStorageKey = 'visio.language';
 export const browserProfileId = 'browser';
@@ -9,10 +10,10 @@ export const browserProfileId = 'browser';
 export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 /** The language saved through `settings:update`, or null when none was (or storage is refused). */
-export function savedLanguage(storage: SettingsStorage | undefined): 'fr' | 'en' | null {
+export function savedLanguage(storage: SettingsStorage | undefined): Language | null {
   try {
     const value = storage?.getItem(languageStorageKey);
-    return value === 'fr' || value === 'en' ? value : null;
+    return isLanguage(value) ? value : null;
   } catch {
     return null;
   }
@@ -46,7 +47,7 @@ export function updateBrowserSettings(storage: SettingsStorage | undefined, patc
   const unsupported = keys.filter((key) => key !== 'language');
   if (unsupported.length > 0) return fail('unavailable', undefined, `desktop only: ${unsupported.join(', ')}`);
   if (keys.includes('language')) {
-    if (patch.language !== 'fr' && patch.language !== 'en') return fail('invalid_input', undefined, 'language');
+    if (!isLanguage(patch.language)) return fail('invalid_input', undefined, 'language');
     try {
       storage?.setItem(languageStorageKey, patch.language);
     } catch {

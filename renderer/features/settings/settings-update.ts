@@ -1,14 +1,15 @@
 // Changing a setting kept by main (or by the browser variant): the change is saved first, and the
 // screen follows only once it is kept, so a refusal leaves the previous value in place.
 import type { AppError, AppInfo, Result, SettingsView } from '../../../common/ipc-contract';
+import type { Language } from '../../../common/languages';
 
 export type SettingsUpdate = (patch: Record<string, unknown>) => Promise<Result<SettingsView>>;
 
 /** Saves the language, then switches the interface to the language main kept. */
 export async function chooseLanguage(
-  language: 'fr' | 'en',
+  language: Language,
   update: SettingsUpdate,
-  apply: (language: 'fr' | 'en') => Promise<void>,
+  apply: (language: Language) => Promise<void>,
 ): Promise<Result<SettingsView>> {
   const saved = await update({ language });
   if (saved.ok) await apply(saved.value.settings.language);
