@@ -24,3 +24,11 @@ export function languageOfLocale(locale: string): Language | null {
   const language = locale.toLowerCase().split(/[-_]/)[0];
   return isLanguage(language) ? language : null;
 }
+
+/** The locale dates and times are written in, for Intl: French of France, British English… */
+export const localeOf: Record<Language, string> = {
+  fr: 'fr-FR',
+  en: 'en-GB',
+  de: 'de-DE',
+  nl: 'nl-NL',
+};

@@ -39,7 +39,12 @@ describe('app info', () => {
   });
 
   it('falls back to the profile language', () => {
-    expect(appInfoOf({ version: '0.1.0', platform: 'win32', locale: 'de-DE', profile }).language).toBe('fr');
+    expect(appInfoOf({ version: '0.1.0', platform: 'win32', locale: 'es-ES', profile }).language).toBe('fr');
+  });
+
+  it('starts in German or Dutch on a German or Dutch system', () => {
+    expect(appInfoOf({ version: '0.1.0', platform: 'win32', locale: 'de-AT', profile }).language).toBe('de');
+    expect(appInfoOf({ version: '0.1.0', platform: 'darwin', locale: 'nl_BE', profile }).language).toBe('nl');
   });
 
   it('starts in the language the policy or the user chose, over the system one', () => {

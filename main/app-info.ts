@@ -1,6 +1,7 @@
 // What `app:info` tells the interface about this run, among which the language it starts in:
 // the one the machine policy or the user chose, else the system's, else the profile's.
 import type { AppInfo } from '../common/ipc-contract';
+import { languageOfLocale } from '../common/languages';
 import type { Language, Profile } from '../common/profile';
 import { allowedHostsOf } from '../common/host-patterns';
 
@@ -15,8 +16,7 @@ export interface AppInfoOptions {
 
 export function appInfoOf(options: AppInfoOptions): AppInfo {
   const { profile } = options;
-  const localeLanguage = options.locale.toLowerCase().split(/[-_]/)[0];
-  const systemLanguage = localeLanguage === 'fr' || localeLanguage === 'en' ? localeLanguage : null;
+  const systemLanguage = languageOfLocale(options.locale);
   return {
     kind: 'electron',
     version: options.version,

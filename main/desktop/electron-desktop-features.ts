@@ -26,6 +26,7 @@ import { ElectronTray } from './tray/electron-tray';
 import { runTrayCommand } from './tray/tray-commands';
 import { installAutoUpdate } from './updates/electron-auto-update';
 import { installWindowState } from './windows/electron-window-state';
+import type { Language } from '../../common/languages';
 
 export interface DesktopFeatures {
   /** Settles once the login kept in the keychain is back in the login session (or is not there). */
@@ -275,7 +276,7 @@ function wireMainWindow(
     dispatcher: DeepLinkDispatcher;
     registry: ReturnType<typeof installDisplayMediaHandler>;
     notifier: ElectronNotifier;
-    language(): 'fr' | 'en';
+    language(): Language;
     mini: InstalledMiniWindow;
   },
 ): Array<() => void> {

@@ -8,6 +8,7 @@ import type { Profile } from '../../common/profile';
 // imported by the composition root at its top, so importing them here runs them early enough.
 import './electron-before-ready';
 import { wireDesktopFeatures, type DesktopFeatures } from './electron-desktop-features';
+import type { Language } from '../../common/languages';
 
 /** The invoke channels answered by the desktop features rather than by the backend. */
 export const desktopInvokeChannels = ['call:state', 'call:speaker', 'lobby:waiting-changed', 'chat:received', 'capture:choose'] as const;
@@ -20,7 +21,7 @@ export type DesktopInvokeHandler<C extends DesktopInvokeChannel> = (
 
 /** The effective settings the desktop features read (see main/policy/effective-settings.ts). */
 export interface DesktopSettings {
-  language: 'fr' | 'en';
+  language: Language;
   updatesEnabled: boolean;
   updateFeedUrl: string | null;
   updateChannel: string;

@@ -156,6 +156,17 @@ describe('SettingsService.update', () => {
     expect(service.current().settings.updatesEnabled).toBe(false);
   });
 
+  it('keeps German or Dutch when a policy sets it, and refuses another language', async () => {
+    const storage = memoryStorage({ language: 'de' });
+    const free = await SettingsService.create({ storage, policy: {}, profiles: () => profiles });
+    expect(free.current().settings.language).toBe('de');
+    const locked = await SettingsService.create({ storage, policy: { Language: 'nl' }, profiles: () => profiles });
+    expect(locked.current().settings.language).toBe('nl');
+    expect(locked.current().locked).toContain('language');
+    expect(await locked.update({ language: 'de' })).toEqual({ ok: false, error: { code: 'locked_by_policy', detail: 'language' } });
+    expect(locked.current().settings.language).toBe('nl');
+  });
+
   it('applies and stores an unlocked change and tells listeners', async () => {
     const storage = memoryStorage({ language: 'en' });
     const service = await SettingsService.create({ storage, policy: { UpdatesEnabled: false }, profiles: () => profiles });
@@ -191,7 +202,7 @@ describe('SettingsService.update', () => {
       profiles: () => profiles,
     });
     expect(service.current().settings.language).toBe('fr');
-    const wrongType = await service.update({ language: 'de' });
+    const wrongType = await service.update({ language: 'es' });
     expect(!wrongType.ok && wrongType.error.code).toBe('invalid_input');
     const unknownKey = await service.update({ telemetry: true });
     expect(!unknownKey.ok && unknownKey.error.code).toBe('invalid_input');

@@ -4,6 +4,7 @@
 import { isLoopbackHost } from '../../common/host-patterns';
 import type { Language, Profile } from '../../common/profile';
 import { meetConfigSchema } from '../../common/meet-types';
+import { fill, mainStrings } from '../i18n/main-strings';
 
 export interface InstanceResponse {
   status: number;
@@ -156,27 +157,5 @@ export async function profileFromInstanceUrl(input: string, options: AddInstance
 }
 
 export function addInstanceErrorMessage(error: AddInstanceError, language: Language): string {
-  const messages: Record<AddInstanceErrorCode, { fr: string; en: string }> = {
-    invalid_url: {
-      fr: 'Cette adresse n’est pas valide. Exemple : https://visio.numerique.gouv.fr',
-      en: 'This address is not valid. Example: https://visio.numerique.gouv.fr',
-    },
-    insecure_url: {
-      fr: 'Cette adresse n’est pas sécurisée : seules les adresses https sont acceptées.',
-      en: 'This address is not secure: only https addresses are accepted.',
-    },
-    unreachable: {
-      fr: 'Le serveur est injoignable. Vérifiez l’adresse et votre connexion réseau.',
-      en: 'The server cannot be reached. Check the address and your network connection.',
-    },
-    redirect_elsewhere: {
-      fr: `Le serveur renvoie vers un autre site (${error.detail ?? ''}) : il n’a pas été ajouté.`,
-      en: `The server redirects to another site (${error.detail ?? ''}): it was not added.`,
-    },
-    not_meet: {
-      fr: 'Ce serveur ne semble pas être une instance Visio (LaSuite Meet).',
-      en: 'This server does not look like a Visio (LaSuite Meet) instance.',
-    },
-  };
-  return messages[error.code][language];
+  return fill(mainStrings(language).addInstance[error.code], { detail: error.detail ?? '' });
 }

@@ -2,6 +2,7 @@
 // ports) as `${VISIO_NAME}` or `${VISIO_NAME:-default}`; they are resolved from the environment
 // before validation, and only `VISIO_*` variables can be read, so a profile cannot pull secrets.
 import { iceServerHostNotAllowed, profileSchema, type Language, type Profile } from '../../common/profile';
+import { fill, mainStrings } from '../i18n/main-strings';
 
 export const maximumProfileFileBytes = 256 * 1024;
 
@@ -81,21 +82,5 @@ export function parseProfileText(text: string, environment: Environment): Profil
 }
 
 export function profileErrorMessage(error: ProfileError, language: Language): string {
-  const messages: Record<ProfileErrorCode, { fr: string; en: string }> = {
-    too_large: { fr: 'Le fichier de profil est trop volumineux.', en: 'The profile file is too large.' },
-    invalid_json: { fr: 'Le fichier de profil n’est pas du JSON valide.', en: 'The profile file is not valid JSON.' },
-    unresolved_placeholder: {
-      fr: `Le profil utilise des variables d’environnement absentes : ${error.detail}.`,
-      en: `The profile uses missing environment variables: ${error.detail}.`,
-    },
-    invalid_profile: {
-      fr: `Le profil n’est pas valide (${error.detail}).`,
-      en: `The profile is not valid (${error.detail}).`,
-    },
-    ice_server_host_not_allowed: {
-      fr: `Le serveur ICE « ${error.detail} » du profil n’est pas sur un hôte autorisé : ajoutez son hôte à allowedHosts ou retirez-le de iceServers.`,
-      en: `The profile's ICE server "${error.detail}" is not on an allowed host: add its host to allowedHosts or remove it from iceServers.`,
-    },
-  };
-  return messages[error.code][language];
+  return fill(mainStrings(language).profile[error.code], { detail: error.detail ?? '' });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { languages } from '../../common/languages';
-import { compareTranslation, flatten, variablesOf, type StringTree } from './translation-check';
+import { compareTranslation, flatten, variablesOf, type StringTree } from '../../common/translation-check';
 import { translations } from './i18n';
 
 const french = translations.fr as StringTree;

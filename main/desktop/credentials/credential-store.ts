@@ -4,6 +4,8 @@
 // is no plaintext fallback, silent or not.
 import { fail, ok, type Result } from '../../../common/ipc-contract';
 import { applicationId } from '../../application-id';
+import type { Language } from '../../../common/languages';
+import { mainStrings } from '../../i18n/main-strings';
 
 export type CredentialAccount = 'session' | 'calendar';
 export const credentialAccounts: readonly CredentialAccount[] = ['session', 'calendar'];
@@ -90,8 +92,6 @@ export async function loadKeychain(): Promise<KeychainPort | null> {
 }
 
 /** What the user reads when nothing can be remembered. */
-export function noKeyringMessage(language: 'fr' | 'en'): string {
-  return language === 'fr'
-    ? 'Aucun trousseau de clés n’est disponible sur cet ordinateur : Visio ne peut pas retenir votre connexion. Vous devrez vous connecter à chaque démarrage.'
-    : 'No keyring is available on this computer: Visio cannot remember your login. You will have to log in at each start.';
+export function noKeyringMessage(language: Language): string {
+  return mainStrings(language).noKeyring;
 }

@@ -2,39 +2,20 @@
 // Linux, `open-url` on macOS) and where they go: a valid link brings the window forward and asks
 // the renderer to join, once the renderer listens; a hostile one only ever gets a refusal.
 import { looksLikeLink, parseDeepLink, type DeepLinkConfig, type DeepLinkRefusal } from './deep-link-parser';
+import type { Language } from '../../../common/languages';
+import { fill, mainStrings } from '../../i18n/main-strings';
 
 export interface DeepLinkDispatcherPorts {
   config: DeepLinkConfig;
-  language(): 'fr' | 'en';
+  language(): Language;
   showWindow(): void;
   sendJoin(slug: string): void;
   notifyRefused(message: { title: string; body: string }): void;
 }
 
-export function refusalMessage(reason: DeepLinkRefusal, language: 'fr' | 'en'): { title: string; body: string } {
-  const detail: Record<DeepLinkRefusal, { fr: string; en: string }> = {
-    too_long: { fr: 'Le lien est trop long.', en: 'The link is too long.' },
-    malformed: { fr: 'Le lien est mal formé.', en: 'The link is malformed.' },
-    unknown_scheme: { fr: 'Ce type de lien n’est pas pris en charge.', en: 'This kind of link is not supported.' },
-    unknown_host: {
-      fr: 'Le lien mène à un serveur qui n’est pas celui de votre organisation.',
-      en: 'The link points to a server that is not your organization’s.',
-    },
-    credentials: {
-      fr: 'Le lien contient un identifiant ou un mot de passe.',
-      en: 'The link carries a user name or a password.',
-    },
-    port: { fr: 'Le lien désigne un port inattendu.', en: 'The link names an unexpected port.' },
-    insecure: { fr: 'Le lien n’est pas sécurisé (https requis).', en: 'The link is not secure (https required).' },
-    invalid_path: { fr: 'Le lien ne désigne pas une réunion.', en: 'The link does not name a meeting.' },
-    invalid_slug: {
-      fr: 'Le code de réunion du lien n’est pas valide.',
-      en: 'The meeting code in the link is not valid.',
-    },
-  };
-  return language === 'fr'
-    ? { title: 'Lien refusé', body: `${detail[reason].fr} Rien n’a été ouvert.` }
-    : { title: 'Link refused', body: `${detail[reason].en} Nothing was opened.` };
+export function refusalMessage(reason: DeepLinkRefusal, language: Language): { title: string; body: string } {
+  const text = mainStrings(language).deepLink;
+  return { title: text.title, body: fill(text.body, { reason: text.reasons[reason] }) };
 }
 
 export class DeepLinkDispatcher {

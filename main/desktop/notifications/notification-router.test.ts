@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MainEventName } from '../../../common/ipc-contract';
+import type { Language } from '../../../common/languages';
 import { NotificationRouter, type NotificationRouterPorts, type NotificationSpec } from './notification-router';
 
-function setup(options: { supportsActions?: boolean; visible?: boolean; focused?: boolean; language?: 'fr' | 'en' } = {}) {
+function setup(options: { supportsActions?: boolean; visible?: boolean; focused?: boolean; language?: Language } = {}) {
   const shown: NotificationSpec[] = [];
   const sent: Array<[MainEventName, unknown]> = [];
   const ports: NotificationRouterPorts = {
@@ -46,6 +47,15 @@ describe('NotificationRouter', () => {
     ]);
     expect(ports.showWindow).not.toHaveBeenCalled();
     expect(shown[0]!.actions).toEqual(['Admit', 'Deny']);
+  });
+
+  it('speaks German and Dutch, on systems with and without buttons', () => {
+    const german = setup({ language: 'de' });
+    german.router.lobbyWaitingChanged(waiting(['p1', 'Alice']));
+    expect(german.shown[0]).toMatchObject({ title: 'Anfrage zur Teilnahme an der Besprechung', body: 'Alice wartet im Warteraum.', actions: ['Einlassen', 'Ablehnen'] });
+    const dutch = setup({ language: 'nl', supportsActions: false });
+    dutch.router.lobbyWaitingChanged(waiting(['p1', 'Alice']));
+    expect(dutch.shown[0]).toMatchObject({ body: 'Alice wacht in de wachtruimte. Klik om te antwoorden.', actions: [] });
   });
 
   it('answers a notification only once', () => {

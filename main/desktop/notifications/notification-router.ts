@@ -3,8 +3,8 @@
 // Where the system has no notification buttons (Linux), a click opens the screen that offers the
 // same choice, so no decision is ever lost.
 import type { InvokeInput, MainEventName, MainEvents } from '../../../common/ipc-contract';
-
-export type Language = 'fr' | 'en';
+import type { Language } from '../../../common/languages';
+import { fill, mainStrings, timeOfDay } from '../../i18n/main-strings';
 
 export interface NotificationSpec {
   id: string;
@@ -48,10 +48,6 @@ function shorten(text: string): string {
   return single.length > maximumBodyLength ? `${single.slice(0, maximumBodyLength - 1)}…` : single;
 }
 
-function timeOf(date: Date, language: Language): string {
-  return date.toLocaleTimeString(language === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
-}
-
 export class NotificationRouter {
   private readonly routes = new Map<string, Route>();
   /** Per room, who was already announced: the renderer sends the whole waiting list each time. */
@@ -70,21 +66,15 @@ export class NotificationRouter {
       if (known.has(participant.id)) continue;
       known.add(participant.id);
       if (this.ports.windowFocused()) continue;
-      const fr = this.ports.language() === 'fr';
-      const name = shorten(participant.username) || (fr ? 'Quelqu’un' : 'Someone');
+      const text = mainStrings(this.ports.language()).notifications;
+      const name = shorten(participant.username) || text.someone;
       const id = `lobby:${update.roomId}:${participant.id}`;
       this.routes.set(id, { kind: 'lobby', roomId: update.roomId, participantId: participant.id });
       this.ports.show({
         id,
-        title: fr ? 'Demande pour rejoindre la réunion' : 'Request to join the meeting',
-        body: this.ports.supportsActions
-          ? fr
-            ? `${name} attend dans la salle d’attente.`
-            : `${name} is waiting in the lobby.`
-          : fr
-            ? `${name} attend dans la salle d’attente. Cliquez pour répondre.`
-            : `${name} is waiting in the lobby. Click to answer.`,
-        actions: this.ports.supportsActions ? (fr ? ['Admettre', 'Refuser'] : ['Admit', 'Deny']) : [],
+        title: text.lobbyTitle,
+        body: fill(this.ports.supportsActions ? text.lobbyBody : text.lobbyBodyClick, { name }),
+        actions: this.ports.supportsActions ? [text.admit, text.deny] : [],
         urgent: true,
       });
     }
@@ -92,12 +82,12 @@ export class NotificationRouter {
 
   chatReceived(message: InvokeInput<'chat:received'>): void {
     if (this.ports.windowVisible() && this.ports.windowFocused()) return;
-    const fr = this.ports.language() === 'fr';
+    const text = mainStrings(this.ports.language()).notifications;
     const id = `chat:${message.roomSlug}`;
     this.routes.set(id, { kind: 'chat' });
     this.ports.show({
       id,
-      title: fr ? `Message de ${shorten(message.from)}` : `Message from ${shorten(message.from)}`,
+      title: fill(text.chatTitle, { name: shorten(message.from) }),
       body: shorten(message.text),
       actions: [],
       urgent: false,
@@ -108,16 +98,14 @@ export class NotificationRouter {
     if (this.announcedReminders.has(reminder.occurrenceId)) return;
     this.announcedReminders.add(reminder.occurrenceId);
     const language = this.ports.language();
-    const fr = language === 'fr';
+    const text = mainStrings(language).notifications;
     const id = `meeting:${reminder.occurrenceId}`;
     this.routes.set(id, { kind: 'meeting', slug: reminder.slug });
     this.ports.show({
       id,
-      title: shorten(reminder.title) || (fr ? 'Réunion' : 'Meeting'),
-      body: fr
-        ? `Commence à ${timeOf(reminder.startsAt, language)}.${this.ports.supportsActions ? '' : ' Cliquez pour rejoindre.'}`
-        : `Starts at ${timeOf(reminder.startsAt, language)}.${this.ports.supportsActions ? '' : ' Click to join.'}`,
-      actions: this.ports.supportsActions ? [fr ? 'Rejoindre' : 'Join'] : [],
+      title: shorten(reminder.title) || text.meeting,
+      body: fill(this.ports.supportsActions ? text.startsAt : text.startsAtClick, { time: timeOfDay(reminder.startsAt, language) }),
+      actions: this.ports.supportsActions ? [text.join] : [],
       urgent: false,
     });
   }

@@ -1,6 +1,8 @@
 // What the operating system lets a screen share do: who shows the picker (us, or the xdg portal
 // on Wayland), whether the computer's sound can be captured, and the Chromium switch the portal
 // needs. Decided from plain values so each system's path is tested on any machine.
+import type { Language } from '../../../common/languages';
+import { mainStrings } from '../../i18n/main-strings';
 
 export interface CapturePlatform {
   os: string;
@@ -43,20 +45,6 @@ export function pipeWireFeatureSwitch(environment: CaptureEnvironment, argv: rea
 export const macScreenRecordingSettingsUrl =
   'x-apple.systempreferences:com.apple.preference.security?Privacy_ScreenCapture';
 
-export function screenAccessDeniedMessage(language: 'fr' | 'en'): { title: string; detail: string; openSettings: string; close: string } {
-  return language === 'fr'
-    ? {
-        title: 'Autorisez l’enregistrement de l’écran',
-        detail:
-          'macOS empêche Visio de partager votre écran. Dans Réglages système › Confidentialité et sécurité › Enregistrement de l’écran, activez Visio, puis relancez l’application.',
-        openSettings: 'Ouvrir les Réglages système',
-        close: 'Fermer',
-      }
-    : {
-        title: 'Allow screen recording',
-        detail:
-          'macOS prevents Visio from sharing your screen. In System Settings › Privacy & Security › Screen Recording, turn Visio on, then restart the app.',
-        openSettings: 'Open System Settings',
-        close: 'Close',
-      };
+export function screenAccessDeniedMessage(language: Language): { title: string; detail: string; openSettings: string; close: string } {
+  return mainStrings(language).screenAccess;
 }

@@ -11,6 +11,7 @@ import {
   screenAccessDeniedMessage,
 } from './capture-platform';
 import { DisplayMediaRegistry, type ScreenAccess } from './display-media-registry';
+import type { Language } from '../../../common/languages';
 
 const thumbnailSize = { width: 320, height: 180 };
 
@@ -18,7 +19,7 @@ export interface DisplayMediaAdapterOptions {
   session: Session;
   getMainWindow(): BrowserWindow | null;
   sendToRenderer<E extends 'event:capture-request' | 'event:capture-cancelled'>(event: E, payload: MainEvents[E]): void;
-  language(): 'fr' | 'en';
+  language(): Language;
   shareAudioAllowed(): boolean;
 }
 

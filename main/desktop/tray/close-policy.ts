@@ -1,6 +1,9 @@
 // What closing the window and quitting the app do during a call. Closing the window must not
 // drop the call (the first complaint of users of other clients): the window hides and the call
 // goes on in the tray. Quitting during a call asks first.
+import type { Language } from '../../../common/languages';
+import { mainStrings } from '../../i18n/main-strings';
+
 export type WindowCloseDecision = 'hide' | 'close';
 export type QuitDecision = 'ask' | 'quit';
 
@@ -19,25 +22,11 @@ export function decideQuit(state: { inCall: boolean; confirmed: boolean; systemS
   return 'ask';
 }
 
-export function quitConfirmation(language: 'fr' | 'en'): { message: string; detail: string; quit: string; cancel: string } {
-  return language === 'fr'
-    ? {
-        message: 'Quitter Visio pendant la réunion ?',
-        detail: 'Vous quitterez la réunion en cours.',
-        quit: 'Quitter la réunion et Visio',
-        cancel: 'Rester dans la réunion',
-      }
-    : {
-        message: 'Quit Visio during the meeting?',
-        detail: 'You will leave the current meeting.',
-        quit: 'Leave the meeting and quit',
-        cancel: 'Stay in the meeting',
-      };
+export function quitConfirmation(language: Language): { message: string; detail: string; quit: string; cancel: string } {
+  return mainStrings(language).quit;
 }
 
 /** Told once, the first time the window hides during a call, so the user knows where it went. */
-export function hiddenDuringCallNotice(language: 'fr' | 'en'): { title: string; body: string } {
-  return language === 'fr'
-    ? { title: 'La réunion continue', body: 'Visio reste actif dans la zone de notification. Cliquez sur son icône pour revenir.' }
-    : { title: 'The meeting goes on', body: 'Visio keeps running in the notification area. Click its icon to come back.' };
+export function hiddenDuringCallNotice(language: Language): { title: string; body: string } {
+  return mainStrings(language).hiddenDuringCall;
 }

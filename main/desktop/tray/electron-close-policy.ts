@@ -2,11 +2,12 @@
 // first during a call. The quit flag is shared with the rest of the app through `isQuitting`.
 import { app, dialog, powerMonitor, type BrowserWindow } from 'electron';
 import { decideQuit, decideWindowClose, hiddenDuringCallNotice, quitConfirmation } from './close-policy';
+import type { Language } from '../../../common/languages';
 
 export interface ClosePolicyAdapterOptions {
   window: BrowserWindow;
   inCall(): boolean;
-  language(): 'fr' | 'en';
+  language(): Language;
   /** Ends the call cleanly before the app goes (the renderer leaves the room). */
   leaveCall(): void;
   inform(message: { title: string; body: string }): void;

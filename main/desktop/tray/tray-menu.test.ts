@@ -70,6 +70,14 @@ describe('tray menu', () => {
     expect(todays.entries[0]?.kind === 'item' && todays.entries[0].label.endsWith('Comité — Join')).toBe(true);
   });
 
+  it('speaks German and Dutch', () => {
+    expect(itemLabels(buildTrayMenu(state({ language: 'de' })))).toEqual(['Über einen Link teilnehmen…', 'Heutige Besprechungen', '—', 'Visio anzeigen', '—', 'Visio beenden']);
+    expect(trayTooltip(state({ call: { ...inCall, muted: true }, language: 'nl' }))).toBe('Visio – in een vergadering, microfoon gedempt');
+    const menu = buildTrayMenu(state({ todaysMeetings: meetings, language: 'de' }));
+    const todays = menu.find((entry) => entry.kind === 'submenu');
+    expect(todays?.kind === 'submenu' && todays.entries[0]?.kind === 'item' && todays.entries[0].label).toMatch(/^\d\d:\d\d Comité — Teilnehmen$/);
+  });
+
   it('offers restart to update only when an update is ready, disabled during a call', () => {
     expect(commandOf(buildTrayMenu(state()), 'Redémarrer pour mettre à jour')).toBeUndefined();
     expect(commandOf(buildTrayMenu(state({ updateReady: true })), 'Redémarrer pour mettre à jour')).toMatchObject({

@@ -1,8 +1,8 @@
 // The tray menu as data, built from the call state, today's meetings and the updater: the
 // adapter turns it into an Electron Menu, the tests read it as it is.
+import type { Language } from '../../../common/languages';
+import { mainStrings, timeOfDay } from '../../i18n/main-strings';
 import { isInCall, type CallState } from '../call-state';
-
-export type Language = 'fr' | 'en';
 
 export interface TodaysMeeting {
   occurrenceId: string;
@@ -35,56 +35,19 @@ export type TrayMenuEntry =
 
 export type TrayIcon = 'idle' | 'in-call' | 'muted';
 
-const labels = {
-  fr: {
-    joinByLink: 'Rejoindre par un lien…',
-    todaysMeetings: 'Réunions du jour',
-    noMeetings: 'Aucune réunion aujourd’hui',
-    join: 'Rejoindre',
-    mute: 'Couper le micro',
-    unmute: 'Activer le micro',
-    leave: 'Quitter la réunion',
-    show: 'Afficher Visio',
-    restart: 'Redémarrer pour mettre à jour',
-    quit: 'Quitter Visio',
-    idle: 'Visio',
-    inCall: 'Visio — en réunion',
-    muted: 'Visio — en réunion, micro coupé',
-  },
-  en: {
-    joinByLink: 'Join by link…',
-    todaysMeetings: 'Today’s meetings',
-    noMeetings: 'No meetings today',
-    join: 'Join',
-    mute: 'Mute microphone',
-    unmute: 'Unmute microphone',
-    leave: 'Leave meeting',
-    show: 'Show Visio',
-    restart: 'Restart to update',
-    quit: 'Quit Visio',
-    idle: 'Visio',
-    inCall: 'Visio — in a meeting',
-    muted: 'Visio — in a meeting, microphone off',
-  },
-} as const;
-
-function timeOf(date: Date, language: Language): string {
-  return date.toLocaleTimeString(language === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
-}
-
 export function trayIcon(call: CallState): TrayIcon {
   if (call.state !== 'in-call') return 'idle';
   return call.muted ? 'muted' : 'in-call';
 }
 
 export function trayTooltip(state: TrayState): string {
-  const text = labels[state.language];
+  const text = mainStrings(state.language).tray;
   const icon = trayIcon(state.call);
   return icon === 'idle' ? text.idle : icon === 'muted' ? text.muted : text.inCall;
 }
 
 export function buildTrayMenu(state: TrayState): TrayMenuEntry[] {
-  const text = labels[state.language];
+  const text = mainStrings(state.language).tray;
   const inCall = isInCall(state.call);
   const entries: TrayMenuEntry[] = [];
 
@@ -109,7 +72,7 @@ export function buildTrayMenu(state: TrayState): TrayMenuEntry[] {
         ? [{ kind: 'label', label: text.noMeetings }]
         : meetings.map((meeting) => ({
             kind: 'item' as const,
-            label: `${timeOf(meeting.startsAt, state.language)} ${meeting.title} — ${text.join}`,
+            label: `${timeOfDay(meeting.startsAt, state.language)} ${meeting.title} — ${text.join}`,
             command: { type: 'join-meeting' as const, slug: meeting.slug },
             enabled: !inCall,
           })),

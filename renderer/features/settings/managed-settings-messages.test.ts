@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addInstanceErrorText, managedSettingsMessages, profileSelectErrorText } from './managed-settings-messages';
+import { languages } from '../../../common/languages';
+import { compareTranslation } from '../../../common/translation-check';
+import { addInstanceErrorText, managedSettingsMessages, managedSettingsTables, profileSelectErrorText } from './managed-settings-messages';
 
 describe('managed settings messages', () => {
   it('explains each refusal of an instance in French and English', () => {
@@ -22,10 +24,14 @@ describe('managed settings messages', () => {
     );
   });
 
-  it('has the same messages in both languages', () => {
-    expect(Object.keys(managedSettingsMessages('en')).sort()).toEqual(Object.keys(managedSettingsMessages('fr')).sort());
-    expect(Object.keys(managedSettingsMessages('en').profileErrors).sort()).toEqual(Object.keys(managedSettingsMessages('fr').profileErrors).sort());
-    expect(Object.keys(managedSettingsMessages('en').errors).sort()).toEqual(Object.keys(managedSettingsMessages('fr').errors).sort());
+  it('has the same messages, with the same {name}, in every language', () => {
+    for (const language of languages) {
+      const report = compareTranslation(managedSettingsTables.fr, managedSettingsTables[language], language);
+      expect({ language, ...report }).toEqual({ language, missing: [], extra: [], pluralForms: [], variables: [], empty: [] });
+    }
     expect(managedSettingsMessages('fr').lockedByPolicy).toBe('Réglage imposé par votre administrateur');
+    expect(managedSettingsMessages('de-AT').lockedByPolicy).toBe('Von Ihrer Administration vorgegebene Einstellung');
+    expect(addInstanceErrorText({ code: 'network', reason: 'unreachable' }, 'nl')).toMatch(/niet bereikbaar/);
+    expect(managedSettingsMessages('es').nextStart).toBe(managedSettingsMessages('fr').nextStart);
   });
 });

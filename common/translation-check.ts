@@ -22,9 +22,9 @@ function baseKey(key: string): string {
   return key.replace(pluralSuffix, '_{plural}');
 }
 
-/** The variable names a text interpolates: `{{count, number}}` → `count`. */
+/** The variable names a text interpolates: `{{count, number}}` (i18next) or `{name}` → `count`, `name`. */
 export function variablesOf(text: string): string[] {
-  const names = [...text.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}/g)].map((match) => match[1] ?? '');
+  const names = [...text.matchAll(/\{\{?\s*([^},\s]+)[^}]*\}\}?/g)].map((match) => match[1] ?? '');
   return [...new Set(names)].sort();
 }
 
