@@ -7,10 +7,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { useAppInfoStore } from './app/app-info-store';
 import { savedLanguage } from './features/settings/browser-settings';
+import { followFontPreference } from './features/settings/settings-store';
 import { setupI18n } from './i18n/i18n';
 import { startupLanguage } from './i18n/startup-language';
 import { pageIceGuard } from './platform/ice-guard';
 import { installBrowserApiWhenMissing } from './platform/visio';
+import './app/fonts.css';
 import './app/styles.css';
 
 function browserStorage(): Storage | undefined {
@@ -27,6 +29,7 @@ async function start(): Promise<void> {
   pageIceGuard.setProfileHosts(info?.profile.allowedHosts ?? []);
   const savedInBrowser = info?.kind === 'browser' ? savedLanguage(browserStorage()) : null;
   await setupI18n(startupLanguage({ info, savedInBrowser }));
+  followFontPreference();
   const container = document.getElementById('root');
   if (!container) throw new Error('missing #root');
   createRoot(container).render(

@@ -1,5 +1,6 @@
-// The renderer bundle: everything it needs at run time is inside dist/renderer (system fonts,
-// no CDN), and `base: './'` lets the same files load from app://, file:// or an HTTP server.
+// The renderer bundle: everything it needs at run time is inside dist/renderer (system fonts and
+// the bundled reading fonts, no CDN), and `base: './'` lets the same files load from app://,
+// file:// or an HTTP server.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -22,6 +23,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    // Fonts stay files of our origin: the CSP's font-src 'self' refuses data: URLs.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
     // Two pages: the app, and the mini call window shown while the app window is hidden.
     rollupOptions: {
       input: {

@@ -1,7 +1,8 @@
-// Video quality, notification sounds and caption style: remembered on this computer, applied
-// to the call at once.
+// Video quality, notification sounds, caption style and reading font: remembered on this
+// computer, applied at once.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { appFonts, isAppFont } from '../../app/app-font';
 import { useCallStore } from '../call/call-store';
 import { captionColours, publishResolutions, receivedQualities, type CaptionColour, type PublishResolution, type ReceivedQuality } from './call-preferences';
 import { useSettingsStore } from './settings-store';
@@ -14,6 +15,7 @@ export function CallPreferencesSection() {
   const receivedId = useId();
   const colourId = useId();
   const soundsId = useId();
+  const fontId = useId();
 
   return (
     <>
@@ -63,6 +65,22 @@ export function CallPreferencesSection() {
             {captionColours.map((colour) => (
               <option key={colour} value={colour}>
                 {t(`settings.colour.${colour}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={fontId}>{t('settings.font')}</label>
+          <select
+            id={fontId}
+            value={preferences.font}
+            onChange={(event) => {
+              if (isAppFont(event.target.value)) preferences.update({ font: event.target.value });
+            }}
+          >
+            {appFonts.map((font) => (
+              <option key={font} value={font}>
+                {t(`settings.fonts.${font}`)}
               </option>
             ))}
           </select>

@@ -1,6 +1,8 @@
-// The in-call preferences the user sets in the settings (video quality, sounds, caption style),
-// remembered on this computer. Stored values are checked field by field so an old or corrupt
+// The preferences the user sets in the settings (video quality, sounds, caption style, reading
+// font), remembered on this computer. Stored values are checked field by field so an old or corrupt
 // entry never breaks a call.
+import { appFonts, type AppFont } from '../../app/app-font';
+
 export type CaptionSize = 'small' | 'medium' | 'large';
 export type CaptionColour = 'white' | 'yellow' | 'cyan';
 export type PublishResolution = '360p' | '720p';
@@ -12,6 +14,7 @@ export interface CallPreferences {
   publishResolution: PublishResolution;
   receivedQuality: ReceivedQuality;
   notificationSounds: boolean;
+  font: AppFont;
 }
 
 export const captionSizes: readonly CaptionSize[] = ['small', 'medium', 'large'];
@@ -25,6 +28,7 @@ export const defaultCallPreferences: CallPreferences = {
   publishResolution: '720p',
   receivedQuality: 'auto',
   notificationSounds: true,
+  font: 'default',
 };
 
 function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
@@ -47,5 +51,6 @@ export function parseCallPreferences(stored: string | null): CallPreferences {
     publishResolution: oneOf(publishResolutions, record.publishResolution, defaultCallPreferences.publishResolution),
     receivedQuality: oneOf(receivedQualities, record.receivedQuality, defaultCallPreferences.receivedQuality),
     notificationSounds: typeof record.notificationSounds === 'boolean' ? record.notificationSounds : defaultCallPreferences.notificationSounds,
+    font: oneOf(appFonts, record.font, defaultCallPreferences.font),
   };
 }

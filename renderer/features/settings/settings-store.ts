@@ -1,6 +1,7 @@
-// The in-call preferences, shared by the settings dialog and the call, kept in localStorage.
+// The preferences, shared by the settings dialog and the call, kept in localStorage.
 import { create } from 'zustand';
-import { parseCallPreferences, type CallPreferences, type CaptionSize } from './call-preferences';
+import { applyAppFont } from '../../app/app-font';
+import { defaultCallPreferences, parseCallPreferences, type CallPreferences, type CaptionSize } from './call-preferences';
 
 export type { CaptionColour, CaptionSize, PublishResolution, ReceivedQuality } from './call-preferences';
 
@@ -34,9 +35,10 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   ...storedPreferences(),
   update(changes) {
     set(changes);
-    const { captionSize, captionColour, publishResolution, receivedQuality, notificationSounds } = get();
+    const state = get();
+    const kept = Object.fromEntries(Object.keys(defaultCallPreferences).map((key) => [key, state[key as keyof CallPreferences]]));
     try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify({ captionSize, captionColour, publishResolution, receivedQuality, notificationSounds }));
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(kept));
     } catch {
       // Storage refused (private mode, full): the choice lasts for this page only.
     }
@@ -45,3 +47,15 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
     get().update({ captionSize });
   },
 }));
+
+/**
+ * Keeps the page in the chosen reading font: at once, on each change here, and on a change made
+ * in another page of the app (the mini window follows the main one through the storage event).
+ */
+export function followFontPreference(): void {
+  applyAppFont(useSettingsStore.getState().font);
+  useSettingsStore.subscribe((state) => applyAppFont(state.font));
+  window.addEventListener('storage', (event) => {
+    if (event.key === STORAGE_KEY) applyAppFont(parseCallPreferences(event.newValue).font);
+  });
+}
