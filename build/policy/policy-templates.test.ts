@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { languages } from '../../common/languages';
 import { parseXmlPlist } from '../../main/policy/plist-parser';
 import { parsePolicyValues, policyKeys } from '../../main/policy/policy-schema';
 
@@ -18,6 +19,16 @@ describe('policy templates', () => {
       expect(english).toContain(`<string id="${key}_Explain">`);
     }
     expect(admx.match(/<policy name=/g)).toHaveLength(policyKeys.length);
+  });
+
+  it('offers exactly the interface languages, each named in both strings files', () => {
+    const admx = read('visio.admx');
+    const offered = [...admx.matchAll(/<item displayName="\$\(string\.Language_(\w+)\)"><value><string>(\w+)<\/string>/g)];
+    expect(offered.map((match) => match[2])).toEqual([...languages]);
+    for (const [, id] of offered) {
+      expect(read('fr-FR/visio.adml')).toContain(`<string id="Language_${id}">`);
+      expect(read('en-US/visio.adml')).toContain(`<string id="Language_${id}">`);
+    }
   });
 
   it('ships a Linux example the app accepts without any issue', () => {
