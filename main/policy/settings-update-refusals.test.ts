@@ -41,7 +41,7 @@ const refused: Array<[string, Record<string, unknown>]> = [
   ['a calendar with credentials in its URL', { calendarFeedUrl: 'https://agent:secret@agenda.ministere.gouv.fr/agent.ics' }],
   ['a calendar on a host the profile does not allow', { calendarFeedUrl: 'https://agenda.evil.test/agent.ics' }],
   ['a calendar on a look-alike host', { calendarFeedUrl: 'https://agenda.ministere.gouv.fr.evil.test/agent.ics' }],
-  ['a language the app does not speak', { language: 'de' }],
+  ['a language the app does not speak', { language: 'es' }],
   ['a boolean as text', { updatesEnabled: 'yes' }],
   ['a boolean as a number', { hardwareAcceleration: 1 }],
   ['an unknown profile', { profileId: 'nowhere' }],

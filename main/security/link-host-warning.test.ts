@@ -43,9 +43,11 @@ describe('linkHostWarning', () => {
     },
   );
 
-  it('says where the link leads, in French and in English', () => {
+  it('says where the link leads, in each language of the app', () => {
     const warning = linkHostWarning('https://192.168.1.1/')!;
     expect(linkConfirmationText(warning, 'fr')).toMatchObject({ message: expect.stringContaining('192.168.1.1'), open: 'Ouvrir le lien', cancel: 'Annuler' });
     expect(linkConfirmationText(warning, 'en')).toMatchObject({ message: expect.stringContaining('192.168.1.1'), open: 'Open link', cancel: 'Cancel' });
+    expect(linkConfirmationText(warning, 'de')).toMatchObject({ message: 'Dieser Link führt zu einer Adresse im internen Netzwerk (192.168.1.1).', open: 'Link öffnen' });
+    expect(linkConfirmationText(warning, 'nl')).toMatchObject({ message: 'Deze link leidt naar een adres in een intern netwerk (192.168.1.1).', cancel: 'Annuleren' });
   });
 });

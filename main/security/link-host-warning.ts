@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { domainToUnicode } from 'node:url';
 import type { Language } from '../../common/profile';
+import { fill, mainStrings } from '../i18n/main-strings';
 
 export type LinkHostReason = 'loopback' | 'private' | 'link_local' | 'look_alike';
 
@@ -80,37 +81,11 @@ export interface LinkConfirmationText {
 }
 
 export function linkConfirmationText(warning: LinkHostWarning, language: Language): LinkConfirmationText {
-  const { host } = warning;
-  const shown = warning.displayed ?? host;
-  const texts: Record<LinkHostReason, { fr: string; en: string }> = {
-    loopback: {
-      fr: `Ce lien mène à un service de votre ordinateur (${host}).`,
-      en: `This link leads to a service on your computer (${host}).`,
-    },
-    private: {
-      fr: `Ce lien mène à une adresse de réseau interne (${host}).`,
-      en: `This link leads to an internal network address (${host}).`,
-    },
-    link_local: {
-      fr: `Ce lien mène à un appareil de votre réseau local (${host}).`,
-      en: `This link leads to a device on your local network (${host}).`,
-    },
-    look_alike: {
-      fr: `Ce lien s’affiche « ${shown} » mais mène au site ${host}, dont le nom peut imiter un autre site.`,
-      en: `This link displays as "${shown}" but leads to the site ${host}, whose name may imitate another site.`,
-    },
+  const text = mainStrings(language).linkWarning;
+  return {
+    message: fill(text.reasons[warning.reason], { host: warning.host, shown: warning.displayed ?? warning.host }),
+    detail: text.detail,
+    open: text.open,
+    cancel: text.cancel,
   };
-  return language === 'fr'
-    ? {
-        message: texts[warning.reason].fr,
-        detail: 'Ne l’ouvrez que si vous connaissez ce site et faites confiance à la personne qui a partagé ce lien.',
-        open: 'Ouvrir le lien',
-        cancel: 'Annuler',
-      }
-    : {
-        message: texts[warning.reason].en,
-        detail: 'Only open it if you know this site and trust whoever shared this link.',
-        open: 'Open link',
-        cancel: 'Cancel',
-      };
 }
