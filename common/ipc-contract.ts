@@ -38,6 +38,8 @@ export interface AppError {
   detail?: string;
   /** A finer cause the interface translates (e.g. `not_meet` when adding an instance). */
   reason?: string;
+  /** The server's own sentence (in its language), shown when no translated reason fits. */
+  serverMessage?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

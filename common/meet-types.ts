@@ -52,9 +52,10 @@ export const userSchema = z
     email: z.string().nullable().optional(),
     full_name: z.string().nullable().optional(),
     short_name: z.string().nullable().optional(),
-    timezone: z.string().optional(),
+    timezone: z.string().nullable().optional(),
     language: z.string().nullable().optional(),
-    default_room_access_level: accessLevelSchema.optional(),
+    // A user who never chose one (every first login) has null here.
+    default_room_access_level: accessLevelSchema.nullable().optional(),
   })
   .passthrough();
 export type User = z.infer<typeof userSchema>;
@@ -75,8 +76,9 @@ export const roomConfigurationSchema = z
 
 export const roomSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
+    /** Null for an unregistered room (an unknown slug the server lets anyone open). */
+    id: z.string().nullable(),
+    name: z.string().optional(),
     slug: z.string(),
     access_level: accessLevelSchema,
     configuration: roomConfigurationSchema.nullable().optional(),
@@ -150,3 +152,11 @@ export const TRANSCRIPTION_TOPIC = 'lk.transcription';
 
 export const recordingStatusSchema = z.enum(['starting', 'started', 'saving', 'aborted']);
 export type RecordingStatus = z.infer<typeof recordingStatusSchema>;
+
+/**
+ * How the API addresses a room: its id, or its slug for an unregistered room (no id). The API
+ * looks rooms up by either.
+ */
+export function roomKey(room: Pick<Room, 'id' | 'slug'>): string {
+  return room.id ?? room.slug;
+}

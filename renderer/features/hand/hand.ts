@@ -2,6 +2,7 @@
 // writes `handRaisedAt` and every client, Meet's web app included, sees it.
 import type { Participant } from 'livekit-client';
 import type { AppError } from '../../../common/ipc-contract';
+import { roomKey } from '../../../common/meet-types';
 import { invoke } from '../../platform/visio';
 import { useMeetingStore } from '../meeting/meeting-store';
 
@@ -12,7 +13,7 @@ export function isHandRaised(participant: Participant | undefined): boolean {
 export async function setHandRaised(raised: boolean): Promise<AppError | null> {
   const phase = useMeetingStore.getState().phase;
   if (phase.name !== 'call') return null;
-  const result = await invoke('backend:room:toggle-hand', { roomId: phase.room.id, token: phase.grant.token, raised });
+  const result = await invoke('backend:room:toggle-hand', { roomId: roomKey(phase.room), token: phase.grant.token, raised });
   return result.ok ? null : result.error;
 }
 

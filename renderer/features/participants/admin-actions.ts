@@ -2,7 +2,7 @@
 // followed by the notification packet Meet's clients expect (so the person concerned is told).
 import { Track, type Participant, type Room as LivekitRoom } from 'livekit-client';
 import type { AppError } from '../../../common/ipc-contract';
-import type { AccessLevel, Room } from '../../../common/meet-types';
+import { roomKey, type AccessLevel, type Room } from '../../../common/meet-types';
 import { invoke } from '../../platform/visio';
 import { encodeRoomNotification } from '../call/room-notifications';
 import { useMeetingStore } from '../meeting/meeting-store';
@@ -33,7 +33,7 @@ export function participantsToMute<T extends MicrophoneOwner & Pick<Participant,
 
 function currentCall(): { roomId: string; token: string } | null {
   const phase = useMeetingStore.getState().phase;
-  return phase.name === 'call' ? { roomId: phase.room.id, token: phase.grant.token } : null;
+  return phase.name === 'call' ? { roomId: roomKey(phase.room), token: phase.grant.token } : null;
 }
 
 const notInCall: AppError = { code: 'invalid_input', detail: 'not in a call' };

@@ -10,6 +10,7 @@ import { invoke } from '../../platform/visio';
 import { useCallUiStore } from '../call/call-ui-store';
 import { useMeetConfigStore } from '../call/meet-config-store';
 import { useRoomMetadata } from '../call/useRoomMetadata';
+import { roomKey } from '../../../common/meet-types';
 import { useMeetingStore } from '../meeting/meeting-store';
 import { availableRecordingModes, type RecordingMode } from './recording-modes';
 import { parseRecordingState } from './recording-status';
@@ -18,7 +19,7 @@ export function RecordingDialog({ room }: { room: Room }) {
   const { t, i18n } = useTranslation();
   const closeDialog = useCallUiStore((state) => state.closeDialog);
   const config = useMeetConfigStore((state) => state.config);
-  const roomId = useMeetingStore((state) => (state.phase.name === 'call' ? state.phase.room.id : null));
+  const roomId = useMeetingStore((state) => (state.phase.name === 'call' ? roomKey(state.phase.room) : null));
   const { status, mode } = parseRecordingState(useRoomMetadata(room));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
