@@ -79,11 +79,18 @@ export const invokeSchemas = {
   'backend:room:update-role': z
     .object({ roomId, identity, role: z.enum(['member', 'administrator']) })
     .strict(),
-  /** What a participant may do in the LiveKit room: the whole set, as LiveKit replaces it at once. */
+  /**
+   * What a participant may do in the LiveKit room (the whole set, as LiveKit replaces it at once),
+   * and/or attributes to change (an empty value removes one, e.g. `handRaisedAt` to lower a hand).
+   */
   'backend:room:update-participant': z
     .object({
       roomId,
       identity,
+      attributes: z
+        .record(z.string().min(1).max(64), z.string().max(256))
+        .refine((attributes) => Object.keys(attributes).length <= 8, 'too many attributes')
+        .optional(),
       permission: z
         .object({
           canSubscribe: z.boolean(),
@@ -93,9 +100,11 @@ export const invokeSchemas = {
           canSubscribeMetrics: z.boolean(),
           canPublishSources: z.array(z.enum(PUBLISH_SOURCE_NAMES)).max(4),
         })
-        .strict(),
+        .strict()
+        .optional(),
     })
-    .strict(),
+    .strict()
+    .refine((update) => update.permission !== undefined || update.attributes !== undefined, 'nothing to update'),
   'backend:room:patch': z
     .object({
       roomId,

@@ -155,20 +155,25 @@ export class MeetClient {
   }
 
   updateParticipant(input: InvokeInput<'backend:room:update-participant'>): Promise<Result<null>> {
-    const { permission } = input;
+    const { permission, attributes } = input;
     return this.command({
       method: 'POST',
       path: `rooms/${input.roomId}/update-participant/`,
       body: {
         participant_identity: input.identity,
-        permission: {
-          can_subscribe: permission.canSubscribe,
-          can_publish: permission.canPublish,
-          can_publish_data: permission.canPublishData,
-          can_update_metadata: permission.canUpdateMetadata,
-          can_subscribe_metrics: permission.canSubscribeMetrics,
-          can_publish_sources: permission.canPublishSources,
-        },
+        ...(attributes ? { attributes } : {}),
+        ...(permission
+          ? {
+              permission: {
+                can_subscribe: permission.canSubscribe,
+                can_publish: permission.canPublish,
+                can_publish_data: permission.canPublishData,
+                can_update_metadata: permission.canUpdateMetadata,
+                can_subscribe_metrics: permission.canSubscribeMetrics,
+                can_publish_sources: permission.canPublishSources,
+              },
+            }
+          : {}),
       },
     });
   }

@@ -89,6 +89,9 @@ export const roomSchema = z
   })
   .passthrough();
 export type Room = z.infer<typeof roomSchema>;
+/** A room the server has a record of (every room created through the API). */
+export type RegisteredRoom = Room & { id: string };
+export const isRegisteredRoom = (room: Room): room is RegisteredRoom => room.id !== null;
 
 export const roomListSchema = z.object({
   count: z.number(),

@@ -7,7 +7,7 @@ import { errorMessage } from './error-message';
 
 async function translator(language: 'fr' | 'en') {
   const instance = i18next.createInstance();
-  await instance.init({ lng: language, resources: { fr: { translation: fr }, en: { translation: en } }, interpolation: { escapeValue: false } });
+  await instance.init({ lng: language, resources: { fr: { translation: fr }, en: { translation: en } }, interpolation: { escapeValue: false }, showSupportNotice: false });
   return instance.t;
 }
 
@@ -28,7 +28,7 @@ describe('errorMessage', () => {
 
   it('tells a server that did not answer apart from an unreachable one', async () => {
     const t = await translator('fr');
-    expect(errorMessage(t, { code: 'network', reason: 'timeout' })).toBe(fr.errors.timeout);
+    expect(errorMessage(t, { code: 'network', reason: 'timeout' })).toBe(fr.errors.reasons.timeout);
     expect(errorMessage(t, { code: 'network' })).toBe(fr.errors.network);
   });
 });

@@ -4,10 +4,12 @@ import type { TFunction } from 'i18next';
 import type { AppError } from '../../common/ipc-contract';
 import { KNOWN_SERVER_REASONS } from '../../common/server-errors';
 
-const TRANSLATED_REASONS = new Set<string>(KNOWN_SERVER_REASONS.map(([reason]) => reason));
+/** The client's own reasons: a server that did not answer in time, a call not connected right now. */
+export const CLIENT_REASONS = ['timeout', 'not_connected'] as const;
+
+const TRANSLATED_REASONS = new Set<string>([...KNOWN_SERVER_REASONS.map(([reason]) => reason), ...CLIENT_REASONS]);
 
 export function errorMessage(t: TFunction, error: AppError): string {
-  if (error.reason === 'timeout') return t('errors.timeout');
   if (error.reason && TRANSLATED_REASONS.has(error.reason)) return t(`errors.reasons.${error.reason}`);
   const message = t(`errors.${error.code}`);
   return error.serverMessage ? t('errors.serverSaid', { message, server: error.serverMessage }) : message;
