@@ -40,6 +40,8 @@ export interface TransportResponse {
   status: number;
   /** Parsed JSON body, or undefined when the body was empty or not JSON. */
   json: unknown;
+  /** Where a redirect (3xx) points, when the transport sees it (logout goes through the provider). */
+  location?: string;
 }
 
 /**

@@ -3,7 +3,7 @@
 // and certificates apply). Only Electron's types are used here: the session is handed in.
 import type { Session } from 'electron';
 import { API_TIMEOUT_MS, type MeetTransport, type TransportRequest, type TransportResponse } from '../../common/meet-client';
-import { CSRF_COOKIE_NAME, isUnsafeMethod, parseJsonBody, prepareApiRequest } from './api-request';
+import { CSRF_COOKIE_NAME, isUnsafeMethod, parseJsonBody, prepareApiRequest, withLocation } from './api-request';
 
 export type TransportSession = Pick<Session, 'fetch'> & { cookies: Pick<Session['cookies'], 'get'> };
 
@@ -25,7 +25,7 @@ export class ElectronSessionTransport implements MeetTransport {
       redirect: 'manual',
       signal: AbortSignal.timeout(request.timeoutMs ?? API_TIMEOUT_MS),
     });
-    return { status: response.status, json: parseJsonBody(await response.text()) };
+    return withLocation(response, { status: response.status, json: parseJsonBody(await response.text()) });
   }
 
   private async csrfToken(): Promise<string | undefined> {

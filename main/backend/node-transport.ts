@@ -3,7 +3,7 @@
 // through the identity provider's pages.
 import { CookieJar } from 'tough-cookie';
 import type { MeetTransport, TransportRequest, TransportResponse } from '../../common/meet-client';
-import { CSRF_COOKIE_NAME, isUnsafeMethod, parseJsonBody, prepareApiRequest } from './api-request';
+import { CSRF_COOKIE_NAME, isUnsafeMethod, parseJsonBody, prepareApiRequest, withLocation } from './api-request';
 
 export interface NodeTransportOptions {
   apiBaseUrl: string;
@@ -53,7 +53,7 @@ export class NodeTransport implements MeetTransport {
       },
       request.timeoutMs,
     );
-    return { status: response.status, json: parseJsonBody(await response.text()) };
+    return withLocation(response, { status: response.status, json: parseJsonBody(await response.text()) });
   }
 
   async navigate(url: string, request: NavigationRequest = {}): Promise<NavigationResult> {
