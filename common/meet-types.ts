@@ -40,6 +40,8 @@ export const meetConfigSchema = z
       default_sources: z.array(z.string()).optional(),
     }).passthrough(),
     diagnostics: z.object({ connection_test_enabled: z.boolean().optional() }).passthrough().optional(),
+    /** False when logged-in users keep their account's name in calls (guests may always rename). */
+    authenticated_users_can_edit_display_name: z.boolean().optional(),
     max_participants_for_sound: z.number().optional(),
     auto_mute_on_join_threshold: z.number().optional(),
   })
