@@ -5,8 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MeetClient, type TransportRequest, type TransportResponse } from './meet-client';
-import { errorCodeForStatus, serverMessageOf } from './server-errors';
+import { MeetClient, type TransportRequest, type TransportResponse } from '../../common/meet-client';
+import { errorCodeForStatus, serverMessageOf } from '../../common/server-errors';
 
 const CONTRACT_FALLBACK = '/work/shared/meet-contract';
 
