@@ -4,7 +4,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Room } from '../common/meet-types';
+import type { RegisteredRoom } from '../common/meet-types';
 import { Bot } from '../devstack/bot';
 import { startDevstack, type Devstack } from '../devstack/index';
 import { launchChromium } from '../e2e/browser';
@@ -14,7 +14,7 @@ export const JOIN_BUTTON_LABEL = 'Rejoindre la réunion';
 
 export interface BenchStack {
   devstack: Devstack;
-  room: Room;
+  room: RegisteredRoom;
   stop(): Promise<void>;
 }
 

@@ -39,6 +39,8 @@ export interface AppError {
   detail?: string;
   /** A finer cause the interface translates (e.g. `not_meet` when adding an instance). */
   reason?: string;
+  /** The server's own sentence (in its language), shown when no translated reason fits. */
+  serverMessage?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -78,11 +80,18 @@ export const invokeSchemas = {
   'backend:room:update-role': z
     .object({ roomId, identity, role: z.enum(['member', 'administrator']) })
     .strict(),
-  /** What a participant may do in the LiveKit room: the whole set, as LiveKit replaces it at once. */
+  /**
+   * What a participant may do in the LiveKit room (the whole set, as LiveKit replaces it at once),
+   * and/or attributes to change (an empty value removes one, e.g. `handRaisedAt` to lower a hand).
+   */
   'backend:room:update-participant': z
     .object({
       roomId,
       identity,
+      attributes: z
+        .record(z.string().min(1).max(64), z.string().max(256))
+        .refine((attributes) => Object.keys(attributes).length <= 8, 'too many attributes')
+        .optional(),
       permission: z
         .object({
           canSubscribe: z.boolean(),
@@ -92,9 +101,11 @@ export const invokeSchemas = {
           canSubscribeMetrics: z.boolean(),
           canPublishSources: z.array(z.enum(PUBLISH_SOURCE_NAMES)).max(4),
         })
-        .strict(),
+        .strict()
+        .optional(),
     })
-    .strict(),
+    .strict()
+    .refine((update) => update.permission !== undefined || update.attributes !== undefined, 'nothing to update'),
   'backend:room:patch': z
     .object({
       roomId,

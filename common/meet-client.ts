@@ -2,7 +2,8 @@
 // auth each one takes and the shape of each answer; how bytes travel (Electron session, browser
 // fetch, Node in tests) is the transport's business.
 import type { z } from 'zod';
-import { fail, ok, type ErrorCode, type InvokeInput, type Result } from './ipc-contract';
+import { fail, ok, type InvokeInput, type Result } from './ipc-contract';
+import { serverFailure } from './server-errors';
 import {
   lobbyEntrySchema,
   meetConfigSchema,
@@ -26,12 +27,21 @@ export interface TransportRequest {
   body?: unknown;
   /** LiveKit token for the in-call endpoints that take `Authorization: Bearer`. */
   bearer?: string;
+  /** After this long without an answer the transport gives up (rejects with a `TimeoutError`). */
+  timeoutMs?: number;
 }
+
+/** How long any API call may take: a server that keeps the user waiting longer is not answering. */
+export const API_TIMEOUT_MS = 30_000;
+/** Starting a recording waits for the recorder: a server without one answers only after 20-25 s. */
+export const RECORDING_START_TIMEOUT_MS = 60_000;
 
 export interface TransportResponse {
   status: number;
   /** Parsed JSON body, or undefined when the body was empty or not JSON. */
   json: unknown;
+  /** Where a redirect (3xx) points, when the transport sees it (logout goes through the provider). */
+  location?: string;
 }
 
 /**
@@ -147,20 +157,25 @@ export class MeetClient {
   }
 
   updateParticipant(input: InvokeInput<'backend:room:update-participant'>): Promise<Result<null>> {
-    const { permission } = input;
+    const { permission, attributes } = input;
     return this.command({
       method: 'POST',
       path: `rooms/${input.roomId}/update-participant/`,
       body: {
         participant_identity: input.identity,
-        permission: {
-          can_subscribe: permission.canSubscribe,
-          can_publish: permission.canPublish,
-          can_publish_data: permission.canPublishData,
-          can_update_metadata: permission.canUpdateMetadata,
-          can_subscribe_metrics: permission.canSubscribeMetrics,
-          can_publish_sources: permission.canPublishSources,
-        },
+        ...(attributes ? { attributes } : {}),
+        ...(permission
+          ? {
+              permission: {
+                can_subscribe: permission.canSubscribe,
+                can_publish: permission.canPublish,
+                can_publish_data: permission.canPublishData,
+                can_update_metadata: permission.canUpdateMetadata,
+                can_subscribe_metrics: permission.canSubscribeMetrics,
+                can_publish_sources: permission.canPublishSources,
+              },
+            }
+          : {}),
       },
     });
   }
@@ -175,6 +190,7 @@ export class MeetClient {
   startRecording(input: InvokeInput<'backend:room:start-recording'>): Promise<Result<null>> {
     return this.command({
       method: 'POST',
+      timeoutMs: RECORDING_START_TIMEOUT_MS,
       path: `rooms/${input.roomId}/start-recording/`,
       body: {
         mode: input.mode,
@@ -209,30 +225,20 @@ export class MeetClient {
   private async exchange(request: TransportRequest): Promise<Result<TransportResponse>> {
     let response: TransportResponse;
     try {
-      response = await this.transport.send(request);
+      response = await this.transport.send({ ...request, timeoutMs: request.timeoutMs ?? API_TIMEOUT_MS });
     } catch (error) {
-      return fail('network', undefined, error instanceof Error ? error.message : String(error));
+      const detail = error instanceof Error ? error.message : String(error);
+      if (isTimeout(error)) return { ok: false, error: { code: 'network', detail, reason: 'timeout' } };
+      return fail('network', undefined, detail);
     }
     if (response.status >= 200 && response.status < 300) return ok(response);
-    return fail(errorCodeForStatus(response.status), response.status, detailOf(response.json));
+    return serverFailure(response.status, response.json);
   }
 }
 
-export function errorCodeForStatus(status: number): ErrorCode {
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 409) return 'conflict';
-  if (status === 400 || status === 422) return 'invalid_input';
-  if (status === 502 || status === 503 || status === 504) return 'unavailable';
-  return 'server';
-}
-
-function detailOf(json: unknown): string | undefined {
-  if (json && typeof json === 'object' && 'detail' in json && typeof json.detail === 'string') {
-    return json.detail.slice(0, 200);
-  }
-  return undefined;
+function isTimeout(error: unknown): boolean {
+  const name = typeof error === 'object' && error !== null && 'name' in error ? error.name : undefined;
+  return name === 'TimeoutError' || name === 'AbortError';
 }
 
 /** Builds the query string of a request, dropping absent values. */

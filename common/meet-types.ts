@@ -40,6 +40,8 @@ export const meetConfigSchema = z
       default_sources: z.array(z.string()).optional(),
     }).passthrough(),
     diagnostics: z.object({ connection_test_enabled: z.boolean().optional() }).passthrough().optional(),
+    /** False when logged-in users keep their account's name in calls (guests may always rename). */
+    authenticated_users_can_edit_display_name: z.boolean().optional(),
     max_participants_for_sound: z.number().optional(),
     auto_mute_on_join_threshold: z.number().optional(),
   })
@@ -76,8 +78,9 @@ export const roomConfigurationSchema = z
 
 export const roomSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
+    /** Null for an unregistered room (an unknown slug the server lets anyone open). */
+    id: z.string().nullable(),
+    name: z.string().optional(),
     slug: z.string(),
     access_level: accessLevelSchema,
     configuration: roomConfigurationSchema.nullable().optional(),
@@ -88,6 +91,9 @@ export const roomSchema = z
   })
   .passthrough();
 export type Room = z.infer<typeof roomSchema>;
+/** A room the server has a record of (every room created through the API). */
+export type RegisteredRoom = Room & { id: string };
+export const isRegisteredRoom = (room: Room): room is RegisteredRoom => room.id !== null;
 
 export const roomListSchema = z.object({
   count: z.number(),
@@ -151,3 +157,11 @@ export const TRANSCRIPTION_TOPIC = 'lk.transcription';
 
 export const recordingStatusSchema = z.enum(['starting', 'started', 'saving', 'aborted']);
 export type RecordingStatus = z.infer<typeof recordingStatusSchema>;
+
+/**
+ * How the API addresses a room: its id, or its slug for an unregistered room (no id). The API
+ * looks rooms up by either.
+ */
+export function roomKey(room: Pick<Room, 'id' | 'slug'>): string {
+  return room.id ?? room.slug;
+}

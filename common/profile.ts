@@ -157,6 +157,8 @@ export const profileSchema = z
      * profile's hosts only. Absent: the LiveKit server's, minus any on a host the profile omits.
      */
     iceServers: z.array(iceServerSchema).min(1).max(10).optional(),
+    /** The instance's `SESSION_COOKIE_NAME` (Django's `sessionid` unless configured, e.g. `meet_sessionid`). */
+    sessionCookieName: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional(),
   })
   .strict()
   .superRefine((profile, context) => {

@@ -1,6 +1,6 @@
 // What the room's owner does to others from the participants panel, through the API like Meet's
 // web app: lowering a hand, muting a microphone, removing someone; the other client sees each.
-import { expect, recordNotifications, RoomEvent, test } from './bot-fixtures';
+import { expect, recordNotifications, test } from './bot-fixtures';
 import { TrackSource } from '@livekit/rtc-node';
 import { enterCall } from './join';
 import { createRoom, ownerSession, shareSession } from './rooms';
@@ -14,10 +14,6 @@ test('the owner lowers a hand, mutes and removes a participant from the particip
 
   const bot = await joinBot(room, { name: 'Bertrand Robot' });
   const notifications = recordNotifications(bot);
-  // Like Meet's clients, the bot lowers its own hand when asked to.
-  bot.room.on(RoomEvent.DataReceived, (payload, _participant, _kind, topic) => {
-    if (!topic && new TextDecoder().decode(payload).includes('"lowerHand"')) void bot.lowerHand();
-  });
   await bot.publishAudio();
   await bot.raiseHand();
 
@@ -28,11 +24,14 @@ test('the owner lowers a hand, mutes and removes a participant from the particip
   const botRow = panel.locator('li[data-participant-identity]').filter({ hasText: 'Bertrand Robot' });
   await expect(botRow.getByRole('img', { name: 'Micro actif' })).toBeVisible({ timeout: 20_000 });
 
-  // Lower hand: the bot is asked (the `lowerHand` packet), and its hand leaves the queue.
+  // Lower hand, as Meet's web app does: the server clears the bot's `handRaisedAt` attribute
+  // (what every client reads), with no help from the bot, and its hand leaves the queue.
   const queue = panel.locator('section').filter({ has: page.getByRole('heading', { name: 'Mains levées' }) });
+  await expect.poll(() => bot.room.localParticipant?.attributes.handRaisedAt ?? '', { timeout: 10_000 }).not.toBe('');
   await queue.getByRole('button', { name: 'Baisser la main de Bertrand Robot' }).click();
-  await expect.poll(() => notifications.map((notification) => notification.type), { timeout: 10_000 }).toContain('lowerHand');
+  await expect.poll(() => bot.room.localParticipant?.attributes.handRaisedAt ?? '', { timeout: 10_000 }).toBe('');
   await expect(queue).toHaveCount(0);
+  expect(notifications.map((notification) => notification.type)).not.toContain('lowerHand');
 
   // Mute: the server mutes the bot's microphone, the bot is told, and the panel shows it.
   await botRow.getByRole('button', { name: 'Couper le micro de Bertrand Robot' }).click();
@@ -47,6 +46,9 @@ test('the owner lowers a hand, mutes and removes a participant from the particip
 
   // Remove, after a confirmation: the bot is out of the room, for the server and for the app.
   await botRow.getByRole('button', { name: 'Plus d’actions pour Bertrand Robot' }).click();
+  // A guest has no account: the server refuses them a role, so none is offered.
+  await expect(botRow.getByRole('button', { name: 'Retirer Bertrand Robot de la réunion' })).toBeVisible();
+  await expect(botRow.getByRole('button', { name: 'Nommer Bertrand Robot administrateur' })).toHaveCount(0);
   await botRow.getByRole('button', { name: 'Retirer Bertrand Robot de la réunion' }).click();
   const confirmation = page.getByRole('dialog', { name: 'Retirer Bertrand Robot de la réunion ?' });
   await confirmation.getByRole('button', { name: 'Retirer', exact: true }).click();

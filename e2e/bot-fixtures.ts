@@ -3,7 +3,7 @@
 // info before @livekit/rtc-node loads, so the test output stays readable.
 import './quiet-rtc-logs';
 import { Bot, RoomEvent, type BotOptions } from '../devstack/bot';
-import type { Room } from '../common/meet-types';
+import type { RegisteredRoom } from '../common/meet-types';
 import { test as base } from './fixtures';
 
 export { expect, type Participant } from './fixtures';
@@ -11,7 +11,7 @@ export { Bot, RoomEvent } from '../devstack/bot';
 
 interface BotFixtures {
   /** Joins a bot to the LiveKit room of a Meet room; it leaves when the test ends. */
-  joinBot: (room: Room, options?: Omit<BotOptions, 'room'>) => Promise<Bot>;
+  joinBot: (room: RegisteredRoom, options?: Omit<BotOptions, 'room'>) => Promise<Bot>;
 }
 
 export const test = base.extend<BotFixtures>({

@@ -2,7 +2,7 @@
 import type { BrowserContext } from '@playwright/test';
 import { HttpSession } from '../devstack/http-session';
 import type { Devstack } from '../devstack/index';
-import type { AccessLevel, Room } from '../common/meet-types';
+import type { AccessLevel, RegisteredRoom } from '../common/meet-types';
 
 export async function ownerSession(devstack: Devstack, userIndex = 0): Promise<HttpSession> {
   const session = new HttpSession(devstack.origin);
@@ -12,15 +12,15 @@ export async function ownerSession(devstack: Devstack, userIndex = 0): Promise<H
   return session;
 }
 
-export async function createRoom(devstack: Devstack, accessLevel: AccessLevel, session?: HttpSession): Promise<Room> {
+export async function createRoom(devstack: Devstack, accessLevel: AccessLevel, session?: HttpSession): Promise<RegisteredRoom> {
   const owner = session ?? (await ownerSession(devstack));
   const slug = randomSlug();
   const created = await owner.api(devstack.apiBaseUrl, 'POST', 'rooms/', { body: { name: slug } });
   if (created.status !== 201 && created.status !== 200) throw new Error(`room creation failed: ${created.status}`);
-  const room = created.json as Room;
+  const room = created.json as RegisteredRoom;
   const patched = await owner.api(devstack.apiBaseUrl, 'PATCH', `rooms/${room.id}/`, { body: { access_level: accessLevel } });
   if (patched.status !== 200) throw new Error(`room update failed: ${patched.status}`);
-  return patched.json as Room;
+  return patched.json as RegisteredRoom;
 }
 
 export function randomSlug(): string {

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MeetClient, generateSlug } from '../common/meet-client';
+import { roomKey } from '../common/meet-types';
 import type { Profile } from '../common/profile';
 import { Bot } from '../devstack/bot';
 import type { Devstack } from '../devstack/index';
@@ -60,8 +61,8 @@ async function mainProcessSession(devstack: Devstack, contacts: RecordedContact[
   expect((await client.getRoom({ slug: created.value.slug })).ok).toBe(true);
   expect((await client.listRooms({})).ok).toBe(true);
   const guest = new MeetClient(new NodeTransport({ apiBaseUrl: devstack.apiBaseUrl, fetch: recordingFetch(contacts) }));
-  expect((await guest.requestEntry({ roomId: created.value.id, username: 'Invité' })).ok).toBe(true);
-  expect((await client.listWaiting({ roomId: created.value.id })).ok).toBe(true);
+  expect((await guest.requestEntry({ roomId: roomKey(created.value), username: 'Invité' })).ok).toBe(true);
+  expect((await client.listWaiting({ roomId: roomKey(created.value) })).ok).toBe(true);
 }
 
 test('a whole session contacts only the devstack profile’s hosts', async ({ devstack, openParticipant }) => {

@@ -1,7 +1,7 @@
 // What every API request carries, whatever carries it (Electron's network stack or Node's):
 // Django's CSRF rule on unsafe methods (token header + an Origin/Referer of the instance), the
 // LiveKit token for in-call endpoints, JSON both ways.
-import { buildUrl, type TransportRequest } from '../../common/meet-client';
+import { buildUrl, type TransportRequest, type TransportResponse } from '../../common/meet-client';
 
 export const CSRF_COOKIE_NAME = 'csrftoken';
 
@@ -40,6 +40,12 @@ export function prepareApiRequest(
     body = JSON.stringify(request.body);
   }
   return { url: buildUrl(apiBaseUrl, request), method: request.method, headers, body };
+}
+
+/** The answer, with the target of a redirect when there is one. */
+export function withLocation(response: Pick<Response, 'status' | 'headers'>, answer: TransportResponse): TransportResponse {
+  const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+  return location ? { ...answer, location } : answer;
 }
 
 /** The parsed JSON of a body, or undefined when it is empty or not JSON (an HTML error page). */

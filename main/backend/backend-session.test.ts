@@ -39,6 +39,23 @@ describe('backend session', () => {
     expect(runLogin).toHaveBeenCalledTimes(1);
   });
 
+  it('ends the server session in Meet’s two steps: logout, then the callback with the provider’s state', async () => {
+    const send = vi.fn(async (request: { path: string }) =>
+      request.path === 'logout/'
+        ? { status: 302, json: undefined, location: 'https://idp.example/session/end?id_token_hint=x&state=st4te&post_logout_redirect_uri=y' }
+        : { status: 302, json: undefined, location: 'https://visio.example' },
+    );
+    const transport: MeetTransport = { send };
+    const clearLoginStorage = vi.fn(async () => {});
+    const session = new BackendSession({ client: new MeetClient(transport), transport, runLogin: async () => ok(null), clearLoginStorage });
+    expect(await session.logout()).toEqual({ ok: true, value: null });
+    expect(send.mock.calls.map(([request]) => request)).toEqual([
+      { method: 'GET', path: 'logout/' },
+      { method: 'GET', path: 'logout-callback/', query: { state: 'st4te' } },
+    ]);
+    expect(clearLoginStorage).toHaveBeenCalledTimes(1);
+  });
+
   it('logs out at the API and clears the partition, even offline', async () => {
     const { session, transport, clearLoginStorage } = setup(200);
     expect(await session.logout()).toEqual({ ok: true, value: null });

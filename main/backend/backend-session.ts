@@ -1,6 +1,8 @@
 // The session port of the backend channels: log in through the login flow, then ask the API who
 // we are; log out at the API, then forget every cookie of the login partition (the identity
-// provider's too, so the next login asks for the password again).
+// provider's too, so the next login asks for the password again). Meet ends its session in two
+// steps: `/logout/` sends the browser to the provider, and only `/logout-callback/` (with the
+// state the provider echoes) ends the Django session; both are called here.
 import { fail, ok, type Result } from '../../common/ipc-contract';
 import type { SessionPort } from '../../common/backend-dispatch';
 import type { MeetClient, MeetTransport } from '../../common/meet-client';
@@ -34,8 +36,9 @@ export class BackendSession implements SessionPort {
    */
   async logout(): Promise<Result<null>> {
     try {
-      // A redirect (towards the identity provider) or a 401 (already gone) both mean done.
-      await this.options.transport.send({ method: 'GET', path: 'logout/' });
+      const started = await this.options.transport.send({ method: 'GET', path: 'logout/' });
+      const state = logoutStateOf(started.location);
+      if (state) await this.options.transport.send({ method: 'GET', path: 'logout-callback/', query: { state } });
     } catch {
       // Offline: clearing the cookies below is what logs this computer out.
     }
@@ -49,5 +52,15 @@ export class BackendSession implements SessionPort {
     const me = await this.options.client.getMe();
     if (!me.ok) return me;
     return me.value ? ok(me.value) : fail('unauthorized', 401, 'no session after login');
+  }
+}
+
+/** The `state` of the provider's end-session URL that `/logout/` redirects to, if any. */
+export function logoutStateOf(location: string | undefined): string | null {
+  if (!location) return null;
+  try {
+    return new URL(location).searchParams.get('state');
+  } catch {
+    return null;
   }
 }

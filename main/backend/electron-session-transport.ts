@@ -2,8 +2,8 @@
 // session, so the API sees the session cookie set by the login window (and the machine's proxy
 // and certificates apply). Only Electron's types are used here: the session is handed in.
 import type { Session } from 'electron';
-import type { MeetTransport, TransportRequest, TransportResponse } from '../../common/meet-client';
-import { CSRF_COOKIE_NAME, isUnsafeMethod, parseJsonBody, prepareApiRequest } from './api-request';
+import { API_TIMEOUT_MS, type MeetTransport, type TransportRequest, type TransportResponse } from '../../common/meet-client';
+import { CSRF_COOKIE_NAME, isUnsafeMethod, parseJsonBody, prepareApiRequest, withLocation } from './api-request';
 
 export type TransportSession = Pick<Session, 'fetch'> & { cookies: Pick<Session['cookies'], 'get'> };
 
@@ -23,8 +23,9 @@ export class ElectronSessionTransport implements MeetTransport {
       credentials: 'include',
       // The API answers its calls directly; a redirect (logout) is not followed into the IdP.
       redirect: 'manual',
+      signal: AbortSignal.timeout(request.timeoutMs ?? API_TIMEOUT_MS),
     });
-    return { status: response.status, json: parseJsonBody(await response.text()) };
+    return withLocation(response, { status: response.status, json: parseJsonBody(await response.text()) });
   }
 
   private async csrfToken(): Promise<string | undefined> {

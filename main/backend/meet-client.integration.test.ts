@@ -11,7 +11,12 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import { CookieJar } from 'tough-cookie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSlug, MeetClient } from '../../common/meet-client';
-import type { Room } from '../../common/meet-types';
+import { isRegisteredRoom, type RegisteredRoom, type Room } from '../../common/meet-types';
+
+function registered(room: Room): RegisteredRoom {
+  if (!isRegisteredRoom(room)) throw new Error('the devstack created a room without id');
+  return room;
+}
 import { startDevstack, type Devstack } from '../../devstack/index';
 import { BackendSession } from './backend-session';
 import { loginWithPassword } from './node-password-login';
@@ -23,7 +28,7 @@ let dataDir: string;
 let devstack: Devstack;
 let ownerTransport: NodeTransport;
 let owner: MeetClient;
-let room: Room;
+let room: RegisteredRoom;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'visio-meet-client-'));
@@ -63,7 +68,7 @@ describe('Meet client against the devstack', () => {
     const created = await owner.createRoom({ username: 'Camille' }, 'abc-defg-hij');
     expect(created.ok).toBe(true);
     if (!created.ok) return;
-    room = created.value;
+    room = registered(created.value);
     expect(room.slug).toBe('abc-defg-hij');
     const fetched = await owner.getRoom({ slug: room.slug, username: 'Camille' });
     expect(fetched.ok && fetched.value.livekit).toMatchObject({ url: devstack.livekitUrl, room: room.id });

@@ -3,7 +3,7 @@
 // through the identity provider's pages.
 import { CookieJar } from 'tough-cookie';
 import type { MeetTransport, TransportRequest, TransportResponse } from '../../common/meet-client';
-import { CSRF_COOKIE_NAME, isUnsafeMethod, parseJsonBody, prepareApiRequest } from './api-request';
+import { CSRF_COOKIE_NAME, isUnsafeMethod, parseJsonBody, prepareApiRequest, withLocation } from './api-request';
 
 export interface NodeTransportOptions {
   apiBaseUrl: string;
@@ -44,12 +44,16 @@ export class NodeTransport implements MeetTransport {
   async send(request: TransportRequest): Promise<TransportResponse> {
     const csrfToken = isUnsafeMethod(request.method) ? await this.cookie(this.apiBaseUrl, CSRF_COOKIE_NAME) : undefined;
     const prepared = prepareApiRequest(this.apiBaseUrl, request, csrfToken);
-    const response = await this.fetchWithCookies(prepared.url, {
-      method: prepared.method,
-      headers: prepared.headers,
-      ...(prepared.body === undefined ? {} : { body: prepared.body }),
-    });
-    return { status: response.status, json: parseJsonBody(await response.text()) };
+    const response = await this.fetchWithCookies(
+      prepared.url,
+      {
+        method: prepared.method,
+        headers: prepared.headers,
+        ...(prepared.body === undefined ? {} : { body: prepared.body }),
+      },
+      request.timeoutMs,
+    );
+    return withLocation(response, { status: response.status, json: parseJsonBody(await response.text()) });
   }
 
   async navigate(url: string, request: NavigationRequest = {}): Promise<NavigationResult> {
@@ -81,7 +85,7 @@ export class NodeTransport implements MeetTransport {
     return cookies.find((cookie) => cookie.key === name)?.value;
   }
 
-  private async fetchWithCookies(url: string, init: RequestInit): Promise<Response> {
+  private async fetchWithCookies(url: string, init: RequestInit, timeoutMs = this.timeoutMs): Promise<Response> {
     const cookieHeader = await this.cookieJar.getCookieString(url);
     const headers = new Headers(init.headers);
     if (cookieHeader) headers.set('Cookie', cookieHeader);
@@ -89,7 +93,7 @@ export class NodeTransport implements MeetTransport {
       ...init,
       headers,
       redirect: 'manual',
-      signal: AbortSignal.timeout(this.timeoutMs),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     for (const setCookie of response.headers.getSetCookie()) {
       await this.cookieJar.setCookie(setCookie, url, { ignoreError: true });

@@ -9,14 +9,19 @@ import { RoomServiceClient, TokenVerifier, TrackSource, TrackType } from 'liveki
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeetClient } from '../../common/meet-client';
 import type { InvokeInput } from '../../common/ipc-contract';
-import type { Room } from '../../common/meet-types';
+import { isRegisteredRoom, type RegisteredRoom, type Room } from '../../common/meet-types';
+
+function registered(room: Room): RegisteredRoom {
+  if (!isRegisteredRoom(room)) throw new Error('the devstack created a room without id');
+  return room;
+}
 import { Bot } from '../../devstack/bot';
 import { HttpSession } from '../../devstack/http-session';
 import { startDevstack, type Devstack } from '../../devstack/index';
 import { loginWithPassword } from './node-password-login';
 import { NodeTransport } from './node-transport';
 
-type Permission = InvokeInput<'backend:room:update-participant'>['permission'];
+type Permission = NonNullable<InvokeInput<'backend:room:update-participant'>['permission']>;
 
 const everything: Permission = {
   canSubscribe: true,
@@ -43,7 +48,7 @@ let owner: MeetClient;
 let ownerHttp: HttpSession;
 let colleagueHttp: HttpSession;
 let roomService: RoomServiceClient;
-let room: Room;
+let room: RegisteredRoom;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'visio-update-participant-'));
@@ -60,7 +65,7 @@ beforeAll(async () => {
   roomService = new RoomServiceClient(devstack.livekitHttpUrl, devstack.apiKey, devstack.apiSecret);
   const created = await owner.createRoom({ username: 'Camille' }, 'per-miss-ion');
   if (!created.ok) throw new Error(`room creation failed: ${created.error.code}`);
-  room = created.value;
+  room = registered(created.value);
 });
 
 afterAll(async () => {

@@ -215,6 +215,7 @@ export function wireDesktopFeatures(context: DesktopContext): DesktopFeatures {
       session: electronSession.fromPartition(loginPartitionFor(profile)),
       store,
       apiBaseUrl: profile.apiBaseUrl,
+      ...(profile.sessionCookieName ? { sessionCookieName: profile.sessionCookieName } : {}),
       onNoKeyring,
     });
     disposers.push(persistence.dispose);

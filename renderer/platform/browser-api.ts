@@ -17,7 +17,7 @@ import {
   type VisioApi,
 } from '../../common/ipc-contract';
 import { BroadcastMiniHost, miniBroadcastName, type BroadcastPort, type CallCommandListener } from './mini-broadcast';
-import { buildUrl, MeetClient, type MeetTransport, type TransportRequest } from '../../common/meet-client';
+import { API_TIMEOUT_MS, buildUrl, MeetClient, type MeetTransport, type TransportRequest } from '../../common/meet-client';
 import { allowLivekitHost } from './ice-guard';
 import {
   browserProfileId,
@@ -85,6 +85,7 @@ export function createFetchTransport(
         method: request.method,
         headers,
         credentials: 'same-origin',
+        signal: AbortSignal.timeout(request.timeoutMs ?? API_TIMEOUT_MS),
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
       });
       const text = await response.text();

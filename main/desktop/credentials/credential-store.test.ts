@@ -94,6 +94,25 @@ describe('SessionPersistence', () => {
     expect(after.cookies[0]).toMatchObject({ url: 'https://visio.example.gouv.fr/', name: 'sessionid', value: 's3cr3t', domain: undefined, httpOnly: true });
   });
 
+  it('keeps the session cookie the profile names (meet_sessionid), and no sessionid then', async () => {
+    const keychain = new FakeKeychain();
+    const store = new CredentialStore(keychain, 'p');
+    const jar = new FakeCookieJar();
+    const persistence = new SessionPersistence({ store, cookies: jar, apiBaseUrl, sessionCookieName: 'meet_sessionid', now: () => now });
+    jar.cookies = [{ ...sessionCookie, name: 'meet_sessionid' }, sessionCookie, csrfCookie];
+    await persistence.save();
+    const stored = JSON.parse((await store.read('session') as { ok: true; value: string }).value);
+    expect(stored.cookies.map((cookie: SessionCookie) => cookie.name)).toEqual(['meet_sessionid', 'csrftoken']);
+
+    const after = new FakeCookieJar();
+    const restored = new SessionPersistence({ store, cookies: after, apiBaseUrl, sessionCookieName: 'meet_sessionid', now: () => now });
+    expect(await restored.restore()).toEqual({ ok: true, value: 2 });
+    // Under another name, the stored login is not one of this instance's: it is dropped.
+    const other = new SessionPersistence({ store, cookies: new FakeCookieJar(), apiBaseUrl, now: () => now });
+    expect(await other.restore()).toMatchObject({ ok: false, error: { code: 'invalid_response' } });
+    expect(keychain.entries.size).toBe(0);
+  });
+
   it('forgets the session when sessionid is gone (logout)', async () => {
     const { jar, persistence, keychain } = setup();
     jar.cookies = [sessionCookie];

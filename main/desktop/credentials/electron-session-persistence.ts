@@ -35,12 +35,15 @@ export function installSessionPersistence(options: {
   session: Session;
   store: CredentialStore;
   apiBaseUrl: string;
+  /** The instance's session cookie; `sessionid` by default. */
+  sessionCookieName?: string;
   onNoKeyring(): void;
 }): { restored: Promise<void>; dispose(): void } {
   const persistence = new SessionPersistence({
     store: options.store,
     cookies: cookieJarOf(options.session),
     apiBaseUrl: options.apiBaseUrl,
+    ...(options.sessionCookieName ? { sessionCookieName: options.sessionCookieName } : {}),
     now: () => Date.now(),
   });
   const apiHost = new URL(options.apiBaseUrl).hostname;
@@ -48,7 +51,7 @@ export function installSessionPersistence(options: {
   let restoring = true;
 
   const onChanged = (_event: unknown, cookie: Cookie) => {
-    if (restoring || !isPersistedCookieName(cookie.name)) return;
+    if (restoring || !isPersistedCookieName(cookie.name, options.sessionCookieName)) return;
     const domain = (cookie.domain ?? '').replace(/^\./, '');
     if (domain !== apiHost && !apiHost.endsWith(`.${domain}`)) return;
     // Django sets both cookies in one response: one save for both.

@@ -1,12 +1,12 @@
 // Keeps the Meet login across restarts without writing it to disk in clear: the backend's
-// `sessionid` and `csrftoken` cookies go to the keychain, and at start they are put back into
+// session cookie (`sessionid` unless the profile names another) and `csrftoken` go to the keychain, and at start they are put back into
 // the app's in-memory session partition. Logout (the cookie removed) forgets them.
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../../common/ipc-contract';
 import type { CredentialStore } from './credential-store';
 
-export const persistedCookieNames = ['sessionid', 'csrftoken'] as const;
-export type PersistedCookieName = (typeof persistedCookieNames)[number];
+export const DEFAULT_SESSION_COOKIE_NAME = 'sessionid';
+const CSRF_COOKIE = 'csrftoken';
 
 const sameSiteSchema = z.enum(['unspecified', 'no_restriction', 'lax', 'strict']);
 
@@ -30,7 +30,7 @@ export interface CookieJarPort {
 
 const storedCookieSchema = z
   .object({
-    name: z.enum(persistedCookieNames),
+    name: z.string().min(1).max(64),
     value: z.string().min(1).max(4096),
     domain: z.string().max(253).optional(),
     hostOnly: z.boolean().optional(),
@@ -43,8 +43,9 @@ const storedCookieSchema = z
   .strict();
 const storedSessionSchema = z.object({ version: z.literal(1), cookies: z.array(storedCookieSchema).max(4) }).strict();
 
-export function isPersistedCookieName(name: string): name is PersistedCookieName {
-  return (persistedCookieNames as readonly string[]).includes(name);
+/** Whether a cookie is one of those kept: the session cookie of the instance, or the CSRF token. */
+export function isPersistedCookieName(name: string, sessionCookieName = DEFAULT_SESSION_COOKIE_NAME): boolean {
+  return name === sessionCookieName || name === CSRF_COOKIE;
 }
 
 export interface SessionPersistenceOptions {
@@ -52,20 +53,24 @@ export interface SessionPersistenceOptions {
   cookies: CookieJarPort;
   /** The backend's URL: the cookies are read and restored for it only. */
   apiBaseUrl: string;
+  /** The instance's session cookie; `sessionid` by default. */
+  sessionCookieName?: string;
   now(): number;
 }
 
 export class SessionPersistence {
   private readonly url: string;
+  private readonly sessionCookieName: string;
 
   constructor(private readonly options: SessionPersistenceOptions) {
     this.url = new URL(options.apiBaseUrl).origin + '/';
+    this.sessionCookieName = options.sessionCookieName ?? DEFAULT_SESSION_COOKIE_NAME;
   }
 
   /** After a login or a cookie change: the keychain gets the current session, or loses it. */
   async save(): Promise<Result<null>> {
-    const cookies = (await this.options.cookies.list(this.url)).filter((cookie) => isPersistedCookieName(cookie.name));
-    if (!cookies.some((cookie) => cookie.name === 'sessionid')) return this.forget();
+    const cookies = (await this.options.cookies.list(this.url)).filter((cookie) => isPersistedCookieName(cookie.name, this.sessionCookieName));
+    if (!cookies.some((cookie) => cookie.name === this.sessionCookieName)) return this.forget();
     const stored = {
       version: 1 as const,
       cookies: cookies.map((cookie) => ({
@@ -91,6 +96,7 @@ export class SessionPersistence {
     let parsed: z.infer<typeof storedSessionSchema>;
     try {
       parsed = storedSessionSchema.parse(JSON.parse(read.value));
+      if (parsed.cookies.some((cookie) => !isPersistedCookieName(cookie.name, this.sessionCookieName))) throw new Error('unknown cookie');
     } catch {
       // Unreadable content is dropped rather than trusted.
       await this.options.store.remove('session');
@@ -98,7 +104,7 @@ export class SessionPersistence {
     }
     const nowSeconds = this.options.now() / 1000;
     const valid = parsed.cookies.filter((cookie) => cookie.expirationDate === undefined || cookie.expirationDate > nowSeconds);
-    if (!valid.some((cookie) => cookie.name === 'sessionid')) {
+    if (!valid.some((cookie) => cookie.name === this.sessionCookieName)) {
       await this.options.store.remove('session');
       return ok(0);
     }

@@ -2,7 +2,7 @@ import { RoomAudioRenderer, RoomContext, useAudioPlayback } from '@livekit/compo
 import type { Room as LivekitRoom } from 'livekit-client';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LivekitGrant, Room } from '../../../common/meet-types';
+import { roomKey, type LivekitGrant, type Room } from '../../../common/meet-types';
 import { useRouteStore } from '../../app/route-store';
 import { BlurFailureBanner } from '../background-blur/BlurFailureBanner';
 import { ChatPanel } from '../chat/ChatPanel';
@@ -58,7 +58,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
   const status = useCallStore((state) => state.status);
   const { panel, dialog, subtitlesVisible } = useCallUiStore();
   const receivedQuality = useSettingsStore((state) => state.receivedQuality);
-  useRoomEvents(room, meetingRoom.id, slug);
+  useRoomEvents(room, roomKey(meetingRoom), slug);
   useSpeakerReport(room);
   useCallShortcuts();
   useEffect(() => followReceivedQuality(room, receivedQuality), [room, receivedQuality]);
@@ -81,11 +81,11 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
       )}
       <MediaNoticeBanner />
       <BlurFailureBanner />
-      <WaitingToast roomId={meetingRoom.id} slug={slug} />
+      <WaitingToast roomId={roomKey(meetingRoom)} slug={slug} />
       <div className="call__body">
         <CallLayout />
         {panel === 'chat' && <ChatPanel room={room} />}
-        {panel === 'participants' && <ParticipantsPanel roomId={meetingRoom.id} slug={slug} />}
+        {panel === 'participants' && <ParticipantsPanel roomId={roomKey(meetingRoom)} slug={slug} />}
       </div>
       {subtitlesVisible && <Subtitles />}
       <FloatingReactions />

@@ -1,4 +1,4 @@
-import { isTrackReference, useIsMuted, useIsSpeaking, useParticipantInfo, VideoTrack, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
+import { isTrackReference, useIsMuted, useIsSpeaking, VideoTrack, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
 import { HandIcon, MicrophoneIcon, PinIcon } from '../../app/icons';
@@ -6,11 +6,13 @@ import { ConnectionQualityBadge } from './ConnectionQualityBadge';
 import { tileKey } from './layout';
 import { useLayoutStore } from './layout-store';
 import { useParticipantAttributes } from './useParticipantAttributes';
+import { useParticipantName } from './useParticipantName';
 
 export function ParticipantTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder }) {
   const { t } = useTranslation();
   const participant = trackRef.participant;
-  const { name, identity } = useParticipantInfo({ participant });
+  const name = useParticipantName(participant);
+  const identity = participant.identity;
   const speaking = useIsSpeaking(participant);
   const microphoneMuted = useIsMuted({ participant, source: Track.Source.Microphone });
   const attributes = useParticipantAttributes(participant);

@@ -15,7 +15,7 @@ import { shouldJoinMuted } from './call-notices';
 import { endReasonFor } from './end-reason';
 import { useMeetConfigStore } from './meet-config-store';
 import { canPublishSource } from './publish-permission';
-import { connectOptionsFor, CONNECT_TIMEOUT_MS, roomOptionsFor, withTimeout } from './room-options';
+import { connectOptionsFor, CONNECT_TIMEOUT_MS, livekitSocketUrl, roomOptionsFor, withTimeout } from './room-options';
 
 export type CallStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
@@ -212,7 +212,7 @@ export const useCallStore = create<CallState>((set, get) => {
       });
     try {
       const profileIceServers = useAppInfoStore.getState().info?.profile.iceServers;
-      await withTimeout(room.connect(grant.url, grant.token, connectOptionsFor(profileIceServers)), CONNECT_TIMEOUT_MS);
+      await withTimeout(room.connect(livekitSocketUrl(grant.url), grant.token, connectOptionsFor(profileIceServers)), CONNECT_TIMEOUT_MS);
     } catch {
       if (get().room === room) {
         room.removeAllListeners();

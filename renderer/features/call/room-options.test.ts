@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectTimeoutError, connectOptionsFor, roomOptionsFor, withTimeout } from './room-options';
+import { ConnectTimeoutError, connectOptionsFor, livekitSocketUrl, roomOptionsFor, withTimeout } from './room-options';
 
 describe('room options', () => {
   it('publishes VP9 with simulcast and uses the chosen devices', () => {
@@ -27,5 +27,18 @@ describe('room options', () => {
   it('gives up on a connection that hangs', async () => {
     await expect(withTimeout(new Promise(() => undefined), 10)).rejects.toBeInstanceOf(ConnectTimeoutError);
     await expect(withTimeout(Promise.resolve(3), 1000)).resolves.toBe(3);
+  });
+});
+
+describe('livekitSocketUrl', () => {
+  it('connects over the scheme matching the URL the API handed out', () => {
+    expect(livekitSocketUrl('http://livekit.example:7880')).toBe('ws://livekit.example:7880');
+    expect(livekitSocketUrl('https://livekit.example.gouv.fr/')).toBe('wss://livekit.example.gouv.fr/');
+    expect(livekitSocketUrl('ws://127.0.0.1:7880')).toBe('ws://127.0.0.1:7880');
+    expect(livekitSocketUrl('wss://livekit.example.gouv.fr')).toBe('wss://livekit.example.gouv.fr');
+  });
+
+  it('leaves what it cannot read to the SDK', () => {
+    expect(livekitSocketUrl('not a url')).toBe('not a url');
   });
 });

@@ -67,3 +67,21 @@ export function withTimeout<T>(operation: Promise<T>, timeoutMs: number): Promis
   });
   return Promise.race([operation, timeout]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * The WebSocket URL of the LiveKit server the API handed out. Meet hands out `LIVEKIT_API_URL`
+ * verbatim, often as `http(s)://`: the socket goes over the matching scheme (http → ws,
+ * https → wss), which is also what upstream's `force_wss_protocol` asks for, so that flag needs
+ * no separate handling. Anything else is left for the SDK to refuse.
+ */
+export function livekitSocketUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.protocol === 'http:') return `ws:${url.slice('http:'.length)}`;
+  if (parsed.protocol === 'https:') return `wss:${url.slice('https:'.length)}`;
+  return url;
+}

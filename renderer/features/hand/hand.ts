@@ -3,16 +3,17 @@
 import type { Participant } from 'livekit-client';
 import type { AppError } from '../../../common/ipc-contract';
 import { invoke } from '../../platform/visio';
-import { useMeetingStore } from '../meeting/meeting-store';
+import { connectedCall, currentCall, isCall } from '../call/connected-call';
 
 export function isHandRaised(participant: Participant | undefined): boolean {
   return Boolean(participant?.attributes.handRaisedAt);
 }
 
 export async function setHandRaised(raised: boolean): Promise<AppError | null> {
-  const phase = useMeetingStore.getState().phase;
-  if (phase.name !== 'call') return null;
-  const result = await invoke('backend:room:toggle-hand', { roomId: phase.room.id, token: phase.grant.token, raised });
+  if (!currentCall()) return null;
+  const call = connectedCall();
+  if (!isCall(call)) return call;
+  const result = await invoke('backend:room:toggle-hand', { roomId: call.roomId, token: call.token, raised });
   return result.ok ? null : result.error;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Room } from '../../../common/meet-types';
+import { roomKey, type Room } from '../../../common/meet-types';
 import { useRouteStore } from '../../app/route-store';
 import { invoke } from '../../platform/visio';
 import { useMeetingStore } from '../meeting/meeting-store';
@@ -20,7 +20,7 @@ export function LobbyScreen({ slug, room, username }: { slug: string; room: Room
   useEffect(
     () =>
       startLobbyPolling({
-        requestEntry: () => invoke('backend:lobby:request-entry', { roomId: room.id, username }),
+        requestEntry: () => invoke('backend:lobby:request-entry', { roomId: roomKey(room), username }),
         onUpdate: (next) => {
           if (next.kind === 'accepted') enterCall(room, next.grant, username);
           else setUpdate(next);

@@ -12,19 +12,20 @@ import { useMeetConfigStore } from '../call/meet-config-store';
 import { useNotificationStore } from '../call/notification-store';
 import { changeRole, liveMicrophoneTrackSid, muteParticipant, removeParticipant } from './admin-actions';
 import { roomPublishSources } from './publish-sources';
-import { roleOf } from './roles';
+import { mayChangeRoleOf, mayMuteOthers, mayRemove } from './participant-rules';
+import { isRoomAdmin, roleOf } from './roles';
 import { useSavedRoomSettings } from './useSavedRoomSettings';
 
 interface Props {
   participant: Participant;
+  /** The local participant: what they may do depends on their role. */
+  local: Participant | undefined;
   name: string;
-  /** Owner or administrator of the room. */
-  isAdministrator: boolean;
-  /** The room lets everyone mute others. */
-  everyoneCanMute: boolean;
+  /** The room's `everyone_can_mute`, null when it does not say. */
+  everyoneCanMute: boolean | null;
 }
 
-export function ParticipantActions({ participant, name, isAdministrator, everyoneCanMute }: Props) {
+export function ParticipantActions({ participant, local, name, everyoneCanMute }: Props) {
   const { t } = useTranslation();
   const room = useRoomContext();
   const [open, setOpen] = useState(false);
@@ -36,9 +37,11 @@ export function ParticipantActions({ participant, name, isAdministrator, everyon
   const { configuration } = useSavedRoomSettings(room);
   const defaultSources = useMeetConfigStore((state) => state.config?.livekit.default_sources);
   const membersSources = roomPublishSources(configuration, defaultSources);
-  const canMute = (isAdministrator || everyoneCanMute) && liveMicrophoneTrackSid(participant) !== null;
-  // Nobody acts on the owner; only administrators manage roles and removals.
-  const canManage = isAdministrator && role !== 'owner';
+  const isAdministrator = isRoomAdmin(local);
+  const canMute = mayMuteOthers(local, everyoneCanMute) && liveMicrophoneTrackSid(participant) !== null;
+  const canChangeRole = mayChangeRoleOf(local, participant);
+  const canRemove = mayRemove(local, participant);
+  const canManage = canChangeRole || canRemove;
 
   async function run(action: () => Promise<AppError | null>, success: string) {
     setBusy(true);
@@ -80,26 +83,30 @@ export function ParticipantActions({ participant, name, isAdministrator, everyon
           </button>
           {open && (
             <ul id={menuId} className="people__actions">
-              <li>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={busy}
-                  onClick={() =>
-                    void run(
-                      () => changeRole(participant, role === 'administrator' ? 'member' : 'administrator', membersSources),
-                      role === 'administrator' ? t('participants.demoted', { name }) : t('participants.promoted', { name }),
-                    ).then(() => setOpen(false))
-                  }
-                >
-                  {role === 'administrator' ? t('participants.demote', { name }) : t('participants.promote', { name })}
-                </button>
-              </li>
-              <li>
-                <button type="button" className="button button--danger" disabled={busy} onClick={() => setConfirmingRemoval(true)}>
-                  {t('participants.remove', { name })}
-                </button>
-              </li>
+              {canChangeRole && (
+                <li>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy}
+                    onClick={() =>
+                      void run(
+                        () => changeRole(participant, role === 'administrator' ? 'member' : 'administrator', membersSources),
+                        role === 'administrator' ? t('participants.demoted', { name }) : t('participants.promoted', { name }),
+                      ).then(() => setOpen(false))
+                    }
+                  >
+                    {role === 'administrator' ? t('participants.demote', { name }) : t('participants.promote', { name })}
+                  </button>
+                </li>
+              )}
+              {canRemove && (
+                <li>
+                  <button type="button" className="button button--danger" disabled={busy} onClick={() => setConfirmingRemoval(true)}>
+                    {t('participants.remove', { name })}
+                  </button>
+                </li>
+              )}
             </ul>
           )}
         </div>

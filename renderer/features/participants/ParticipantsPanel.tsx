@@ -1,9 +1,12 @@
 import { useParticipants, useRoomContext } from '@livekit/components-react';
 import { RoomEvent, Track } from 'livekit-client';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../app/error-message';
 import { HandIcon, MicrophoneIcon } from '../../app/icons';
+import { useNotificationStore } from '../call/notification-store';
 import { useCallUiStore } from '../call/call-ui-store';
+import { useMeetConfigStore } from '../call/meet-config-store';
 import { useRoomMetadata } from '../call/useRoomMetadata';
 import { useMeetingStore } from '../meeting/meeting-store';
 import { raisedHandsInOrder } from '../hand/hand';
@@ -11,6 +14,8 @@ import { useWaitingStore } from '../lobby/waiting-store';
 import { WaitingList } from '../lobby/WaitingToast';
 import { lowerHandOf } from './admin-actions';
 import { ParticipantActions } from './ParticipantActions';
+import { RenameSelf } from './RenameSelf';
+import { mayRenameSelf } from './rename-self';
 import { RoomAdminSection } from './RoomAdminSection';
 import { parseRoomSettings } from './room-metadata';
 import { isGuest, isRoomAdmin, roleOf } from './roles';
@@ -41,7 +46,9 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
   const room = useRoomContext();
   const metadata = parseRoomSettings(useRoomMetadata(room));
   const configuredMute = useMeetingStore((state) => (state.phase.name === 'call' ? state.phase.room.configuration?.everyone_can_mute : undefined));
-  const everyoneCanMute = metadata.everyoneCanMute ?? configuredMute ?? false;
+  const everyoneCanMute = metadata.everyoneCanMute ?? configuredMute ?? null;
+  const meetConfig = useMeetConfigStore((state) => state.config);
+  const [renaming, setRenaming] = useState(false);
 
   return (
     <aside className="side-panel" aria-labelledby={titleId}>
@@ -70,7 +77,15 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
                 <HandIcon />
                 <span className="people__name">{participant.name || participant.identity}</span>
                 {admin && !participant.isLocal && (
-                  <button type="button" className="button button--small" onClick={() => void lowerHandOf(room, participant)}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() =>
+                      void lowerHandOf(participant).then((error) => {
+                        if (error) useNotificationStore.getState().notify(t('participants.actionFailed', { reason: errorMessage(t, error) }), 'warning');
+                      })
+                    }
+                  >
                     {t('participants.lowerHand', { name: participant.name || participant.identity })}
                   </button>
                 )}
@@ -97,11 +112,17 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
                 <span className={`tile__mic${microphoneOn ? '' : ' tile__mic--off'}`} role="img" aria-label={microphoneOn ? t('call.micOn') : t('call.micOff')}>
                   <MicrophoneIcon off={!microphoneOn} />
                 </span>
-                {!participant.isLocal && <ParticipantActions participant={participant} name={name} isAdministrator={admin} everyoneCanMute={everyoneCanMute} />}
+                {participant.isLocal && !renaming && mayRenameSelf(participant, meetConfig) && (
+                  <button type="button" className="button button--small" onClick={() => setRenaming(true)}>
+                    {t('rename.open')}
+                  </button>
+                )}
+                {!participant.isLocal && <ParticipantActions participant={participant} local={local} name={name} everyoneCanMute={everyoneCanMute} />}
               </li>
             );
           })}
         </ul>
+        {renaming && <RenameSelf local={local} onDone={() => setRenaming(false)} />}
       </section>
     </aside>
   );

@@ -100,8 +100,8 @@ export function RoomAdminSection({ participants }: { participants: readonly Part
           className="button"
           disabled={hands.length === 0}
           onClick={async () => {
-            await lowerEveryHand(room, hands);
-            notify(t('admin.handsLowered'));
+            const error = await lowerEveryHand(hands);
+            notify(error ? t('participants.actionFailed', { reason: errorMessage(t, error) }) : t('admin.handsLowered'), error ? 'warning' : 'info');
           }}
         >
           {t('admin.lowerEveryHand')}

@@ -4,8 +4,8 @@ import { Track, type Participant, type Room as LivekitRoom } from 'livekit-clien
 import type { AppError } from '../../../common/ipc-contract';
 import type { AccessLevel, Room } from '../../../common/meet-types';
 import { invoke } from '../../platform/visio';
+import { connectedCall, currentCall, isCall, NOT_IN_CALL } from '../call/connected-call';
 import { encodeRoomNotification } from '../call/room-notifications';
-import { useMeetingStore } from '../meeting/meeting-store';
 import {
   participantsToRestrict,
   permissionFor,
@@ -31,14 +31,9 @@ export function participantsToMute<T extends MicrophoneOwner & Pick<Participant,
   return participants.filter((participant) => !participant.isLocal && liveMicrophoneTrackSid(participant) !== null);
 }
 
-function currentCall(): { roomId: string; token: string } | null {
-  const phase = useMeetingStore.getState().phase;
-  return phase.name === 'call' ? { roomId: phase.room.id, token: phase.grant.token } : null;
-}
+const notInCall = NOT_IN_CALL;
 
-const notInCall: AppError = { code: 'invalid_input', detail: 'not in a call' };
-
-async function notify(room: LivekitRoom, type: 'participantMuted' | 'lowerHand', identity: string): Promise<void> {
+async function notify(room: LivekitRoom, type: 'participantMuted', identity: string): Promise<void> {
   await room.localParticipant
     .publishData(encodeRoomNotification(type), { reliable: true, destinationIdentities: [identity] })
     .catch(() => undefined);
@@ -49,8 +44,9 @@ async function notify(room: LivekitRoom, type: 'participantMuted' | 'lowerHand',
  * the room lets everyone mute, with their LiveKit token.
  */
 export async function muteParticipant(room: LivekitRoom, participant: Participant, asAdministrator: boolean): Promise<AppError | null> {
-  const call = currentCall();
-  if (!call) return notInCall;
+  // Without a role, the API checks the caller is live in the room through its LiveKit token.
+  const call = asAdministrator ? currentCall() ?? notInCall : connectedCall();
+  if (!isCall(call)) return call;
   const trackSid = liveMicrophoneTrackSid(participant);
   if (!trackSid) return null;
   const result = await invoke('backend:room:mute-participant', {
@@ -100,13 +96,26 @@ export async function changeRole(
   return permitted.ok ? null : permitted.error;
 }
 
-/** Meet's way: the participant's own client lowers the hand through the API when it gets `lowerHand`. */
-export async function lowerHandOf(room: LivekitRoom, participant: Participant): Promise<void> {
-  await notify(room, 'lowerHand', participant.identity);
+/**
+ * Meet's web app's way: the administrator clears the participant's `handRaisedAt` attribute
+ * through the API, which every client (Meet's own included) reads.
+ */
+export async function lowerHandOf(participant: Pick<Participant, 'identity'>): Promise<AppError | null> {
+  const call = currentCall();
+  if (!call) return notInCall;
+  const result = await invoke('backend:room:update-participant', {
+    roomId: call.roomId,
+    identity: participant.identity,
+    attributes: { handRaisedAt: '' },
+  });
+  return result.ok ? null : result.error;
 }
 
-export async function lowerEveryHand(room: LivekitRoom, participants: readonly Participant[]): Promise<void> {
-  await Promise.all(participants.filter((participant) => !participant.isLocal).map((participant) => lowerHandOf(room, participant)));
+/** Lowers every other raised hand; returns the first failure, if any. */
+export async function lowerEveryHand(participants: readonly Participant[]): Promise<AppError | null> {
+  const others = participants.filter((participant) => !participant.isLocal && Boolean(participant.attributes.handRaisedAt));
+  const results = await Promise.all(others.map((participant) => lowerHandOf(participant)));
+  return results.find((error) => error !== null) ?? null;
 }
 
 /** The configuration keys the API knows, as the room has them now. */

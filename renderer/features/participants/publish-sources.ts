@@ -18,7 +18,7 @@ export const SOURCES_OF_RIGHT: Record<PublishRight, readonly PublishSourceName[]
   screenShare: ['screen_share', 'screen_share_audio'],
 };
 
-export type ParticipantPermissionUpdate = InvokeInput<'backend:room:update-participant'>['permission'];
+export type ParticipantPermissionUpdate = NonNullable<InvokeInput<'backend:room:update-participant'>['permission']>;
 
 function isPublishSourceName(value: unknown): value is PublishSourceName {
   return typeof value === 'string' && (PUBLISH_SOURCE_NAMES as readonly string[]).includes(value);

@@ -67,7 +67,7 @@ export function PrejoinScreen({ slug }: { slug: string }) {
     };
   }, []);
   const roomAnswer: PrejoinRoomAnswer =
-    roomCheck.state === 'checking' ? { state: 'pending' } : roomCheck.state === 'found' ? { state: 'answered', room: roomCheck.room } : { state: 'unknown' };
+    roomCheck.state === 'checking' ? { state: 'pending' } : roomCheck.state === 'found' ? { state: 'answered', room: roomCheck.room, userId: user?.id ?? null } : { state: 'unknown' };
   const rights = prejoinRights(roomAnswer, configLoaded ? { loaded: true, defaultSources } : { loaded: false });
   const cameraForbidden = isForbidden(rights, 'camera');
   const microphoneForbidden = isForbidden(rights, 'microphone');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isForbidden, mayOpen, prejoinRights, type PrejoinRights } from './prejoin-rights';
 
 const loaded = (defaultSources: unknown) => ({ loaded: true as const, defaultSources });
+const tokenWith = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
 const member = (configuration: Record<string, unknown> | null) => ({ state: 'answered' as const, room: { is_administrable: false, configuration } });
 
 describe('prejoinRights', () => {
@@ -24,9 +25,20 @@ describe('prejoinRights', () => {
     expect(prejoinRights({ state: 'answered', room }, loaded(['microphone']))).toEqual({ settled: true, camera: true, microphone: true });
   });
 
-  it('restricts only when the API says the user does not administer the room', () => {
+  it('restricts a member of a real server’s room, which has no is_administrable', () => {
     const room = { configuration: { can_publish_sources: ['microphone'] } };
-    expect(prejoinRights({ state: 'answered', room }, loaded(undefined))).toEqual({ settled: true, camera: true, microphone: true });
+    expect(prejoinRights({ state: 'answered', room }, loaded(undefined))).toEqual({ settled: true, camera: false, microphone: true });
+  });
+
+  it('follows the sources the LiveKit token grants, when the room hands one out', () => {
+    const room = { configuration: {}, livekit: { url: 'wss://lk', room: 'r', token: tokenWith({ video: { canPublish: true, canPublishSources: ['microphone'] } }) } };
+    expect(prejoinRights({ state: 'answered', room }, loaded(undefined))).toEqual({ settled: true, camera: false, microphone: true });
+  });
+
+  it('gives everything to the owner the room’s accesses name', () => {
+    const room = { configuration: { can_publish_sources: [] }, accesses: [{ id: 'a', user: { id: 'me' }, role: 'owner' }] };
+    expect(prejoinRights({ state: 'answered', room, userId: 'me' }, loaded(undefined))).toEqual({ settled: true, camera: true, microphone: true });
+    expect(prejoinRights({ state: 'answered', room, userId: 'someone-else' }, loaded(undefined))).toEqual({ settled: true, camera: false, microphone: false });
   });
 
   it('falls back to the instance’s default sources, once they are known', () => {

@@ -2,12 +2,13 @@
 // a member of a room that keeps the camera (or the microphone) from its members does not
 // capture it at all, and is told why. Owners and administrators publish everything.
 import type { Room } from '../../../common/meet-types';
+import { administersRoom, tokenGrants } from '../../../common/token-grants';
 import { isRightGranted, publishSourcesFrom, roomPublishSources } from '../participants/publish-sources';
 
 export type PrejoinDevice = 'camera' | 'microphone';
 
 /** What the prejoin knows of the room: still asking, the API's answer, or no answer (missing, failed). */
-export type PrejoinRoomAnswer = { state: 'pending' } | { state: 'answered'; room: Pick<Room, 'is_administrable' | 'configuration'> } | { state: 'unknown' };
+export type PrejoinRoomAnswer = { state: 'pending' } | { state: 'answered'; room: Pick<Room, 'is_administrable' | 'configuration' | 'accesses' | 'livekit'>; userId?: string | null } | { state: 'unknown' };
 
 /** The instance's `/config/`: still loading, or loaded (`defaultSources` undefined when it said nothing or failed). */
 export type PrejoinDefaults = { loaded: false } | { loaded: true; defaultSources: unknown };
@@ -22,8 +23,10 @@ export function prejoinRights(answer: PrejoinRoomAnswer, defaults: PrejoinDefaul
   // Without the room's answer, nothing says the user is restricted: the server still decides.
   if (answer.state === 'unknown') return EVERYTHING;
   const { room } = answer;
-  // Only a room that says the user does not administer it restricts them.
-  if (room.is_administrable !== false) return EVERYTHING;
+  // The token the server handed out says exactly what LiveKit will let the user publish.
+  const granted = room.livekit ? tokenGrants(room.livekit.token)?.canPublishSources : null;
+  if (granted) return { settled: true, camera: granted.includes('camera'), microphone: granted.includes('microphone') };
+  if (administersRoom(room, answer.userId)) return EVERYTHING;
   const own = publishSourcesFrom(room.configuration?.can_publish_sources);
   if (!own && !defaults.loaded) return { settled: false };
   const sources = own ?? roomPublishSources(room.configuration, defaults.loaded ? defaults.defaultSources : undefined);

@@ -10,6 +10,7 @@ import { useCallUiStore } from '../call/call-ui-store';
 import { useDevicePreferences } from '../devices/device-preferences';
 import { DeviceSelect } from '../devices/DeviceSelect';
 import { useMediaDeviceList } from '../devices/useMediaDeviceList';
+import { RenameSelf } from '../participants/RenameSelf';
 import { InstancesSection, isLockedByPolicy, LockedNote, useSettingsView } from './ManagedSettings';
 import { CallPreferencesSection } from './CallPreferencesSection';
 import { useSettingsStore, type CaptionSize } from './settings-store';
@@ -72,6 +73,12 @@ export function SettingsDialog() {
 
   return (
     <Dialog title={t('settings.title')} closeLabel={t('settings.close')} onClose={closeDialog}>
+      {room && (
+        <section className="settings__section">
+          <h3>{t('rename.heading')}</h3>
+          <RenameSelf local={room.localParticipant} />
+        </section>
+      )}
       <section className="settings__section">
         <h3>{t('settings.devices')}</h3>
         <DeviceSelect label={t('prejoin.microphoneSelect')} devices={devices.audioInputs} value={preferences.audioInputId} onChange={(id) => chooseDevice('audioinput', id)} />

@@ -1,12 +1,16 @@
 import i18next from 'i18next';
 import { invoke } from '../../platform/visio';
+import { connectedCall, currentCall, isCall } from '../call/connected-call';
 import { useNotificationStore } from '../call/notification-store';
-import { useMeetingStore } from '../meeting/meeting-store';
 
 /** Asks the backend to dispatch the subtitle agent to the room (it has no stop call). */
 export async function startSubtitles(): Promise<void> {
-  const phase = useMeetingStore.getState().phase;
-  if (phase.name !== 'call') return;
-  const result = await invoke('backend:room:start-subtitle', { roomId: phase.room.id, token: phase.grant.token });
+  if (!currentCall()) return;
+  const call = connectedCall();
+  if (!isCall(call)) {
+    useNotificationStore.getState().notify(i18next.t('errors.reasons.not_connected'), 'warning');
+    return;
+  }
+  const result = await invoke('backend:room:start-subtitle', { roomId: call.roomId, token: call.token });
   if (!result.ok && result.error.code !== 'conflict') useNotificationStore.getState().notify(i18next.t('subtitles.startFailed'), 'warning');
 }

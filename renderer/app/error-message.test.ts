@@ -1,0 +1,34 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import en from '../i18n/en.json';
+import fr from '../i18n/fr.json';
+import { serverError } from '../../common/server-errors';
+import { errorMessage } from './error-message';
+
+async function translator(language: 'fr' | 'en') {
+  const instance = i18next.createInstance();
+  await instance.init({ lng: language, resources: { fr: { translation: fr }, en: { translation: en } }, interpolation: { escapeValue: false }, showSupportNotice: false });
+  return instance.t;
+}
+
+describe('errorMessage', () => {
+  it('says a known server reason in the user’s language', async () => {
+    const t = await translator('fr');
+    expect(errorMessage(t, serverError(404, { error: 'This participant has no user account and cannot be assigned a role.' }))).toBe(
+      fr.errors.reasons.participant_without_account,
+    );
+  });
+
+  it('adds the server’s own sentence to the general message when no translation fits', async () => {
+    const t = await translator('en');
+    const message = errorMessage(t, serverError(400, { name: ['Ensure this field has no more than 255 characters.'] }));
+    expect(message).toContain(en.errors.invalid_input);
+    expect(message).toContain('name: Ensure this field has no more than 255 characters.');
+  });
+
+  it('tells a server that did not answer apart from an unreachable one', async () => {
+    const t = await translator('fr');
+    expect(errorMessage(t, { code: 'network', reason: 'timeout' })).toBe(fr.errors.reasons.timeout);
+    expect(errorMessage(t, { code: 'network' })).toBe(fr.errors.network);
+  });
+});

@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { invokeSchemas, ok, type InvokeChannel } from '../../../common/ipc-contract';
+import { useCallStore } from '../call/call-store';
+import { useMeetingStore } from '../meeting/meeting-store';
+import { mayRenameSelf, renameSelf } from './rename-self';
+
+let calls: { channel: InvokeChannel; payload: Record<string, unknown> }[];
+
+beforeEach(() => {
+  calls = [];
+  vi.stubGlobal('window', {
+    visio: {
+      invoke: (channel: InvokeChannel, payload: Record<string, unknown>) => {
+        const checked = invokeSchemas[channel].safeParse(payload);
+        if (!checked.success) throw new Error(`payload outside the contract for ${channel}: ${checked.error.message}`);
+        calls.push({ channel, payload });
+        return Promise.resolve(ok(null));
+      },
+      on: () => () => undefined,
+    },
+  });
+  useMeetingStore.setState({
+    phase: { name: 'call', room: { id: 'room-1', slug: 'abc-defg-hij', access_level: 'public' }, grant: { url: 'ws://x', room: 'room-1', token: 'token-123456' }, username: 'Camille' },
+  });
+  useCallStore.setState({ status: 'connected' });
+});
+
+describe('renaming oneself', () => {
+  it('goes through rename/ with the LiveKit token, the name trimmed', async () => {
+    expect(await renameSelf('  Camille M.  ')).toEqual({ ok: true, name: 'Camille M.' });
+    expect(calls).toEqual([{ channel: 'backend:room:rename', payload: { roomId: 'room-1', token: 'token-123456', name: 'Camille M.' } }]);
+  });
+
+  it('refuses an empty or too long name before asking the server', async () => {
+    expect(await renameSelf('   ')).toEqual({ ok: false, invalid: 'empty' });
+    expect(await renameSelf('x'.repeat(65))).toEqual({ ok: false, invalid: 'too_long' });
+    expect(calls).toEqual([]);
+  });
+
+  it('waits for the connection', async () => {
+    useCallStore.setState({ status: 'connecting' });
+    expect(await renameSelf('Camille')).toMatchObject({ ok: false, error: { reason: 'not_connected' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('is offered to guests always, to logged-in users unless the instance forbids it', () => {
+    const guest = { attributes: { is_authenticated: 'false' } };
+    const agent = { attributes: { is_authenticated: 'true' } };
+    expect(mayRenameSelf(guest, { authenticated_users_can_edit_display_name: false })).toBe(true);
+    expect(mayRenameSelf(agent, { authenticated_users_can_edit_display_name: false })).toBe(false);
+    expect(mayRenameSelf(agent, { authenticated_users_can_edit_display_name: true })).toBe(true);
+    expect(mayRenameSelf(agent, null)).toBe(true);
+    expect(mayRenameSelf(undefined, null)).toBe(false);
+  });
+});
