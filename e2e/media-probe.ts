@@ -1,7 +1,7 @@
 // Observes what the page really receives: every RTCPeerConnection the app creates is recorded
 // (an init script wraps the constructor) so a test can read inbound RTP counters from getStats,
 // and <video> elements are read for size and advancing playback.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export async function recordPeerConnections(page: Page): Promise<void> {
   await page.addInitScript(() => {
@@ -34,18 +34,54 @@ export function inboundBytes(page: Page, kind: 'audio' | 'video'): Promise<numbe
   }, kind);
 }
 
-/** Size, playback time and decoded frames of the remote video of one participant identity. */
-export function remoteVideoState(page: Page, identity: string) {
+/**
+ * How long media may take to start or to move on. Two browsers, LiveKit and the devstack share two
+ * busy cores: a first frame or the next one can take many seconds, and a wait only ends early.
+ */
+export const MEDIA_TIMEOUT = 60_000;
+
+export interface VideoState {
+  width: number;
+  currentTime: number;
+  decodedFrames: number;
+}
+
+/** Size, playback time and decoded frames of the first <video> matching `selector`. */
+export function videoState(page: Page, selector: string): Promise<VideoState | null> {
   return page.evaluate((wanted) => {
-    const video = document.querySelector<HTMLVideoElement>(`video[data-participant-identity="${CSS.escape(wanted)}"]`);
+    const video = document.querySelector<HTMLVideoElement>(wanted);
     if (!video) return null;
-    const quality = video.getVideoPlaybackQuality?.();
-    return {
-      width: video.videoWidth,
-      currentTime: video.currentTime,
-      decodedFrames: quality?.totalVideoFrames ?? 0,
-    };
-  }, identity);
+    return { width: video.videoWidth, currentTime: video.currentTime, decodedFrames: video.getVideoPlaybackQuality().totalVideoFrames };
+  }, selector);
+}
+
+/** The <video> of one remote participant's camera. */
+export const remoteVideo = (identity: string) => `video[data-participant-identity=${JSON.stringify(identity)}]`;
+
+/** Size, playback time and decoded frames of the remote video of one participant identity. */
+export const remoteVideoState = (page: Page, identity: string) => videoState(page, remoteVideo(identity));
+
+/**
+ * The video plays: it has a size, then its decoded frames and its playback time move on, twice,
+ * so it is not one last frame arriving before a freeze. Only progress is asserted, never a rate: a
+ * blurred camera drawn without a GPU sends a few frames a second, fewer on a busy machine.
+ */
+export async function expectVideoPlaying(page: Page, selector: string): Promise<void> {
+  await expect.poll(async () => (await videoState(page, selector))?.width ?? 0, { timeout: MEDIA_TIMEOUT, message: `${selector} has a size` }).toBeGreaterThan(0);
+  let last = (await videoState(page, selector))!;
+  for (const step of ['moves on', 'keeps moving']) {
+    const previous = last;
+    await expect
+      .poll(
+        async () => {
+          const now = await videoState(page, selector);
+          if (now) last = now;
+          return Boolean(now && now.decodedFrames > previous.decodedFrames && now.currentTime > previous.currentTime);
+        },
+        { timeout: MEDIA_TIMEOUT, message: `${selector} ${step} (decoded frames and playback time)` },
+      )
+      .toBe(true);
+  }
 }
 
 /** The identities of the remote participants whose camera tiles hold a video element. */
@@ -55,5 +91,50 @@ export function remoteVideoIdentities(page: Page): Promise<string[]> {
       .filter((tile) => !/\((vous|you)\)$/.test(tile.getAttribute('aria-label') ?? ''))
       .map((tile) => tile.querySelector('video')?.getAttribute('data-participant-identity'))
       .filter((identity): identity is string => Boolean(identity));
+  });
+}
+
+interface CaptureProbe {
+  __visioCaptures: { cameraRequests: number; screenRequests: number; cameras: MediaStreamTrack[]; microphones: MediaStreamTrack[] };
+}
+
+/**
+ * Records, from the page's first script, every camera, microphone and screen capture it asks for,
+ * and the camera and microphone tracks it is given: a test can then wait for a capture to be done
+ * and tell whether one was ever asked for.
+ */
+export async function recordCaptures(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const captures: CaptureProbe['__visioCaptures'] = { cameraRequests: 0, screenRequests: 0, cameras: [], microphones: [] };
+    (window as unknown as CaptureProbe).__visioCaptures = captures;
+    const devices = navigator.mediaDevices;
+    if (!devices) return;
+    const getUserMedia = devices.getUserMedia.bind(devices);
+    devices.getUserMedia = async (constraints) => {
+      if (constraints?.video) captures.cameraRequests++;
+      const stream = await getUserMedia(constraints);
+      captures.cameras.push(...stream.getVideoTracks());
+      captures.microphones.push(...stream.getAudioTracks());
+      return stream;
+    };
+    const getDisplayMedia = devices.getDisplayMedia.bind(devices);
+    devices.getDisplayMedia = (options) => {
+      captures.screenRequests++;
+      return getDisplayMedia(options);
+    };
+  });
+}
+
+/** What the page asked for and holds now (needs `recordCaptures`). */
+export function captures(page: Page): Promise<{ cameraRequests: number; screenRequests: number; liveMicrophones: number; liveCameraHeights: number[] }> {
+  return page.evaluate(() => {
+    const recorded = (window as unknown as CaptureProbe).__visioCaptures;
+    const live = (tracks: MediaStreamTrack[]) => tracks.filter((track) => track.readyState === 'live');
+    return {
+      cameraRequests: recorded.cameraRequests,
+      screenRequests: recorded.screenRequests,
+      liveMicrophones: live(recorded.microphones).length,
+      liveCameraHeights: live(recorded.cameras).map((track) => track.getSettings().height ?? 0),
+    };
   });
 }
