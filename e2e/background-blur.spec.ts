@@ -146,7 +146,7 @@ async function setBlurInSettings(page: Page, enabled: boolean): Promise<void> {
 
 test('a blurred camera reaches the other participant much smoother, and sharp again when blur is off', async ({ devstack, openParticipant }) => {
   // Two browsers, LiveKit and a software-rendered blur share two cores.
-  test.setTimeout(360_000);
+  test.setTimeout(900_000);
   const room = await createRoom(devstack, 'public');
   const contacts: RecordedContact[] = [];
   const alice = await openParticipant('about:blank');
@@ -267,7 +267,7 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
 });
 
 test('a blur that cannot load says so in the user’s language, and the camera goes on sharp', async ({ devstack, openParticipant }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   const room = await createRoom(devstack, 'public');
   const alice = await openParticipant('about:blank');
   const bruno = await openParticipant('about:blank');

@@ -6,7 +6,7 @@ import { MEDIA_TIMEOUT } from './media-probe';
 import { createRoom } from './rooms';
 
 test('a large window shows 25 tiles per page, a smaller one 16, and the pager reaches the rest', async ({ devstack, openParticipant, joinBot }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   const room = await createRoom(devstack, 'public');
   const { page } = await openParticipant('about:blank');
   await page.setViewportSize({ width: 1600, height: 1000 });

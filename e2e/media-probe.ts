@@ -38,7 +38,7 @@ export function inboundBytes(page: Page, kind: 'audio' | 'video'): Promise<numbe
  * How long media may take to start or to move on. Two browsers, LiveKit and the devstack share two
  * busy cores: a first frame or the next one can take many seconds, and a wait only ends early.
  */
-export const MEDIA_TIMEOUT = 60_000;
+export const MEDIA_TIMEOUT = 120_000;
 
 export interface VideoState {
   width: number;

@@ -65,7 +65,7 @@ async function mainProcessSession(devstack: Devstack, contacts: RecordedContact[
 }
 
 test('a whole session contacts only the devstack profile’s hosts', async ({ devstack, openParticipant }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const profile = devstackProfile(devstack);
   const contacts: RecordedContact[] = [];
   const person = await openParticipant('about:blank');
@@ -181,7 +181,7 @@ test('the page’s peer connections keep only ICE servers on the allowed hosts, 
 });
 
 test('the LiveKit server’s own TURN server survives the guard and carries a call that may only relay', async ({ devstack, openParticipant }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(450_000);
   const room = await createRoom(devstack, 'public');
   const contacts: RecordedContact[] = [];
   const person = await openParticipant('about:blank');
