@@ -102,18 +102,24 @@ function sentVideoLayers(page: Page): Promise<SentLayers> {
 /**
  * The frame heights of the camera video the page is sending now: the simulcast layers that send
  * new frames (a layer the server paused keeps the height of its last frame). Waits for new frames
- * rather than counting them over a fixed time: a blurred camera on a busy machine sends few.
+ * rather than counting them over a fixed time: a blurred camera on a busy machine sends few. A
+ * layer seen for the first time (a peer connection made again after a reconnection) counts from
+ * there.
  */
 async function sentVideoHeights(page: Page): Promise<number[]> {
-  const before = await sentVideoLayers(page);
+  const baseline = new Map<string, number>();
   let advanced: number[] = [];
   await expect
     .poll(
       async () => {
-        const now = [...(await sentVideoLayers(page))].map(([id, layer]) => ({ ...layer, progress: layer.framesSent - (before.get(id)?.framesSent ?? Infinity) }));
-        advanced = now.filter((layer) => layer.progress > 0).map((layer) => layer.frameHeight);
+        const progress: { frameHeight: number; frames: number }[] = [];
+        for (const [id, layer] of await sentVideoLayers(page)) {
+          if (!baseline.has(id)) baseline.set(id, layer.framesSent);
+          progress.push({ frameHeight: layer.frameHeight, frames: layer.framesSent - baseline.get(id)! });
+        }
+        advanced = progress.filter((layer) => layer.frames > 0).map((layer) => layer.frameHeight);
         // Two new frames on one layer: every layer still sending has had time for one.
-        return Math.max(0, ...now.map((layer) => layer.progress));
+        return Math.max(0, ...progress.map((layer) => layer.frames));
       },
       { timeout: MEDIA_TIMEOUT, message: 'the camera video sends new frames' },
     )
