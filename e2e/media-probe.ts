@@ -96,6 +96,16 @@ export async function expectVideoPlaying(page: Page, selector: string): Promise<
     .toBeGreaterThanOrEqual(2);
 }
 
+/** The identities of the remote participants whose camera tiles hold a video element. */
+export function remoteVideoIdentities(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    return [...document.querySelectorAll<HTMLElement>('[data-testid="participant-tile"][data-source="camera"]')]
+      .filter((tile) => !/\((vous|you)\)$/.test(tile.getAttribute('aria-label') ?? ''))
+      .map((tile) => tile.querySelector('video')?.getAttribute('data-participant-identity'))
+      .filter((identity): identity is string => Boolean(identity));
+  });
+}
+
 interface CaptureProbe {
   __visioCaptures: { cameraRequests: number; screenRequests: number; cameras: MediaStreamTrack[]; microphones: MediaStreamTrack[] };
 }
