@@ -5,8 +5,10 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  timeout: 90_000,
-  expect: { timeout: 15_000 },
+  // Generous limits: the suite runs on shared, busy machines. A wait ends as soon as its condition
+  // holds, so they cost nothing when all is well; no test measures a speed (that is bench/'s job).
+  timeout: 300_000,
+  expect: { timeout: 60_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,

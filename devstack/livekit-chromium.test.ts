@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { Room, RoomEvent, TrackKind, dispose } from '@livekit/rtc-node';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { Bot, mintToken } from './bot';
 import { startDevstack, type Devstack } from './index';
+import { WAIT_LIMIT_MS, WAITING_TEST_TIMEOUT_MS } from './wait-for';
 
 const PAGE_SCRIPT = `
 import { Room, RoomEvent } from 'livekit-client';
@@ -25,6 +26,8 @@ window.joinAndPublish = async (url, token) => {
   await room.localParticipant.setMicrophoneEnabled(true);
 };
 `;
+
+vi.setConfig({ testTimeout: WAITING_TEST_TIMEOUT_MS });
 
 let webRoot: string;
 let devstack: Devstack;
@@ -80,13 +83,13 @@ it('carries video both ways over loopback ICE, and legacy subtitles to livekit-c
     );
     expect(await fromChromium).toBe(TrackKind.KIND_VIDEO);
     await page.waitForFunction(() => (window as unknown as { subscribedKinds: string[] }).subscribedKinds.includes('video'), null, {
-      timeout: 15_000,
+      timeout: WAIT_LIMIT_MS,
     });
 
     const agent = await Bot.join(devstack, { room: roomName, subtitleAgent: true });
     try {
       await expect
-        .poll(() => [...(agent.room.remoteParticipants.get('chromium')?.trackPublications.values() ?? [])].length, { timeout: 10_000 })
+        .poll(() => [...(agent.room.remoteParticipants.get('chromium')?.trackPublications.values() ?? [])].length, { timeout: WAIT_LIMIT_MS })
         .toBeGreaterThanOrEqual(2);
       await agent.publishSubtitle({ participantIdentity: 'chromium', text: 'Bonjour', segmentId: 'seg-1' });
     } finally {
@@ -95,7 +98,7 @@ it('carries video both ways over loopback ICE, and legacy subtitles to livekit-c
     const received = await page.waitForFunction(
       () => (window as unknown as { transcriptions: unknown[] }).transcriptions[0],
       null,
-      { timeout: 10_000 },
+      { timeout: WAIT_LIMIT_MS },
     );
     expect(await received.jsonValue()).toEqual({ from: 'chromium', text: 'Bonjour', final: true });
   } finally {

@@ -3,6 +3,7 @@
 import { expect, test } from './bot-fixtures';
 import { accessibilityViolations } from './axe';
 import { enterCall, joinFromPrejoin } from './join';
+import { MEDIA_TIMEOUT } from './media-probe';
 import { createRoom, ownerSession, shareSession } from './rooms';
 
 test('home, prejoin and lobby have no accessibility violations', async ({ devstack, openParticipant }) => {
@@ -32,7 +33,7 @@ test('the call with chat, participants and settings has no accessibility violati
   await bot.publishVideo();
   await bot.publishAudio();
   await bot.raiseHand();
-  await expect(page.locator('[data-testid="participant-tile"][aria-label="Bertrand Robot"] video')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('[data-testid="participant-tile"][aria-label="Bertrand Robot"] video')).toBeVisible({ timeout: MEDIA_TIMEOUT });
   const toolbar = page.getByRole('toolbar');
 
   await bot.sendChat('Un message pour remplir la liste https://example.org');

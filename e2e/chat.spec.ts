@@ -9,7 +9,7 @@ test('chat flows both ways with another client, in both wire forms, with an unre
   const { page } = await openParticipant('about:blank');
   await enterCall(page, devstack.origin, room.slug, 'Alice Durand');
   const bot = await joinBot(room, { name: 'Bertrand Robot' });
-  await expect(page.locator('[data-testid="participant-tile"][aria-label="Bertrand Robot"]')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('[data-testid="participant-tile"][aria-label="Bertrand Robot"]')).toBeVisible();
 
   const chatButton = page.getByRole('toolbar').getByRole('button', { name: /^Messages/ });
   await expect(chatButton).toHaveAttribute('aria-pressed', 'false');
@@ -41,7 +41,7 @@ test('chat flows both ways with another client, in both wire forms, with an unre
   await input.fill('Réponse depuis Visio');
   await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
   await expect(list.getByRole('listitem').filter({ hasText: 'Réponse depuis Visio' })).toContainText('Vous');
-  await expect.poll(() => bot.receivedChat.map((message) => message.text), { timeout: 10_000 }).toContain('Réponse depuis Visio');
+  await expect.poll(() => bot.receivedChat.map((message) => message.text)).toContain('Réponse depuis Visio');
   expect(bot.receivedChat.filter((message) => message.text === 'Réponse depuis Visio')).toHaveLength(1);
   await expect(input).toHaveValue('');
 

@@ -3,6 +3,7 @@
 import { expect, test } from './fixtures';
 import { launchChromium } from './browser';
 import { expectInCall, joinFromPrejoin } from './join';
+import { MEDIA_TIMEOUT } from './media-probe';
 import { createRoom, randomSlug } from './rooms';
 
 test('a malformed meeting code is refused on the home screen', async ({ openParticipant }) => {
@@ -36,7 +37,7 @@ test('LiveKit being down ends in a clear message with a retry that works once it
   await devstack.stopLivekit();
   try {
     await joinFromPrejoin(page, 'Agathe Moreau');
-    await expect(page.getByText('Impossible de se connecter au serveur de visioconférence. Il est peut-être indisponible.')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText('Impossible de se connecter au serveur de visioconférence. Il est peut-être indisponible.')).toBeVisible({ timeout: MEDIA_TIMEOUT });
   } finally {
     await devstack.startLivekit();
   }

@@ -2,10 +2,11 @@
 // with a pager for the rest. Twenty-five other people are in the room (real LiveKit participants).
 import { expect, test } from './bot-fixtures';
 import { enterCall } from './join';
+import { MEDIA_TIMEOUT } from './media-probe';
 import { createRoom } from './rooms';
 
 test('a large window shows 25 tiles per page, a smaller one 16, and the pager reaches the rest', async ({ devstack, openParticipant, joinBot }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(600_000);
   const room = await createRoom(devstack, 'public');
   const { page } = await openParticipant('about:blank');
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -14,7 +15,7 @@ test('a large window shows 25 tiles per page, a smaller one 16, and the pager re
 
   const tiles = page.getByTestId('participant-tile');
   const pager = page.locator('.pager [aria-live]');
-  await expect(pager).toHaveText('Page 1 sur 2', { timeout: 30_000 });
+  await expect(pager).toHaveText('Page 1 sur 2', { timeout: MEDIA_TIMEOUT });
   await expect(tiles).toHaveCount(25);
   await page.getByRole('button', { name: 'Page suivante' }).click();
   await expect(pager).toHaveText('Page 2 sur 2');

@@ -1,5 +1,6 @@
 // The steps a person takes to enter a call from the prejoin screen.
 import { expect, type Page } from '@playwright/test';
+import { MEDIA_TIMEOUT } from './media-probe';
 
 export async function joinFromPrejoin(page: Page, name: string): Promise<void> {
   const nameField = page.getByLabel('Votre nom');
@@ -9,7 +10,7 @@ export async function joinFromPrejoin(page: Page, name: string): Promise<void> {
 }
 
 export async function expectInCall(page: Page): Promise<void> {
-  await expect(page.getByTestId('call')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('call')).toBeVisible({ timeout: MEDIA_TIMEOUT });
 }
 
 /** Opens the room's prejoin, joins under `name` and waits to be in the call. */

@@ -2,6 +2,7 @@
 // shortcuts (Ctrl+D, Ctrl+E, Ctrl+Shift+H, Ctrl+Shift+M), then the control bar (one Tab stop,
 // arrows inside, F2 to come back) with Space and Enter, each checked by the state it changes.
 import { expect, test } from './fixtures';
+import { expectInCall } from './join';
 import { createRoom } from './rooms';
 import type { Locator, Page } from '@playwright/test';
 
@@ -42,7 +43,7 @@ test('joining a call and toggling mic, camera, hand and chat with the keyboard o
   await page.keyboard.type('Clavier Seul');
   await tabTo(page, page.getByRole('button', { name: 'Rejoindre la réunion' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('call')).toBeVisible({ timeout: 30_000 });
+  await expectInCall(page);
 
   const toolbar = page.getByRole('toolbar', { name: 'Commandes de la réunion' });
   const microphone = toolbar.getByRole('button', { name: 'Microphone' });
@@ -50,8 +51,8 @@ test('joining a call and toggling mic, camera, hand and chat with the keyboard o
   const hand = toolbar.getByRole('button', { name: 'Lever la main' });
   const chat = toolbar.getByRole('button', { name: /^Messages/ });
   const ownTile = page.locator('[data-testid="participant-tile"][data-source="camera"][aria-label="Clavier Seul (vous)"]');
-  await expect(microphone).toHaveAttribute('aria-pressed', 'true', { timeout: 15_000 });
-  await expect(camera).toHaveAttribute('aria-pressed', 'true', { timeout: 15_000 });
+  await expect(microphone).toHaveAttribute('aria-pressed', 'true');
+  await expect(camera).toHaveAttribute('aria-pressed', 'true');
 
   await page.keyboard.press('Control+D');
   await expect(microphone).toHaveAttribute('aria-pressed', 'false');

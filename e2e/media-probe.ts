@@ -1,7 +1,7 @@
 // Observes what the page really receives: every RTCPeerConnection the app creates is recorded
 // (an init script wraps the constructor) so a test can read inbound RTP counters from getStats,
 // and <video> elements are read for size and advancing playback.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export async function recordPeerConnections(page: Page): Promise<void> {
   await page.addInitScript(() => {
@@ -34,18 +34,66 @@ export function inboundBytes(page: Page, kind: 'audio' | 'video'): Promise<numbe
   }, kind);
 }
 
-/** Size, playback time and decoded frames of the remote video of one participant identity. */
-export function remoteVideoState(page: Page, identity: string) {
+/**
+ * How long media may take to start or to move on. Two browsers, LiveKit and the devstack share two
+ * busy cores: a first frame or the next one can take many seconds, and a wait only ends early.
+ */
+export const MEDIA_TIMEOUT = 120_000;
+
+export interface VideoState {
+  /** Which <video> element this is: a replaced element (a track subscribed again) counts anew. */
+  element: number;
+  width: number;
+  currentTime: number;
+  decodedFrames: number;
+}
+
+/** Size, playback time and decoded frames of the first <video> matching `selector`. */
+export function videoState(page: Page, selector: string): Promise<VideoState | null> {
   return page.evaluate((wanted) => {
-    const video = document.querySelector<HTMLVideoElement>(`video[data-participant-identity="${CSS.escape(wanted)}"]`);
+    const video = document.querySelector<HTMLVideoElement>(wanted);
     if (!video) return null;
-    const quality = video.getVideoPlaybackQuality?.();
-    return {
-      width: video.videoWidth,
-      currentTime: video.currentTime,
-      decodedFrames: quality?.totalVideoFrames ?? 0,
-    };
-  }, identity);
+    const probe = window as unknown as { __visioVideoIds?: WeakMap<HTMLVideoElement, number>; __visioNextVideoId?: number };
+    const ids = (probe.__visioVideoIds ??= new WeakMap());
+    if (!ids.has(video)) ids.set(video, (probe.__visioNextVideoId = (probe.__visioNextVideoId ?? 0) + 1));
+    return { element: ids.get(video)!, width: video.videoWidth, currentTime: video.currentTime, decodedFrames: video.getVideoPlaybackQuality().totalVideoFrames };
+  }, selector);
+}
+
+/** The <video> of one remote participant's camera. */
+export const remoteVideo = (identity: string) => `video[data-participant-identity=${JSON.stringify(identity)}]`;
+
+/** Size, playback time and decoded frames of the remote video of one participant identity. */
+export const remoteVideoState = (page: Page, identity: string) => videoState(page, remoteVideo(identity));
+
+/**
+ * The video plays: it has a size, then one and the same <video> shows its decoded frames and its
+ * playback time move on, twice, so it is not one last frame arriving before a freeze. Only
+ * progress is asserted, never a rate: a blurred camera drawn without a GPU sends a few frames a
+ * second, fewer on a busy machine. A busy machine may also make LiveKit reconnect, which puts a
+ * new element in place: its progress is counted from its own start.
+ */
+export async function expectVideoPlaying(page: Page, selector: string): Promise<void> {
+  await expect.poll(async () => (await videoState(page, selector))?.width ?? 0, { timeout: MEDIA_TIMEOUT, message: `${selector} has a size` }).toBeGreaterThan(0);
+  let last: VideoState | null = null;
+  let advances = 0;
+  await expect
+    .poll(
+      async () => {
+        const now = await videoState(page, selector);
+        if (!now) return advances;
+        if (!last || last.element !== now.element) {
+          last = now;
+          advances = 0;
+        } else if (now.decodedFrames > last.decodedFrames && now.currentTime > last.currentTime) {
+          last = now;
+          advances += 1;
+        }
+        return advances;
+      },
+      { timeout: MEDIA_TIMEOUT, message: `${selector} moves on, twice (decoded frames and playback time)` },
+    )
+    .toBeGreaterThanOrEqual(2);
 }
 
 /** The identities of the remote participants whose camera tiles hold a video element. */
@@ -55,5 +103,50 @@ export function remoteVideoIdentities(page: Page): Promise<string[]> {
       .filter((tile) => !/\((vous|you)\)$/.test(tile.getAttribute('aria-label') ?? ''))
       .map((tile) => tile.querySelector('video')?.getAttribute('data-participant-identity'))
       .filter((identity): identity is string => Boolean(identity));
+  });
+}
+
+interface CaptureProbe {
+  __visioCaptures: { cameraRequests: number; screenRequests: number; cameras: MediaStreamTrack[]; microphones: MediaStreamTrack[] };
+}
+
+/**
+ * Records, from the page's first script, every camera, microphone and screen capture it asks for,
+ * and the camera and microphone tracks it is given: a test can then wait for a capture to be done
+ * and tell whether one was ever asked for.
+ */
+export async function recordCaptures(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const captures: CaptureProbe['__visioCaptures'] = { cameraRequests: 0, screenRequests: 0, cameras: [], microphones: [] };
+    (window as unknown as CaptureProbe).__visioCaptures = captures;
+    const devices = navigator.mediaDevices;
+    if (!devices) return;
+    const getUserMedia = devices.getUserMedia.bind(devices);
+    devices.getUserMedia = async (constraints) => {
+      if (constraints?.video) captures.cameraRequests++;
+      const stream = await getUserMedia(constraints);
+      captures.cameras.push(...stream.getVideoTracks());
+      captures.microphones.push(...stream.getAudioTracks());
+      return stream;
+    };
+    const getDisplayMedia = devices.getDisplayMedia.bind(devices);
+    devices.getDisplayMedia = (options) => {
+      captures.screenRequests++;
+      return getDisplayMedia(options);
+    };
+  });
+}
+
+/** What the page asked for and holds now (needs `recordCaptures`). */
+export function captures(page: Page): Promise<{ cameraRequests: number; screenRequests: number; liveMicrophones: number; liveCameraHeights: number[] }> {
+  return page.evaluate(() => {
+    const recorded = (window as unknown as CaptureProbe).__visioCaptures;
+    const live = (tracks: MediaStreamTrack[]) => tracks.filter((track) => track.readyState === 'live');
+    return {
+      cameraRequests: recorded.cameraRequests,
+      screenRequests: recorded.screenRequests,
+      liveMicrophones: live(recorded.microphones).length,
+      liveCameraHeights: live(recorded.cameras).map((track) => track.getSettings().height ?? 0),
+    };
   });
 }

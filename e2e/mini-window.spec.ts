@@ -5,6 +5,7 @@
 import { accessibilityViolations } from './axe';
 import { expect, test } from './bot-fixtures';
 import { enterCall } from './join';
+import { MEDIA_TIMEOUT } from './media-probe';
 import { createRoom } from './rooms';
 
 test('the mini window follows the call and drives it: speaker, mute, camera, leave', async ({ devstack, openParticipant, joinBot }) => {
@@ -30,8 +31,8 @@ test('the mini window follows the call and drives it: speaker, mute, camera, lea
   // Someone else joins and speaks (a real tone published into the room): the mini window names them.
   const bot = await joinBot(room, { name: 'Bertrand Robot' });
   await bot.publishAudio();
-  await expect(mini.getByText('2 participants', { exact: true })).toBeVisible({ timeout: 20_000 });
-  await expect(mini.getByTestId('mini-speaker')).toHaveText('Bertrand Robot', { timeout: 20_000 });
+  await expect(mini.getByText('2 participants', { exact: true })).toBeVisible({ timeout: MEDIA_TIMEOUT });
+  await expect(mini.getByTestId('mini-speaker')).toHaveText('Bertrand Robot', { timeout: MEDIA_TIMEOUT });
 
   // The camera, with the keyboard this time.
   const callCamera = page.getByRole('toolbar').getByRole('button', { name: 'Caméra' });
@@ -43,6 +44,6 @@ test('the mini window follows the call and drives it: speaker, mute, camera, lea
 
   // Leave: the call ends in the main page, and the mini window says there is no call any more.
   await mini.getByRole('button', { name: 'Quitter la réunion' }).click();
-  await expect(page.getByTestId('call')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByTestId('call')).toHaveCount(0);
   await expect(mini.getByRole('status')).toHaveText('Aucune réunion en cours.');
 });

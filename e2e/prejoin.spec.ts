@@ -1,29 +1,14 @@
 // The prejoin before a real room: its link to copy, and a room whose owner keeps the camera from
 // its members — the member's prejoin never opens the camera, says why, and joins without it.
-import type { Page } from '@playwright/test';
 import { accessibilityViolations } from './axe';
 import { expect, test } from './fixtures';
 import { enterCall, expectInCall, joinFromPrejoin } from './join';
+import { captures, MEDIA_TIMEOUT, recordCaptures } from './media-probe';
 import { createRoom, ownerSession, shareSession } from './rooms';
 
 const OWNER = 'Camille Martin';
 const GUEST = 'Bruno Petit';
 const CAMERA_FORBIDDEN = 'L’organisateur ne permet pas d’activer la caméra dans cette réunion.';
-
-/** Counts the page's camera captures (getUserMedia asking for video), from its very first script. */
-async function countCameraCaptures(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const media = navigator.mediaDevices;
-    const original = media.getUserMedia.bind(media);
-    (window as unknown as { cameraCaptures: number }).cameraCaptures = 0;
-    media.getUserMedia = (constraints) => {
-      if (constraints?.video) (window as unknown as { cameraCaptures: number }).cameraCaptures++;
-      return original(constraints);
-    };
-  });
-}
-
-const cameraCaptures = (page: Page) => page.evaluate(() => (window as unknown as { cameraCaptures: number }).cameraCaptures);
 
 test('a guest of a room without cameras never opens theirs, is told why, and joins without it', async ({ devstack, openParticipant }) => {
   const session = await ownerSession(devstack);
@@ -39,12 +24,12 @@ test('a guest of a room without cameras never opens theirs, is told why, and joi
   await owner.page.goto(`${devstack.origin}/${room.slug}`);
   const ownerPreview = owner.page.getByRole('region', { name: 'Aperçu de votre caméra' });
   await expect(ownerPreview.getByRole('button', { name: 'Caméra', exact: true })).toBeEnabled();
-  await expect(ownerPreview.locator('video.preview__video')).toHaveCount(1, { timeout: 15_000 });
+  await expect(ownerPreview.locator('video.preview__video')).toHaveCount(1, { timeout: MEDIA_TIMEOUT });
   await joinFromPrejoin(owner.page, OWNER);
   await expectInCall(owner.page);
 
   const guest = await openParticipant('about:blank');
-  await countCameraCaptures(guest.page);
+  await recordCaptures(guest.page);
   await guest.page.goto(`${devstack.origin}/${room.slug}`);
   const preview = guest.page.getByRole('region', { name: 'Aperçu de votre caméra' });
   const cameraToggle = preview.getByRole('button', { name: 'Caméra', exact: true });
@@ -57,26 +42,27 @@ test('a guest of a room without cameras never opens theirs, is told why, and joi
   await expect(microphoneToggle).toBeEnabled();
   await expect(microphoneToggle).toHaveAttribute('aria-pressed', 'true');
   await expect(preview.getByText('Caméra désactivée')).toBeVisible();
-  await guest.page.waitForTimeout(1_500);
+  // The preview asks for the camera, when it may, as it asks for the microphone: once the
+  // microphone is captured, the camera would have been asked for too.
+  await expect.poll(async () => (await captures(guest.page)).liveMicrophones, { timeout: MEDIA_TIMEOUT }).toBeGreaterThan(0);
   await expect(preview.locator('video')).toHaveCount(0);
-  expect(await cameraCaptures(guest.page)).toBe(0);
+  expect((await captures(guest.page)).cameraRequests).toBe(0);
   expect(await accessibilityViolations(guest.page)).toEqual([]);
 
   await joinFromPrejoin(guest.page, GUEST);
   await expectInCall(guest.page);
   const callCamera = guest.page.getByRole('toolbar').getByRole('button', { name: 'Caméra', exact: true });
-  await expect(callCamera).toBeDisabled({ timeout: 10_000 });
+  await expect(callCamera).toBeDisabled();
   await expect(callCamera).toHaveAttribute('aria-pressed', 'false');
-  await expect(guest.page.getByRole('toolbar').getByRole('button', { name: 'Microphone', exact: true })).toHaveAttribute('aria-pressed', 'true', {
-    timeout: 15_000,
-  });
+  await expect(guest.page.getByRole('toolbar').getByRole('button', { name: 'Microphone', exact: true })).toHaveAttribute('aria-pressed', 'true');
 
   // The owner sees the guest, without any camera, and the guest never captured one.
   const guestTile = owner.page.locator(`[data-testid="participant-tile"][data-source="camera"][aria-label="${GUEST}"]`);
-  await expect(guestTile).toHaveCount(1, { timeout: 30_000 });
-  await owner.page.waitForTimeout(2_000);
+  await expect(guestTile).toHaveCount(1, { timeout: MEDIA_TIMEOUT });
+  // The guest's microphone has reached the owner: what the guest publishes has arrived.
+  await expect(guestTile.getByRole('img', { name: 'Micro actif' })).toBeVisible({ timeout: MEDIA_TIMEOUT });
   await expect(guestTile.locator('video')).toHaveCount(0);
-  expect(await cameraCaptures(guest.page)).toBe(0);
+  expect((await captures(guest.page)).cameraRequests).toBe(0);
 });
 
 test('the prejoin of a public room copies its link, and says so', async ({ devstack, openParticipant }) => {

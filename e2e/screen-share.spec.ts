@@ -9,6 +9,7 @@ import type { CallState } from '../main/desktop/call-state';
 import { onCallStateChanged, onStopClicked, type ShareIndicatorEffect, type ShareIndicatorPhase } from '../main/desktop/screen-share/share-indicator';
 import { expect, test } from './fixtures';
 import { expectInCall, joinFromPrejoin } from './join';
+import { captures, expectVideoPlaying, MEDIA_TIMEOUT, recordCaptures } from './media-probe';
 import { createRoom } from './rooms';
 
 const shareVideo = '[data-testid="participant-tile"][data-source="screen_share"] video';
@@ -60,19 +61,12 @@ function sendToPage<E extends keyof MainEvents>(page: Page, event: E, payload: M
   );
 }
 
-function shareVideoState(page: Page) {
-  return page.evaluate((selector) => {
-    const video = document.querySelector<HTMLVideoElement>(selector);
-    if (!video) return null;
-    return { width: video.videoWidth, currentTime: video.currentTime, frames: video.getVideoPlaybackQuality().totalVideoFrames };
-  }, shareVideo);
-}
-
 test('a screen share is seen playing by the other participant, and the indicator’s Stop ends it', async ({ devstack, openParticipant }) => {
   const room = await createRoom(devstack, 'public');
   const sharer = await openParticipant('about:blank');
   const viewer = await openParticipant('about:blank');
   const reports = await listenAsDesktop(sharer.page);
+  await recordCaptures(sharer.page);
   for (const participant of [sharer, viewer]) await participant.page.goto(`${devstack.origin}/${room.slug}`);
   await joinFromPrejoin(sharer.page, 'Sacha Partage');
   await expectInCall(sharer.page);
@@ -82,18 +76,11 @@ test('a screen share is seen playing by the other participant, and the indicator
   const shareButton = sharer.page.getByRole('toolbar').getByRole('button', { name: 'Partager l’écran' });
   await expect(shareButton).toHaveAttribute('aria-pressed', 'false');
   await shareButton.click();
-  await expect(shareButton).toHaveAttribute('aria-pressed', 'true', { timeout: 20_000 });
+  await expect(shareButton).toHaveAttribute('aria-pressed', 'true');
 
   // The viewer's share tile plays: a real size, and time and decoded frames moving on.
-  await expect(viewer.page.locator(shareVideo)).toHaveCount(1, { timeout: 30_000 });
-  await expect.poll(async () => (await shareVideoState(viewer.page))?.width ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
-  const first = await shareVideoState(viewer.page);
-  await expect
-    .poll(async () => {
-      const later = await shareVideoState(viewer.page);
-      return (later?.currentTime ?? 0) > (first?.currentTime ?? 0) && (later?.frames ?? 0) > (first?.frames ?? 0);
-    }, { timeout: 15_000 })
-    .toBe(true);
+  await expect(viewer.page.locator(shareVideo)).toHaveCount(1, { timeout: MEDIA_TIMEOUT });
+  await expectVideoPlaying(viewer.page, shareVideo);
 
   // The desktop's indicator, driven by what the page reports: shown while the share is live.
   let phase: ShareIndicatorPhase = 'hidden';
@@ -102,7 +89,7 @@ test('a screen share is seen playing by the other participant, and the indicator
     phase = transition.phase;
     effects.push(...transition.effects);
   };
-  await expect.poll(() => reports.some((state) => state.state === 'in-call' && state.sharing), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => reports.some((state) => state.state === 'in-call' && state.sharing)).toBe(true);
   for (const state of reports.splice(0)) follow(onCallStateChanged(phase, state));
   expect(phase).toBe('sharing');
   expect(effects).toEqual(['show']);
@@ -111,18 +98,25 @@ test('a screen share is seen playing by the other participant, and the indicator
   follow(onStopClicked(phase));
   expect(effects.at(-1)).toBe('request-stop');
   await sendToPage(sharer.page, 'event:command', { command: 'stop-screen-share' });
-  await expect(viewer.page.locator(shareVideo)).toHaveCount(0, { timeout: 20_000 });
+  await expect(viewer.page.locator(shareVideo)).toHaveCount(0);
   await expect(viewer.page.locator('[data-testid="participant-tile"][data-source="screen_share"]')).toHaveCount(0);
   await expect(shareButton).toHaveAttribute('aria-pressed', 'false');
 
   // The page says the share is over: the indicator goes away.
-  await expect.poll(() => reports.some((state) => !state.sharing), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => reports.some((state) => !state.sharing)).toBe(true);
   for (const state of reports.splice(0)) follow(onCallStateChanged(phase, state));
   expect(phase).toBe('hidden');
   expect(effects.at(-1)).toBe('hide');
 
-  // The same stop command never starts a share.
+  // The same stop command never starts a share: a command sent after it has acted, and the
+  // screen was not asked for again.
+  const { screenRequests } = await captures(sharer.page);
+  expect(screenRequests).toBe(1);
+  const microphoneButton = sharer.page.getByRole('toolbar').getByRole('button', { name: 'Microphone', exact: true });
+  await expect(microphoneButton).toHaveAttribute('aria-pressed', 'true');
   await sendToPage(sharer.page, 'event:command', { command: 'stop-screen-share' });
-  await sharer.page.waitForTimeout(500);
+  await sendToPage(sharer.page, 'event:command', { command: 'toggle-mic' });
+  await expect(microphoneButton).toHaveAttribute('aria-pressed', 'false');
   await expect(shareButton).toHaveAttribute('aria-pressed', 'false');
+  expect((await captures(sharer.page)).screenRequests).toBe(screenRequests);
 });

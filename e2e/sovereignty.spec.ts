@@ -20,7 +20,7 @@ import { allowedHostsOf } from '../common/host-patterns';
 import { parseProfileText } from '../main/profile/profile-loader';
 import { expect, logInAndCreateMeeting, test } from './fixtures';
 import { expectInCall, joinFromPrejoin } from './join';
-import { inboundBytes, recordPeerConnections } from './media-probe';
+import { inboundBytes, MEDIA_TIMEOUT, recordPeerConnections } from './media-probe';
 import {
   configuredIceUrls,
   peerConnectionCount,
@@ -66,7 +66,7 @@ async function mainProcessSession(devstack: Devstack, contacts: RecordedContact[
 }
 
 test('a whole session contacts only the devstack profile’s hosts', async ({ devstack, openParticipant }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(600_000);
   const profile = devstackProfile(devstack);
   const contacts: RecordedContact[] = [];
   const person = await openParticipant('about:blank');
@@ -182,7 +182,7 @@ test('the page’s peer connections keep only ICE servers on the allowed hosts, 
 });
 
 test('the LiveKit server’s own TURN server survives the guard and carries a call that may only relay', async ({ devstack, openParticipant }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(450_000);
   const room = await createRoom(devstack, 'public');
   const contacts: RecordedContact[] = [];
   const person = await openParticipant('about:blank');
@@ -208,7 +208,7 @@ test('the LiveKit server’s own TURN server survives the guard and carries a ca
 
     // Media flows, over a candidate relayed by that TURN server: the only path the page had.
     const before = await inboundBytes(page, 'video');
-    await expect.poll(() => inboundBytes(page, 'video'), { timeout: 30_000 }).toBeGreaterThan(before);
+    await expect.poll(() => inboundBytes(page, 'video'), { timeout: MEDIA_TIMEOUT }).toBeGreaterThan(before);
     const paths = await selectedPaths(page);
     expect(paths.length).toBeGreaterThan(0);
     for (const path of paths) expect(path).toEqual({ connectionState: 'connected', localCandidateType: 'relay', relayUrl: turnUrl });

@@ -40,7 +40,7 @@ test('subtitles in both forms are shown with the name of the participant who spo
   const speaker = await joinBot(room, { name: 'Sophie Oratrice' });
   await speaker.publishAudio();
   const agent = await joinBot(room, { name: 'Agent sous-titres', subtitleAgent: true });
-  await expect(page.locator('[data-testid="participant-tile"][aria-label="Sophie Oratrice"]')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('[data-testid="participant-tile"][aria-label="Sophie Oratrice"]')).toBeVisible();
 
   const subtitlesButton = page.getByRole('toolbar').getByRole('button', { name: 'Sous-titres' });
   await subtitlesButton.click();
@@ -49,8 +49,8 @@ test('subtitles in both forms are shown with the name of the participant who spo
   await expect(region).toContainText('Les sous-titres vont s’afficher dès que quelqu’un parle.');
 
   const appIdentity = await page.locator('[data-testid="participant-tile"][aria-label="Alice Durand (vous)"]').getAttribute('data-participant-identity');
-  await expect.poll(() => microphoneSid(agent, speaker.identity), { timeout: 10_000 }).not.toBe('');
-  await expect.poll(() => microphoneSid(agent, appIdentity ?? ''), { timeout: 10_000 }).not.toBe('');
+  await expect.poll(() => microphoneSid(agent, speaker.identity)).not.toBe('');
+  await expect.poll(() => microphoneSid(agent, appIdentity ?? '')).not.toBe('');
 
   // Legacy transcription packet, for the bot that speaks.
   await publishLegacySegment(agent, speaker.identity, microphoneSid(agent, speaker.identity), `legacy-${randomUUID()}`, 'Bonjour à toutes et à tous.');

@@ -1,7 +1,8 @@
 // `npm test`: every check the project promises, in order, on a fresh clone: lint, type-checks
 // (main and preload against the real electron.d.ts), bundles, unit and integration tests, the
 // keyring tests against a real Secret Service, Electronegativity, and the Playwright end-to-end
-// tests in Debian Chromium against the devstack. Prints one closing count of all tests.
+// tests in Debian Chromium against the devstack. Prints how long each step took, then a table of
+// the steps' durations and one closing count of all tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,14 @@ const only = process.env.VISIO_TEST_ONLY?.split(',');
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 const countedSteps = new Set();
+/** Name, outcome and duration of each step that ran, for the closing table. */
+const durations = [];
+const startedAt = Date.now();
+
+function formatDuration(milliseconds) {
+  const seconds = Math.round(milliseconds / 1000);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+}
 
 function step(name, args, options = {}) {
   if (only && !only.includes(name)) return;
@@ -27,11 +36,12 @@ function step(name, args, options = {}) {
     stdio: 'inherit',
     env: { ...process.env, ...options.env },
   });
-  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  const took = formatDuration(Date.now() - started);
+  durations.push({ name, ok: result.status === 0, milliseconds: Date.now() - started });
   if (result.status === 0) {
-    console.log(`✔ ${name} (${seconds} s)`);
+    console.log(`✔ ${name} (${took})`);
   } else {
-    console.log(`✘ ${name} (${seconds} s, exit ${result.status ?? result.signal})`);
+    console.log(`✘ ${name} (${took}, exit ${result.status ?? result.signal})`);
     failures.push(name);
   }
   if (options.count) {
@@ -86,6 +96,11 @@ step('e2e', [node, bin('@playwright/test', 'cli.js'), 'test'], {
   count: countPlaywright(e2eReport),
 });
 
+console.log('\nStep                    Result  Duration');
+for (const { name, ok, milliseconds } of durations) {
+  console.log(`${name.padEnd(24)}${(ok ? '✔' : '✘').padEnd(8)}${formatDuration(milliseconds).padStart(9)}`);
+}
+console.log(`${'total'.padEnd(32)}${formatDuration(Date.now() - startedAt).padStart(9)}`);
 console.log('');
 if (failures.length > 0) console.log(`Failed steps: ${failures.join(', ')}`);
 // A failed check that is not a test runner (lint, type-check, build) counts as one failure.

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispose } from '@livekit/rtc-node';
 import { RoomServiceClient, TokenVerifier, TrackSource, TrackType } from 'livekit-server-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MeetClient } from '../../common/meet-client';
 import type { InvokeInput } from '../../common/ipc-contract';
 import { isRegisteredRoom, type RegisteredRoom, type Room } from '../../common/meet-types';
@@ -18,6 +18,7 @@ function registered(room: Room): RegisteredRoom {
 import { Bot } from '../../devstack/bot';
 import { HttpSession } from '../../devstack/http-session';
 import { startDevstack, type Devstack } from '../../devstack/index';
+import { waitFor, WAITING_TEST_TIMEOUT_MS } from '../../devstack/wait-for';
 import { loginWithPassword } from './node-password-login';
 import { NodeTransport } from './node-transport';
 
@@ -32,15 +33,7 @@ const everything: Permission = {
   canPublishSources: ['camera', 'microphone', 'screen_share', 'screen_share_audio'],
 };
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('Timed out waiting for condition');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+vi.setConfig({ testTimeout: WAITING_TEST_TIMEOUT_MS });
 
 let dataDir: string;
 let devstack: Devstack;
