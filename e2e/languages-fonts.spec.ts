@@ -2,6 +2,7 @@
 // switches at once, in the same page, without a reload. The reading fonts come from the app's
 // own origin, apply at once and are kept; the settings stay free of accessibility violations.
 import { expect, test } from './fixtures';
+import { MEDIA_TIMEOUT } from './media-probe';
 import { accessibilityViolations } from './axe';
 import { enterCall } from './join';
 import { createRoom } from './rooms';
@@ -58,7 +59,7 @@ test('a reading font applies at once, comes from the app’s origin and is kept'
   await expect.poll(bodyFont).toContain('OpenDyslexic');
   // The face itself is loaded, not only named: text is drawn in it.
   await expect
-    .poll(() => page.evaluate(async () => { await document.fonts.ready; return document.fonts.check('16px OpenDyslexic'); }), { timeout: 20_000 })
+    .poll(() => page.evaluate(async () => { await document.fonts.ready; return document.fonts.check('16px OpenDyslexic'); }), { timeout: MEDIA_TIMEOUT })
     .toBe(true);
   await expect.poll(() => fontRequests.some((url) => url.includes('opendyslexic'))).toBe(true);
   expect(fontRequests.filter((url) => new URL(url).origin !== devstack.origin)).toEqual([]);

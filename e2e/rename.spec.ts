@@ -1,6 +1,7 @@
 // Renaming oneself during the call, through the API as Meet's web app does: the app's own tile
 // and list follow, and another client sees the new name.
 import { expect, test } from './bot-fixtures';
+import { MEDIA_TIMEOUT } from './media-probe';
 import { enterCall } from './join';
 import { createRoom } from './rooms';
 
@@ -21,6 +22,6 @@ test('a guest renames themselves from the participants panel; every client sees 
   await expect(panel.getByRole('listitem').filter({ hasText: 'Alice D. (DINUM) (vous)' })).toHaveCount(1);
   await expect(page.locator('[data-testid="participant-tile"][aria-label="Alice D. (DINUM) (vous)"]')).toHaveCount(1);
   await expect
-    .poll(() => [...bot.room.remoteParticipants.values()].map((participant) => participant.name), { timeout: 10_000 })
+    .poll(() => [...bot.room.remoteParticipants.values()].map((participant) => participant.name), { timeout: MEDIA_TIMEOUT })
     .toContain('Alice D. (DINUM)');
 });
