@@ -7,8 +7,34 @@ import { expect, test } from './bot-fixtures';
 import { FORGED_SUBTITLE, HOSTILE_ATTRIBUTES, HOSTILE_NAME, HostileParticipant, PHISHING_URL } from '../devstack/hostile-bot';
 import { enterCall } from './join';
 import { createRoom, ownerSession, shareSession } from './rooms';
+import type { Page } from '@playwright/test';
 
 const EIGHT_MIB = 8 * 1024 * 1024;
+
+/** Texts that only an attack that got through could put on the page. */
+const ATTACK_SIGNS = [FORGED_SUBTITLE, PHISHING_URL, 'Un administrateur a baissé votre main', 'Un administrateur a coupé votre micro', 'vous a retiré le droit', 'durée maximale d’enregistrement'];
+
+/**
+ * Records every text the page ever shows that contains one of `signs`, however briefly (a
+ * toast or a subtitle line lives a few seconds): absence at the end then means absence throughout.
+ */
+async function watchForTexts(page: Page, signs: string[]): Promise<() => Promise<string[]>> {
+  await page.evaluate((needles) => {
+    const seen: string[] = [];
+    (window as unknown as { attackSigns: string[] }).attackSigns = seen;
+    const check = (node: Node) => {
+      const text = node.textContent ?? '';
+      for (const needle of needles) if (text.includes(needle)) seen.push(text.slice(0, 200));
+    };
+    new MutationObserver((mutations) => {
+      for (const mutation of mutations) {
+        if (mutation.type === 'characterData') check(mutation.target);
+        mutation.addedNodes.forEach(check);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, signs);
+  return () => page.evaluate(() => (window as unknown as { attackSigns: string[] }).attackSigns);
+}
 const SHOWN_CHAT_CHARS = 4 * 1024;
 
 test('a hostile participant cannot speak for others, act as an admin or flood the app', async ({ devstack, openParticipant, joinBot }) => {
@@ -24,6 +50,7 @@ test('a hostile participant cannot speak for others, act as an admin or flood th
   });
   await shareSession(context, session);
   await enterCall(page, devstack.origin, room.slug, 'La Ministre');
+  const attackSignsSeen = await watchForTexts(page, ATTACK_SIGNS);
 
   const ownTile = page.locator('[data-testid="participant-tile"][data-source="camera"]').filter({ hasText: '(vous)' });
   const appIdentity = (await ownTile.getAttribute('data-participant-identity')) ?? '';
@@ -78,7 +105,8 @@ test('a hostile participant cannot speak for others, act as an admin or flood th
   await agent.publishSubtitle({ participantIdentity: honest.identity, text: 'Le vrai sous-titre.' });
   await expect(subtitles).toContainText('Bertrand Honnête : Le vrai sous-titre.');
 
-  // No forged subtitle, no fake admin notice, no phishing text, hand still raised.
+  // No forged subtitle, no fake admin notice, no phishing text, at any moment; hand still raised.
+  expect(await attackSignsSeen()).toEqual([]);
   await expect(page.getByText(FORGED_SUBTITLE)).toHaveCount(0);
   await expect(subtitles.locator(`[data-speaker-identity="${appIdentity}"]`)).toHaveCount(0);
   await expect(page.getByText('Un administrateur a baissé votre main.')).toHaveCount(0);
