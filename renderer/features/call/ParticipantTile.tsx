@@ -2,6 +2,7 @@ import { isTrackReference, useIsMuted, useIsSpeaking, VideoTrack, type TrackRefe
 import { Track } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
 import { HandIcon, MicrophoneIcon, PinIcon } from '../../app/icons';
+import { avatarColor, displayName as safeDisplayName } from '../room-trust/display';
 import { ConnectionQualityBadge } from './ConnectionQualityBadge';
 import { tileKey } from './layout';
 import { useLayoutStore } from './layout-store';
@@ -17,7 +18,7 @@ export function ParticipantTile({ trackRef }: { trackRef: TrackReferenceOrPlaceh
   const microphoneMuted = useIsMuted({ participant, source: Track.Source.Microphone });
   const attributes = useParticipantAttributes(participant);
   const isScreenShare = trackRef.source === Track.Source.ScreenShare;
-  const displayName = name || identity || '?';
+  const displayName = safeDisplayName(name, identity);
   const label = participant.isLocal ? t('call.you', { name: displayName }) : displayName;
   const handRaised = Boolean(attributes.handRaisedAt);
   const hasVideo = isTrackReference(trackRef) && !trackRef.publication.isMuted;
@@ -45,7 +46,7 @@ export function ParticipantTile({ trackRef }: { trackRef: TrackReferenceOrPlaceh
         />
       ) : (
         <div className="tile__placeholder">
-          <span className="avatar avatar--large" aria-hidden="true" style={{ backgroundColor: attributes.color || undefined }}>
+          <span className="avatar avatar--large" aria-hidden="true" style={{ backgroundColor: avatarColor(attributes.color) }}>
             {displayName.trim().charAt(0).toUpperCase()}
           </span>
         </div>

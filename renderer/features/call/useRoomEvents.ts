@@ -1,17 +1,16 @@
 // Everything the call listens to in the room, in one place: chat in both forms, Meet's
-// notifications, subtitles in both forms, joins, leaves and raised hands.
+// notifications, subtitles in both forms, joins, leaves and raised hands. All of it is judged
+// by the room trust rules (features/room-trust) before anything reaches the screen or the API.
 import { ParticipantEvent, RoomEvent, Track, type Participant, type RemoteParticipant, type Room, type TrackPublication, type TranscriptionSegment } from 'livekit-client';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAT_TOPIC, LEGACY_CHAT_TOPIC, TRANSCRIPTION_TOPIC } from '../../../common/meet-types';
 import { invoke } from '../../platform/visio';
 import { useChatStore } from '../chat/chat-store';
-import { parseLegacyChatPayload } from '../chat/chat-messages';
 import { setHandRaised } from '../hand/hand';
 import { useWaitingStore } from '../lobby/waiting-store';
 import { isRoomAdmin } from '../participants/roles';
 import { useReactionStore } from '../reactions/reaction-store';
-import { segmentFromStreamAttributes } from '../subtitles/transcription';
 import { useSubtitleStore } from '../subtitles/subtitle-store';
 import { parseRecordingState } from '../recording/recording-status';
 import { useSettingsStore } from '../settings/settings-store';
@@ -21,22 +20,28 @@ import { useMeetConfigStore } from './meet-config-store';
 import { playNotificationSound } from './notification-sounds';
 import { useCallUiStore } from './call-ui-store';
 import { useNotificationStore } from './notification-store';
-import { parseRoomNotification } from './room-notifications';
+import { judgeChatStream, judgeLegacyChat, readCapped } from '../room-trust/chat';
+import { displayName } from '../room-trust/display';
+import { DropLog } from '../room-trust/drop-log';
+import { LOBBY_REFRESH_MIN_INTERVAL_MS, MAX_REACTIONS_PER_WINDOW, MAX_SUBTITLE_CHARS, REACTION_WINDOW_MS } from '../room-trust/limits';
+import { judgeNotification } from '../room-trust/notifications';
+import { Coalescer, SenderRateLimit } from '../room-trust/rate-limits';
+import { senderKindOf } from '../room-trust/senders';
+import { capSubtitle, judgeLegacySegment, judgeTranscriptionStream } from '../room-trust/subtitles';
 
 const WAITING_REFRESH_MS = 5000;
 
 function nameOf(participant: Participant | undefined): string {
-  return participant?.name || participant?.identity || '?';
+  return displayName(participant?.name, participant?.identity);
 }
 
-function speakerOfTrack(room: Room, trackSid: string | undefined, fallback: Participant | undefined): Participant | undefined {
-  if (trackSid) {
-    if (room.localParticipant.getTrackPublications().some((publication) => publication.trackSid === trackSid)) return room.localParticipant;
-    for (const participant of room.remoteParticipants.values()) {
-      if (participant.getTrackPublicationBySid(trackSid)) return participant;
-    }
+function ownerOfTrack(room: Room, trackSid: string | undefined): Participant | undefined {
+  if (!trackSid) return undefined;
+  if (room.localParticipant.getTrackPublications().some((publication) => publication.trackSid === trackSid)) return room.localParticipant;
+  for (const participant of room.remoteParticipants.values()) {
+    if (participant.getTrackPublicationBySid(trackSid)) return participant;
   }
-  return fallback;
+  return undefined;
 }
 
 export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: string): void {
@@ -57,56 +62,97 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
     };
     let recording = parseRecordingState(room.metadata);
 
-    const receiveChat = (id: string, text: string, timestamp: number, sender: Participant | undefined) => {
+    const drops = new DropLog();
+    const reactionLimit = new SenderRateLimit(MAX_REACTIONS_PER_WINDOW, REACTION_WINDOW_MS);
+    const participantOf = (identity: string | undefined): Participant | undefined => (identity ? room.getParticipantByIdentity(identity) : undefined);
+
+    // Dated at receipt: the order of the conversation is the order we heard it in.
+    const receiveChat = (id: string, text: string, truncated: boolean, sender: Participant | undefined) => {
       const isNew = chat.receive(
-        { id, text, timestamp, senderIdentity: sender?.identity ?? '', senderName: nameOf(sender), local: false },
+        { id, text, truncated, timestamp: Date.now(), senderIdentity: sender?.identity ?? '', senderName: nameOf(sender), local: false },
         useCallUiStore.getState().panel === 'chat',
       );
       if (!isNew) return;
-      notify(t('chat.newMessage', { name: nameOf(sender), text }), 'info', { visible: useCallUiStore.getState().panel !== 'chat' });
+      notify(t('chat.newMessage', { name: nameOf(sender), text: text.slice(0, 200) }), 'info', { visible: useCallUiStore.getState().panel !== 'chat' });
       void invoke('chat:received', { from: nameOf(sender).slice(0, 64), text: text.slice(0, 500), roomSlug: slug });
     };
 
-    const refreshWaiting = () => {
+    const waitingRefresh = new Coalescer(() => {
       if (isRoomAdmin(room.localParticipant)) void useWaitingStore.getState().refresh(meetingRoomId, slug);
-    };
+    }, LOBBY_REFRESH_MIN_INTERVAL_MS);
+    const refreshWaiting = () => waitingRefresh.request();
 
-    room.registerTextStreamHandler(CHAT_TOPIC, async (reader, sender) => {
-      const text = await reader.readAll();
-      receiveChat(reader.info.id, text, reader.info.timestamp, room.getParticipantByIdentity(sender.identity));
+    room.registerTextStreamHandler(CHAT_TOPIC, async (reader, { identity }) => {
+      const participant = participantOf(identity);
+      const kind = senderKindOf(identity, participant);
+      const { text, truncated } = await readCapped(reader).catch(() => ({ text: '', truncated: false }));
+      const verdict = judgeChatStream(reader.info.id, text, truncated, kind);
+      if (!verdict.accepted) return drops.record('chat', verdict.reason, kind);
+      receiveChat(verdict.value.id, verdict.value.text, verdict.value.truncated, participant);
     });
 
-    room.registerTextStreamHandler(TRANSCRIPTION_TOPIC, async (reader, sender) => {
-      const { id, final } = segmentFromStreamAttributes(reader.info.attributes, reader.info.id);
-      const speaker = speakerOfTrack(room, reader.info.attributes?.['lk.transcribed_track_id'], room.getParticipantByIdentity(sender.identity));
+    room.registerTextStreamHandler(TRANSCRIPTION_TOPIC, async (reader, { identity }) => {
+      const kind = senderKindOf(identity, participantOf(identity));
+      const verdict = judgeTranscriptionStream({
+        streamId: reader.info.id,
+        attributes: reader.info.attributes,
+        senderIdentity: identity,
+        sender: kind,
+        trackOwnerIdentity: ownerOfTrack(room, reader.info.attributes?.['lk.transcribed_track_id'])?.identity,
+      });
+      if (!verdict.accepted) {
+        drops.record('subtitle', verdict.reason, kind);
+        // Drained all the same: an unread stream would keep its chunks in memory.
+        await readCapped(reader, 0).catch(() => undefined);
+        return;
+      }
+      const { id, final, speakerIdentity } = verdict.value;
+      const speakerName = nameOf(participantOf(speakerIdentity));
       let text = '';
       for await (const chunk of reader) {
-        text += chunk;
-        subtitles.receive({ id, text, final: false, speakerIdentity: speaker?.identity ?? sender.identity, speakerName: nameOf(speaker), receivedAt: Date.now() });
+        if (text.length > MAX_SUBTITLE_CHARS) continue;
+        text = capSubtitle(text + chunk);
+        subtitles.receive({ id, text, final: false, speakerIdentity, speakerName, receivedAt: Date.now() });
       }
-      subtitles.receive({ id, text, final, speakerIdentity: speaker?.identity ?? sender.identity, speakerName: nameOf(speaker), receivedAt: Date.now() });
+      subtitles.receive({ id, text, final, speakerIdentity, speakerName, receivedAt: Date.now() });
     });
 
-    const onTranscription = (segments: TranscriptionSegment[], participant?: Participant) => {
+    const onTranscription = (segments: TranscriptionSegment[], participant?: Participant, publication?: TrackPublication) => {
       for (const segment of segments) {
-        subtitles.receive({ id: segment.id, text: segment.text, final: segment.final, speakerIdentity: participant?.identity ?? '', speakerName: nameOf(participant), receivedAt: Date.now() });
+        const verdict = judgeLegacySegment(segment, participant !== undefined, publication !== undefined);
+        if (!verdict.accepted) {
+          drops.record('subtitle', verdict.reason, 'anonymous');
+          continue;
+        }
+        const { id, text, final } = verdict.value;
+        subtitles.receive({ id, text, final, speakerIdentity: participant?.identity ?? '', speakerName: nameOf(participant), receivedAt: Date.now() });
       }
     };
 
-    const onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
+    const onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string, _encryption?: unknown, identity?: string) => {
+      const sender = senderKindOf(identity ?? participant?.identity, participant);
       if (topic === LEGACY_CHAT_TOPIC) {
-        const legacy = parseLegacyChatPayload(payload);
-        if (legacy) receiveChat(legacy.id, legacy.message, legacy.timestamp, participant);
+        const verdict = judgeLegacyChat(payload, sender);
+        if (!verdict.accepted) drops.record('chat', verdict.reason, sender);
+        else if (verdict.value) receiveChat(verdict.value.id, verdict.value.text, verdict.value.truncated, participant);
         return;
       }
       if (topic) return;
-      const notification = parseRoomNotification(payload);
-      if (!notification) return;
+      const verdict = judgeNotification(payload, sender);
+      if (!verdict.accepted) {
+        drops.record('notification', verdict.reason, sender);
+        return;
+      }
+      const notification = verdict.value;
       switch (notification.type) {
         case 'participantWaiting':
           refreshWaiting();
           break;
         case 'reactionReceived':
+          if (!reactionLimit.allow(participant?.identity ?? '', Date.now())) {
+            drops.record('reaction', 'rate', sender);
+            break;
+          }
           useReactionStore.getState().show(notification.emoji, nameOf(participant));
           notify(t('reactions.from', { name: nameOf(participant), emoji: t(`reactions.names.${notification.emoji}`) }), 'info', { visible: false });
           break;
@@ -120,16 +166,15 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
           announceMutedByAdmin();
           break;
         case 'permissionsRemoved': {
-          if (notification.removedSources.length === 0) break;
-          const sources = notification.removedSources.map((source) => t(`call.sources.${source}`, { defaultValue: source }));
+          const sources = notification.removedSources.map((source) => t(`call.sources.${source}`));
           notify(t('call.permissionsRemoved', { sources: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(sources) }), 'warning');
           break;
         }
-        case 'other':
-          if (notification.name === 'transcriptionLimitReached' || notification.name === 'screenRecordingLimitReached') notify(t('recording.limitReached'), 'warning');
-          else if ((notification.name === 'transcriptionRequested' || notification.name === 'screenRecordingRequested') && isRoomAdmin(room.localParticipant)) {
-            notify(t('recording.requested', { name: nameOf(participant) }));
-          }
+        case 'recordingLimitReached':
+          notify(t('recording.limitReached'), 'warning');
+          break;
+        case 'recordingRequested':
+          if (isRoomAdmin(room.localParticipant)) notify(t('recording.requested', { name: nameOf(participant) }));
           break;
         default:
           break;
@@ -173,6 +218,7 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
     const pruneTimer = window.setInterval(() => useSubtitleStore.getState().prune(Date.now()), 1000);
 
     return () => {
+      waitingRefresh.stop();
       window.clearInterval(waitingTimer);
       window.clearInterval(pruneTimer);
       room.unregisterTextStreamHandler(CHAT_TOPIC);

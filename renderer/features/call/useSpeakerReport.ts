@@ -4,11 +4,12 @@ import { RoomEvent, type Participant, type Room } from 'livekit-client';
 import { useEffect } from 'react';
 import type { CallSpeaker } from '../../../common/mini-window';
 import { invoke } from '../../platform/visio';
+import { displayName } from '../room-trust/display';
 
 export function speakerOf(room: Pick<Room, 'remoteParticipants'>, speaker: Participant | null, previous: CallSpeaker): CallSpeaker {
   const participantCount = room.remoteParticipants.size + 1;
   if (!speaker) return { ...previous, participantCount };
-  return { name: (speaker.name || speaker.identity).slice(0, 64), isLocal: speaker.isLocal, participantCount };
+  return { name: displayName(speaker.name, speaker.identity), isLocal: speaker.isLocal, participantCount };
 }
 
 export function useSpeakerReport(room: Room): void {

@@ -60,6 +60,7 @@ export function ChatPanel({ room }: { room: Room }) {
               </p>
               <p className="chat__text">
                 <MessageText text={message.text} />
+                {message.truncated && <span className="chat__truncated"> {t('chat.truncated')}</span>}
               </p>
             </li>
           ))}

@@ -1,21 +1,23 @@
 // Chat messages as they arrive from both wire forms (text streams on `lk.chat`, legacy data
-// packets on `lk-chat-topic`), kept once each and in time order.
+// packets on `lk-chat-topic`), kept once each and in the order they were received; what
+// others send is judged by the room trust rules before it gets here.
 export interface ChatMessage {
   id: string;
   senderIdentity: string;
   senderName: string;
   text: string;
+  /** When we received or sent it; never the sender's claim. */
   timestamp: number;
   local: boolean;
+  /** Cut to the length shown; the panel says so. */
+  truncated?: boolean;
 }
 
 export const MAX_CHAT_MESSAGES = 500;
 
 export function addChatMessage(messages: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
   if (messages.some((existing) => existing.id === message.id)) return messages as ChatMessage[];
-  const next = [...messages, message];
-  next.sort((a, b) => a.timestamp - b.timestamp);
-  return next.slice(-MAX_CHAT_MESSAGES);
+  return [...messages, message].slice(-MAX_CHAT_MESSAGES);
 }
 
 export interface LegacyChatPayload {
@@ -23,25 +25,6 @@ export interface LegacyChatPayload {
   timestamp: number;
   message: string;
   ignoreLegacy?: boolean;
-}
-
-/** The legacy JSON `{id, timestamp, message}`; null when the packet is not one, or flagged as a copy of a text stream. */
-export function parseLegacyChatPayload(payload: Uint8Array): LegacyChatPayload | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder().decode(payload));
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const record = value as Record<string, unknown>;
-  if (typeof record.message !== 'string' || typeof record.id !== 'string') return null;
-  if (record.ignoreLegacy === true) return null;
-  return {
-    id: record.id,
-    timestamp: typeof record.timestamp === 'number' ? record.timestamp : Date.now(),
-    message: record.message,
-  };
 }
 
 export function encodeLegacyChatPayload(payload: LegacyChatPayload): Uint8Array<ArrayBuffer> {

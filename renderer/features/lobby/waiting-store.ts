@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { AppError } from '../../../common/ipc-contract';
 import type { WaitingParticipant } from '../../../common/meet-types';
 import { invoke } from '../../platform/visio';
+import { displayName } from '../room-trust/display';
 
 interface WaitingState {
   participants: WaitingParticipant[];
@@ -22,7 +23,10 @@ export const useWaitingStore = create<WaitingState>((set, get) => ({
       set({ error: result.error });
       return get().participants;
     }
-    const participants = result.value.filter((participant) => participant.status === 'waiting');
+    // Names are typed by whoever waits: shown as others' names are, cleaned and cut.
+    const participants = result.value
+      .filter((participant) => participant.status === 'waiting')
+      .map((participant) => ({ ...participant, username: displayName(participant.username, undefined) }));
     const changed =
       participants.length !== get().participants.length ||
       participants.some((participant, index) => participant.id !== get().participants[index]?.id);
@@ -31,7 +35,7 @@ export const useWaitingStore = create<WaitingState>((set, get) => ({
       void invoke('lobby:waiting-changed', {
         roomId,
         roomSlug,
-        participants: participants.slice(0, 500).map((participant) => ({ id: participant.id, username: participant.username.slice(0, 64) })),
+        participants: participants.slice(0, 500).map((participant) => ({ id: participant.id, username: participant.username })),
       });
     }
     return participants;

@@ -16,6 +16,7 @@ import { lowerHandOf } from './admin-actions';
 import { ParticipantActions } from './ParticipantActions';
 import { RenameSelf } from './RenameSelf';
 import { mayRenameSelf } from './rename-self';
+import { avatarColor, displayName } from '../room-trust/display';
 import { RoomAdminSection } from './RoomAdminSection';
 import { parseRoomSettings } from './room-metadata';
 import { isGuest, isRoomAdmin, roleOf } from './roles';
@@ -75,7 +76,7 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
             {hands.map((participant) => (
               <li key={participant.identity} className="people__item">
                 <HandIcon />
-                <span className="people__name">{participant.name || participant.identity}</span>
+                <span className="people__name">{displayName(participant.name, participant.identity)}</span>
                 {admin && !participant.isLocal && (
                   <button
                     type="button"
@@ -86,7 +87,7 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
                       })
                     }
                   >
-                    {t('participants.lowerHand', { name: participant.name || participant.identity })}
+                    {t('participants.lowerHand', { name: displayName(participant.name, participant.identity) })}
                   </button>
                 )}
               </li>
@@ -100,10 +101,10 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
           {participants.map((participant) => {
             const role = roleOf(participant);
             const microphoneOn = participant.getTrackPublication(Track.Source.Microphone)?.isMuted === false;
-            const name = participant.name || participant.identity;
+            const name = displayName(participant.name, participant.identity);
             return (
               <li key={participant.identity} className="people__item" data-participant-identity={participant.identity}>
-                <span className="avatar" aria-hidden="true" style={{ backgroundColor: participant.attributes.color || undefined }}>
+                <span className="avatar" aria-hidden="true" style={{ backgroundColor: avatarColor(participant.attributes.color) }}>
                   {name.charAt(0).toUpperCase()}
                 </span>
                 <span className="people__name">{participant.isLocal ? t('call.you', { name }) : name}</span>

@@ -1,6 +1,7 @@
 // The room settings the backend mirrors into the LiveKit room metadata, so every client sees a
 // change made by an administrator at once.
 import { accessLevelSchema, type AccessLevel } from '../../../common/meet-types';
+import { readRoomMetadata } from '../room-trust/display';
 
 export interface RoomSettings {
   accessLevel: AccessLevel | null;
@@ -11,15 +12,8 @@ export interface RoomSettings {
 
 export function parseRoomSettings(metadata: string | undefined): RoomSettings {
   const none: RoomSettings = { accessLevel: null, everyoneCanMute: null, configuration: null };
-  if (!metadata) return none;
-  let value: unknown;
-  try {
-    value = JSON.parse(metadata);
-  } catch {
-    return none;
-  }
-  if (typeof value !== 'object' || value === null) return none;
-  const record = value as Record<string, unknown>;
+  const record = readRoomMetadata(metadata);
+  if (!record) return none;
   const accessLevel = accessLevelSchema.safeParse(record.access_level);
   const configuration =
     typeof record.configuration === 'object' && record.configuration !== null && !Array.isArray(record.configuration)

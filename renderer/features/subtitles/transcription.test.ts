@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySegment, dropExpired, segmentFromStreamAttributes, type SubtitleSegment } from './transcription';
+import { applySegment, dropExpired, type SubtitleSegment } from './transcription';
 
 const segment = (id: string, text: string, final: boolean, receivedAt = 0): SubtitleSegment => ({ id, text, final, receivedAt, speakerIdentity: 'bot', speakerName: 'Bot' });
 
@@ -16,10 +16,5 @@ describe('subtitles', () => {
   it('keeps only recent segments', () => {
     const segments = [segment('a', 'un', true, 0), segment('b', 'deux', true, 10_000)];
     expect(dropExpired(segments, 13_000).map((entry) => entry.id)).toEqual(['b']);
-  });
-
-  it('reads the stream attributes', () => {
-    expect(segmentFromStreamAttributes({ 'lk.segment_id': 'SG_1', 'lk.transcription_final': 'true' }, 'stream')).toEqual({ id: 'SG_1', final: true });
-    expect(segmentFromStreamAttributes(undefined, 'stream')).toEqual({ id: 'stream', final: false });
   });
 });

@@ -29,14 +29,3 @@ export function applySegment(segments: readonly SubtitleSegment[], segment: Subt
 export function dropExpired(segments: readonly SubtitleSegment[], now: number): SubtitleSegment[] {
   return segments.filter((segment) => now - segment.receivedAt < SEGMENT_LIFETIME_MS);
 }
-
-/** Text-stream form: the segment id and finality travel as stream attributes. */
-export function segmentFromStreamAttributes(
-  attributes: Record<string, string> | undefined,
-  fallbackId: string,
-): { id: string; final: boolean } {
-  return {
-    id: attributes?.['lk.segment_id'] || fallbackId,
-    final: attributes?.['lk.transcription_final'] === 'true',
-  };
-}

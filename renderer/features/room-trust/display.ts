@@ -1,0 +1,34 @@
+// What others' names and attributes may become on screen: text only (React escapes it), cut
+// to a length a tile can hold, without control or bidirectional-override characters; a
+// colour only when it is a plain colour value, so nothing the sender writes reaches CSS.
+import { MAX_METADATA_CHARS, MAX_NAME_CHARS } from './limits';
+
+// Control characters, and the bidi overrides that could make a name read as something else.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+export function displayName(name: string | undefined, identity: string | undefined): string {
+  const cleaned = (name ?? '').replace(INVISIBLE, '').trim() || (identity ?? '').replace(INVISIBLE, '').trim() || '?';
+  const characters = [...cleaned];
+  return characters.length > MAX_NAME_CHARS ? `${characters.slice(0, MAX_NAME_CHARS - 1).join('')}…` : cleaned;
+}
+
+const NUMBER = String.raw`\d{1,3}(?:\.\d{1,3})?`;
+const HSL = new RegExp(String.raw`^hsl\(\s*${NUMBER}(?:deg)?\s*,\s*${NUMBER}%\s*,\s*${NUMBER}%\s*\)$`);
+const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+export function avatarColor(color: string | undefined): string | undefined {
+  if (!color || color.length > 40) return undefined;
+  return HSL.test(color) || HEX.test(color) ? color : undefined;
+}
+
+/** The room metadata the backend writes, as a JSON object; null when absent, too large or not one. */
+export function readRoomMetadata(metadata: string | undefined): Record<string, unknown> | null {
+  if (!metadata || metadata.length > MAX_METADATA_CHARS) return null;
+  try {
+    const value: unknown = JSON.parse(metadata);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
