@@ -68,9 +68,12 @@ export interface BrowserParticipant {
   close(): Promise<void>;
 }
 
-/** A fresh Chromium (own profile, fake camera and microphone) on the room's prejoin screen. */
-export async function openPrejoin(stack: BenchStack, prepare?: (page: Page) => Promise<unknown>): Promise<BrowserParticipant> {
-  const browser = await launchChromium();
+/**
+ * A fresh Chromium (own profile, fake camera and microphone) on the room's prejoin screen;
+ * `browserArgs` are added to the usual flags (e.g. `--disable-gpu`).
+ */
+export async function openPrejoin(stack: BenchStack, prepare?: (page: Page) => Promise<unknown>, browserArgs: string[] = []): Promise<BrowserParticipant> {
+  const browser = await launchChromium({ args: browserArgs });
   try {
     // The app window's default size (main/security/window-options.ts): its grid holds 5 × 5 tiles.
     const context = await browser.newContext({ locale: 'fr-FR', permissions: ['camera', 'microphone'], viewport: { width: 1280, height: 800 } });

@@ -3,7 +3,7 @@
 // reason to tell the user.
 import type { LocalVideoTrack, ProcessorOptions, Track, TrackProcessor } from 'livekit-client';
 import { blurAssetUrls } from './blur-assets';
-import { isBlurSupportedHere } from './blur-support';
+import { isBlurSoftwareRenderedHere, isBlurSupportedHere } from './blur-support';
 
 export type BlurFailure = 'unsupported' | 'load_failed';
 
@@ -12,9 +12,15 @@ export const BLUR_PROCESSOR_NAME = 'visio-background-blur';
 type VideoProcessor = TrackProcessor<Track.Kind.Video>;
 export type LoadBlur = () => Promise<VideoProcessor>;
 
+/** WebGL where a GPU draws it; without one, the processor's own path (cpu-blur-processor.ts). */
 const loadSegmentingBlur: LoadBlur = async () => {
+  const assets = blurAssetUrls(window.location.href);
+  if (isBlurSoftwareRenderedHere()) {
+    const { CpuBlurProcessor } = await import('./cpu-blur-processor');
+    return new CpuBlurProcessor(assets);
+  }
   const { createSegmentingBlur } = await import('./blur-processor');
-  return createSegmentingBlur(blurAssetUrls(window.location.href));
+  return createSegmentingBlur(assets);
 };
 
 /**

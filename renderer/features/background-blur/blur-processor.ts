@@ -1,14 +1,13 @@
-// The blur itself, loaded only when someone turns blur on (a separate chunk: the main bundle does
-// not carry MediaPipe). @livekit/track-processors runs MediaPipe's image segmenter on each camera
+// The blur where a GPU draws WebGL, loaded only when someone turns blur on (a separate chunk: the
+// main bundle does not carry MediaPipe). @livekit/track-processors runs MediaPipe's image segmenter on each camera
 // frame and blurs what is not the person with WebGL 2; its runtime and model come from the app's
 // own files (see blur-assets.ts), never from a CDN.
 import { BackgroundProcessor } from '@livekit/track-processors';
 import type { Track, TrackProcessor } from 'livekit-client';
 import type { BlurAssetUrls } from './blur-assets';
+import { BLUR_RADIUS } from './blur-strength';
 import { DutyCycle } from './duty-cycle';
 
-/** In pixels of the camera image: the "normal" blur of LaSuite Meet's web app. */
-const BLUR_RADIUS = 20;
 /** The largest share of the page's main thread the blur may take (see duty-cycle.ts). */
 const MAIN_THREAD_SHARE = 0.5;
 

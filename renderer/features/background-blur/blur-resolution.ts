@@ -1,6 +1,7 @@
-// Where WebGL is drawn in software (no GPU), composing one blurred 720p frame takes about half a
-// second, a 360p one about 150 ms: a blurred 720p camera would send about one frame a second. While
-// blur is on there, the camera is therefore captured at 360p at most. The user's own choice of
+// Where WebGL is drawn in software (no GPU), the blur runs on the processor (cpu-blur-processor.ts):
+// its cost grows with the frame's size, and so does encoding, so that on a small virtual desktop a
+// blurred 720p camera would leave little of the processor to the rest of the call. While blur is
+// on there, the camera is therefore captured at 360p at most. The user's own choice of
 // resolution is left as it is and applies again as soon as blur is off.
 import type { PublishResolution } from '../settings/call-preferences';
 

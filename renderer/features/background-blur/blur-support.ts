@@ -2,7 +2,8 @@
 // segmenter and composes the image with WebGL 2 on video frames. Checked without loading any of
 // that code, so the toggle can say at once when blur is unavailable. The same probe tells whether
 // WebGL runs without a GPU (virtual desktops, machines without a graphics driver), where the blur
-// is slow enough that the camera is captured at a lower resolution while it is on.
+// is computed on the processor instead and the camera is captured at a lower resolution while it
+// is on.
 export interface BlurCapabilities {
   webAssembly: boolean;
   webgl2: boolean;

@@ -1,0 +1,89 @@
+// Composes a blurred frame with Canvas 2D on the processor, for computers without a GPU, where
+// WebGL drawn in software costs far more than the same work done by Canvas 2D. The background is
+// blurred and cut out at a quarter of the camera's size, where a blur is cheap, and drawn scaled
+// up over the sharp frame: the scaling smooths both the blur and the person's outline. Only two
+// drawings are made at the camera's size.
+import { writePersonAlpha } from './segmentation-mask';
+
+/** The segmentation model's input: the frame is shrunk to this before segmentation. */
+export const SEGMENTATION_WIDTH = 256;
+export const SEGMENTATION_HEIGHT = 144;
+
+/** How much smaller than the frame the background is blurred. */
+const BACKGROUND_SCALE = 4;
+
+/** Canvases on the processor: no GPU here, and reading them back must not be slow. */
+const context2d = (canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D => {
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('Canvas 2D is not available.');
+  return context;
+};
+
+export class CanvasCompositor {
+  /** The frame at the model's input size, handed to the segmenter. */
+  readonly segmentationInput = new OffscreenCanvas(SEGMENTATION_WIDTH, SEGMENTATION_HEIGHT);
+  private readonly inputContext = context2d(this.segmentationInput);
+  private readonly mask = new OffscreenCanvas(SEGMENTATION_WIDTH, SEGMENTATION_HEIGHT);
+  private readonly maskContext = context2d(this.mask);
+  private readonly maskPixels = new ImageData(SEGMENTATION_WIDTH, SEGMENTATION_HEIGHT);
+  private readonly background = new OffscreenCanvas(1, 1);
+  private readonly backgroundContext = context2d(this.background);
+  private readonly output = new OffscreenCanvas(1, 1);
+  private readonly outputContext = context2d(this.output);
+  hasMask = false;
+
+  /** `blurRadius` in pixels of the camera image. */
+  constructor(private readonly blurRadius: number) {}
+
+  /** Draws `frame` shrunk to the model's input size into `segmentationInput`. */
+  prepareSegmentationInput(frame: VideoFrame): OffscreenCanvas {
+    this.inputContext.drawImage(frame, 0, 0, SEGMENTATION_WIDTH, SEGMENTATION_HEIGHT);
+    return this.segmentationInput;
+  }
+
+  /** The person's confidence for each pixel of the segmentation input, row by row. */
+  setMask(confidence: Float32Array): void {
+    writePersonAlpha(confidence, this.maskPixels.data);
+    this.maskContext.putImageData(this.maskPixels, 0, 0);
+    this.hasMask = true;
+  }
+
+  /** A new frame: `frame` with what the last mask says is not the person blurred. */
+  compose(frame: VideoFrame): VideoFrame {
+    const width = frame.displayWidth;
+    const height = frame.displayHeight;
+    this.fitSizes(width, height);
+    const background = this.backgroundContext;
+    const smallWidth = this.background.width;
+    const smallHeight = this.background.height;
+    const radius = Math.max(1, this.blurRadius / BACKGROUND_SCALE);
+    // Drawn a little larger than the canvas, so the blur finds picture, not transparency, at the edges.
+    const margin = Math.ceil(radius * 2);
+    background.globalCompositeOperation = 'copy';
+    background.filter = `blur(${radius}px)`;
+    background.drawImage(frame, -margin, -margin, smallWidth + 2 * margin, smallHeight + 2 * margin);
+    background.filter = 'none';
+    background.globalCompositeOperation = 'destination-out';
+    background.drawImage(this.mask, 0, 0, smallWidth, smallHeight);
+
+    const output = this.outputContext;
+    output.globalCompositeOperation = 'copy';
+    output.drawImage(frame, 0, 0, width, height);
+    output.globalCompositeOperation = 'source-over';
+    output.drawImage(this.background, 0, 0, width, height);
+    return new VideoFrame(this.output, { timestamp: frame.timestamp, alpha: 'discard' });
+  }
+
+  private fitSizes(width: number, height: number): void {
+    if (this.output.width !== width || this.output.height !== height) {
+      this.output.width = width;
+      this.output.height = height;
+    }
+    const smallWidth = Math.max(1, Math.round(width / BACKGROUND_SCALE));
+    const smallHeight = Math.max(1, Math.round(height / BACKGROUND_SCALE));
+    if (this.background.width !== smallWidth || this.background.height !== smallHeight) {
+      this.background.width = smallWidth;
+      this.background.height = smallHeight;
+    }
+  }
+}
