@@ -3,10 +3,10 @@
 // them). A key a table still lacks reads in French rather than as nothing.
 import { localeOf, type Language } from '../../common/languages';
 import type { StringTree } from '../../common/translation-check';
-import de from './de.json';
-import en from './en.json';
-import fr from './fr.json';
-import nl from './nl.json';
+import de from './de.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
+import fr from './fr.json' with { type: 'json' };
+import nl from './nl.json' with { type: 'json' };
 
 export type MainStrings = typeof fr;
 

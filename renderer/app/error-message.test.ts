@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import en from '../i18n/en.json';
-import fr from '../i18n/fr.json';
+import en from '../i18n/en.json' with { type: 'json' };
+import fr from '../i18n/fr.json' with { type: 'json' };
 import { serverError } from '../../common/server-errors';
 import { errorMessage } from './error-message';
 

@@ -4,10 +4,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { isLanguage, languageNames, languages, type Language } from '../../common/languages';
-import de from './de.json';
-import en from './en.json';
-import fr from './fr.json';
-import nl from './nl.json';
+import de from './de.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
+import fr from './fr.json' with { type: 'json' };
+import nl from './nl.json' with { type: 'json' };
 
 export { isLanguage, languageNames, languages, type Language };
 

@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { MeetConfig } from '../../../common/meet-types';
-import en from '../../i18n/en.json';
-import fr from '../../i18n/fr.json';
+import en from '../../i18n/en.json' with { type: 'json' };
+import fr from '../../i18n/fr.json' with { type: 'json' };
 import { dialInOf, formatPinCode, invitationText, meetingLink } from './meeting-link';
 
 const desktop = (meetingHosts: string[], apiBaseUrl = 'https://visio.numerique.gouv.fr/api/v1.0/') => ({
