@@ -1,7 +1,7 @@
 // Everything the call listens to in the room, in one place: chat in both forms, Meet's
 // notifications, subtitles in both forms, joins, leaves and raised hands. All of it is judged
 // by the room trust rules (features/room-trust) before anything reaches the screen or the API.
-import { ParticipantEvent, RoomEvent, Track, type Participant, type RemoteParticipant, type Room, type TrackPublication, type TranscriptionSegment } from 'livekit-client';
+import { ParticipantEvent, RoomEvent, Track, type DisconnectReason, type Participant, type RemoteParticipant, type Room, type TrackPublication, type TranscriptionSegment } from 'livekit-client';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAT_TOPIC, LEGACY_CHAT_TOPIC, TRANSCRIPTION_TOPIC } from '../../../common/meet-types';
@@ -28,6 +28,7 @@ import { judgeNotification } from '../room-trust/notifications';
 import { Coalescer, SenderRateLimit } from '../room-trust/rate-limits';
 import { senderKindOf } from '../room-trust/senders';
 import { capSubtitle, judgeLegacySegment, judgeTranscriptionStream } from '../room-trust/subtitles';
+import { presenceGrace } from './presence-grace';
 
 const WAITING_REFRESH_MS = 5000;
 
@@ -182,12 +183,25 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
     };
 
     const onJoined = (participant: RemoteParticipant) => {
+      // Someone coming back after a reconnection (theirs or ours) never left: nothing to say.
+      if (!presenceGrace.joined(participant.identity)) return;
       notify(t('call.joined', { name: nameOf(participant) }), 'info', { visible: room.numParticipants <= 8 });
       presenceSound('join');
     };
-    const onLeft = (participant: RemoteParticipant) => {
-      notify(t('call.left', { name: nameOf(participant) }), 'info', { visible: room.numParticipants <= 8 });
+    const announceLeft = (name: string) => {
+      notify(t('call.left', { name }), 'info', { visible: room.numParticipants <= 8 });
       presenceSound('leave');
+    };
+    const onLeft = (participant: RemoteParticipant, reason?: DisconnectReason) => {
+      const name = nameOf(participant);
+      // livekit-client reports everyone gone just before it says it is reconnecting: decide once
+      // the call's state has caught up.
+      window.setTimeout(() => {
+        if (presenceGrace.left(participant.identity, name, reason, Date.now())) announceLeft(name);
+      }, 0);
+    };
+    const announceCertainDepartures = () => {
+      for (const departure of presenceGrace.due(Date.now(), (identity) => room.getParticipantByIdentity(identity) !== undefined)) announceLeft(departure.name);
     };
     const onLocalTrackMuted = (publication: TrackPublication, participant: Participant) => {
       // The server muted our microphone (an administrator did): we did not ask for it.
@@ -215,7 +229,10 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
 
     refreshWaiting();
     const waitingTimer = window.setInterval(refreshWaiting, WAITING_REFRESH_MS);
-    const pruneTimer = window.setInterval(() => useSubtitleStore.getState().prune(Date.now()), 1000);
+    const pruneTimer = window.setInterval(() => {
+      useSubtitleStore.getState().prune(Date.now());
+      announceCertainDepartures();
+    }, 1000);
 
     return () => {
       waitingRefresh.stop();

@@ -1,0 +1,51 @@
+import { DisconnectReason } from 'livekit-client';
+import { describe, expect, it } from 'vitest';
+import { PresenceGrace } from './presence-grace';
+
+const absent = () => false;
+
+describe('PresenceGrace', () => {
+  it('announces a voluntary departure at once', () => {
+    const grace = new PresenceGrace(8_000, 15_000);
+    expect(grace.left('bob', 'Bob', DisconnectReason.CLIENT_INITIATED, 0)).toBe(true);
+    expect(grace.due(100_000, absent)).toEqual([]);
+  });
+
+  it('holds an involuntary departure, and says nothing when the person comes back', () => {
+    const grace = new PresenceGrace(8_000, 15_000);
+    expect(grace.left('bob', 'Bob', DisconnectReason.SIGNAL_CLOSE, 0)).toBe(false);
+    expect(grace.due(7_000, absent)).toEqual([]);
+    expect(grace.joined('bob')).toBe(false);
+    expect(grace.due(100_000, absent)).toEqual([]);
+    expect(grace.joined('bob')).toBe(true);
+  });
+
+  it('announces a held departure once the hold is over', () => {
+    const grace = new PresenceGrace(8_000, 15_000);
+    grace.left('bob', 'Bob', undefined, 0);
+    expect(grace.due(8_000, absent)).toEqual([{ identity: 'bob', name: 'Bob' }]);
+    expect(grace.due(9_000, absent)).toEqual([]);
+  });
+
+  it('holds everyone lost during our reconnection until a grace window after it', () => {
+    const grace = new PresenceGrace(8_000, 15_000);
+    grace.reconnectStarted();
+    // Even a reason that looks voluntary cannot be trusted while we are not connected.
+    expect(grace.left('bob', 'Bob', DisconnectReason.CLIENT_INITIATED, 0)).toBe(false);
+    grace.left('carol', 'Carol', undefined, 0);
+    expect(grace.due(60_000, absent)).toEqual([]);
+    grace.reconnectEnded(60_000);
+    expect(grace.joined('carol')).toBe(false);
+    expect(grace.due(74_000, absent)).toEqual([]);
+    expect(grace.due(75_000, absent)).toEqual([{ identity: 'bob', name: 'Bob' }]);
+  });
+
+  it('drops, without a word, a held person found in the room again', () => {
+    const grace = new PresenceGrace(8_000, 15_000);
+    grace.reconnectStarted();
+    grace.left('bob', 'Bob', undefined, 0);
+    grace.reconnectEnded(1_000);
+    expect(grace.due(100_000, (identity) => identity === 'bob')).toEqual([]);
+    expect(grace.joined('bob')).toBe(true);
+  });
+});

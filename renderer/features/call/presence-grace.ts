@@ -1,0 +1,80 @@
+// Who really left. While a connection is re-established (ours or theirs), LiveKit reports the
+// other participants as gone and then as arrived again; announcing that would tell everyone
+// "X a quitté la réunion" about people who never left. A departure is therefore held, keyed by
+// identity, and announced only once it is clear the person is not coming back.
+import { DisconnectReason } from 'livekit-client';
+
+/** How long an involuntary departure of someone else waits for them to come back. */
+export const LEAVE_HOLD_MS = 8_000;
+/** After our own reconnection, how long the people we lost meanwhile have to show up again. */
+export const RECONNECT_GRACE_MS = 15_000;
+
+interface Held {
+  name: string;
+  /** Epoch ms after which the departure is announced; Infinity while we are reconnecting. */
+  until: number;
+}
+
+export interface Departure {
+  identity: string;
+  name: string;
+}
+
+export class PresenceGrace {
+  private readonly held = new Map<string, Held>();
+  private reconnecting = false;
+
+  constructor(
+    private readonly holdMs = LEAVE_HOLD_MS,
+    private readonly graceMs = RECONNECT_GRACE_MS,
+  ) {}
+
+  /** Our connection is being re-established: everyone reported gone meanwhile is held. */
+  reconnectStarted(): void {
+    this.reconnecting = true;
+    for (const entry of this.held.values()) entry.until = Infinity;
+  }
+
+  /** We are back: those still held have a grace window to show up again. */
+  reconnectEnded(now: number): void {
+    if (!this.reconnecting) return;
+    this.reconnecting = false;
+    for (const entry of this.held.values()) entry.until = Math.max(now + this.graceMs, entry.until === Infinity ? 0 : entry.until);
+  }
+
+  /** Someone was reported gone; true when it is to be announced now. */
+  left(identity: string, name: string, reason: DisconnectReason | undefined, now: number): boolean {
+    if (!this.reconnecting && reason === DisconnectReason.CLIENT_INITIATED) {
+      this.held.delete(identity);
+      return true;
+    }
+    this.held.set(identity, { name, until: this.reconnecting ? Infinity : now + this.holdMs });
+    return false;
+  }
+
+  /** Someone was reported arrived; false when they are only coming back and nothing is to be said. */
+  joined(identity: string): boolean {
+    return !this.held.delete(identity);
+  }
+
+  /** The held departures now certain, removed from the held ones; `isPresent` drops those back in the room. */
+  due(now: number, isPresent: (identity: string) => boolean): Departure[] {
+    const departures: Departure[] = [];
+    for (const [identity, entry] of this.held) {
+      if (isPresent(identity)) this.held.delete(identity);
+      else if (entry.until <= now) {
+        this.held.delete(identity);
+        departures.push({ identity, name: entry.name });
+      }
+    }
+    return departures;
+  }
+
+  reset(): void {
+    this.held.clear();
+    this.reconnecting = false;
+  }
+}
+
+/** The call's one instance: it outlives the LiveKit room objects a rejoin replaces. */
+export const presenceGrace = new PresenceGrace();

@@ -1,0 +1,41 @@
+// When to try joining again after the call was lost: at once first (a restarted server or a
+// surviving node is usually there already), then further and further apart, each wait spread at
+// random so a whole room that lost its server does not knock on the next one all at once.
+
+const FIRST_RETRY_MS = 1_000;
+const MAX_WAIT_MS = 15_000;
+/** Past this long without success the call is given up as lost. */
+export const REJOIN_GIVE_UP_MS = 120_000;
+
+/** The wait before attempt `attempt` (0 for the first): 0, then ~1 s, ~2 s, ~4 s… up to ~15 s. */
+export function rejoinDelayMs(attempt: number, random: () => number = Math.random): number {
+  if (attempt <= 0) return 0;
+  const base = Math.min(FIRST_RETRY_MS * 2 ** (attempt - 1), MAX_WAIT_MS);
+  // Between 75 % and 125 % of the base.
+  return Math.round(base * (0.75 + random() * 0.5));
+}
+
+/** A wait that "Rejoindre maintenant" can cut short. */
+export class SkippableWait {
+  private wake: (() => void) | undefined;
+
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(finish, ms);
+      const self = this;
+      function finish() {
+        clearTimeout(timer);
+        if (self.wake === finish) self.wake = undefined;
+        resolve();
+      }
+      this.wake = finish;
+    });
+  }
+
+  /** Ends the current wait now; false when nothing was waiting. */
+  skip(): boolean {
+    const wake = this.wake;
+    wake?.();
+    return wake !== undefined;
+  }
+}
