@@ -74,6 +74,8 @@ export interface Devstack {
   stopLivekit(): Promise<void>;
   /** Starts the LiveKit server again on the same ports and keys. */
   startLivekit(): Promise<void>;
+  /** Kills (SIGKILL) every LiveKit node, as a crash would; `startLivekit()` brings them back. */
+  killLivekit(): Promise<void>;
   /** LiveKit nodes running behind `livekitUrl`. */
   livekitNodeCount: number;
   /**
@@ -143,6 +145,7 @@ export async function startDevstack(options: DevstackOptions = {}): Promise<Devs
     })),
     stopLivekit: () => livekit.stopAll(),
     startLivekit: () => livekit.startAll(),
+    killLivekit: () => livekit.killAll(),
     livekitNodeCount: livekit.nodeCount,
     killLivekitNodeHosting: (roomName) => livekit.killNodeHosting(roomName),
     stop: () => {

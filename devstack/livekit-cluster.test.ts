@@ -38,7 +38,7 @@ describe('a two-node LiveKit cluster', () => {
     const killed = await cluster.killNodeHosting('doomed-room');
     expect(killed).toMatch(/^ND_/);
     // The dead node's stats go stale first; then the room goes to the surviving node.
-    await expect.poll(async () => join('doomed-room', `dave-${Date.now()}`).then(() => true, () => false), { timeout: 45_000, intervals: [1_000] }).toBe(true);
+    await expect.poll(async () => join('doomed-room', `dave-${Date.now()}`).then(() => true, () => false), { timeout: 45_000, interval: 1_000 }).toBe(true);
     await expect(cluster.killNodeHosting('no-such-room')).rejects.toThrow(/No LiveKit node hosts room/);
     await cluster.startAll();
   }, 90_000);

@@ -17,6 +17,8 @@ export interface LivekitDeployment {
   stopAll(): Promise<void>;
   /** Starts again every node that is not running. */
   startAll(): Promise<void>;
+  /** Kills (SIGKILL) every node: the sessions are lost, clients must join afresh. */
+  killAll(): Promise<void>;
   /** Kills (SIGKILL) the node that hosts LiveKit room `roomName`; resolves with its node id. */
   killNodeHosting(roomName: string): Promise<string>;
   stop(): Promise<void>;
@@ -33,6 +35,7 @@ function single(server: LivekitServer): LivekitDeployment {
     startAll: async () => {
       if (!server.running) await server.restart();
     },
+    killAll: () => server.killProcess(),
     killNodeHosting: () => Promise.reject(new Error('LiveKit runs as a single node here: start the devstack with livekitNodes ≥ 2.')),
     stop: () => server.stop(),
   };
@@ -69,6 +72,9 @@ export async function startLivekitDeployment(options: { nodes?: number; foreignI
     },
     startAll: async () => {
       for (const node of nodes) if (!node.running) await node.restart();
+    },
+    killAll: async () => {
+      await Promise.all(nodes.map((node) => node.killProcess()));
     },
     async killNodeHosting(roomName) {
       const nodeId = await redis.command('HGET', 'room_node_map', roomName);

@@ -17,9 +17,10 @@ export class TcpFront {
   /** Listens on a free loopback port; `backends` lists the node ports to use, read at each connection. */
   static async start(backends: () => number[]): Promise<TcpFront> {
     const port = await freeTcpPort();
-    let front: TcpFront | undefined;
-    const server = createServer((client) => front?.accept(client));
-    front = new TcpFront(server, port, backends);
+    const accepting: { front?: TcpFront } = {};
+    const server = createServer((client) => accepting.front?.accept(client));
+    const front = new TcpFront(server, port, backends);
+    accepting.front = front;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, LOOPBACK_HOST, () => resolve());

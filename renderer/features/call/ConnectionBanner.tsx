@@ -1,6 +1,6 @@
 // The call's connection in words: "unstable" while the media stopped, "lost" while the call is
 // re-established, with when the next attempt comes and a way to try at once. Screen readers hear
-// each change once, through the call's polite live region, never the countdown.
+// each state once (its text is a polite status), never the countdown; "Reconnecté" once it is over.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallStore } from './call-store';
@@ -12,24 +12,19 @@ function useSecondsUntil(at: number | null): number | null {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (at === null) return;
-    setNow(Date.now());
     const timer = window.setInterval(() => setNow(Date.now()), 250);
     return () => window.clearInterval(timer);
   }, [at]);
   return at === null ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-function useAnnounceChanges(view: ConnectionView): void {
+function useAnnounceRecovery(view: ConnectionView): void {
   const { t } = useTranslation();
   const previous = useRef<ConnectionView>('ok');
   useEffect(() => {
     const before = previous.current;
     previous.current = view;
-    if (before === view) return;
-    const { notify } = useNotificationStore.getState();
-    if (view === 'unstable') notify(t('call.unstable'), 'warning', { visible: false });
-    else if (view === 'lost') notify(t('call.reconnecting'), 'warning', { visible: false });
-    else notify(t('call.reconnected'));
+    if (before !== 'ok' && view === 'ok') useNotificationStore.getState().notify(t('call.reconnected'));
   }, [view, t]);
 }
 
@@ -39,18 +34,18 @@ export function ConnectionBanner() {
   const nextRejoinAt = useCallStore((state) => state.nextRejoinAt);
   const rejoinNow = useCallStore((state) => state.rejoinNow);
   const seconds = useSecondsUntil(view === 'lost' ? nextRejoinAt : null);
-  useAnnounceChanges(view);
+  useAnnounceRecovery(view);
   if (view === 'ok') return null;
   if (view === 'unstable') {
     return (
-      <p className="banner banner--notice" data-testid="connection-banner" data-state="unstable">
-        {t('call.unstable')}
-      </p>
+      <div className="banner banner--notice" data-testid="connection-banner" data-state="unstable">
+        <span role="status">{t('call.unstable')}</span>
+      </div>
     );
   }
   return (
     <div className="banner banner--warning" data-testid="connection-banner" data-state="lost">
-      <span>{t('call.reconnecting')}</span>
+      <span role="status">{t('call.reconnecting')}</span>
       {seconds !== null && (
         <>
           <span>{t('call.nextAttempt', { count: seconds })}</span>

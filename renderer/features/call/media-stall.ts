@@ -2,8 +2,8 @@
 // bytes stop arriving on the peer connections while something should be flowing, or ICE reports
 // the path lost. A room where nobody sends anything is quiet, not broken: it is never flagged.
 
-/** Media gone this long (or ICE lost) is "unstable": well within the 2 s the user may wait. */
-export const STALL_MS = 1_500;
+/** Media gone this long (or ICE lost) is "unstable": within the 2 s the user may wait, sampling included. */
+export const STALL_MS = 1_200;
 /** Media must flow again this long before the state clears, so a trickle does not make it flicker. */
 export const RECOVER_MS = 1_000;
 

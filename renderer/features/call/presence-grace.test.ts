@@ -1,19 +1,12 @@
-import { DisconnectReason } from 'livekit-client';
 import { describe, expect, it } from 'vitest';
 import { PresenceGrace } from './presence-grace';
 
 const absent = () => false;
 
 describe('PresenceGrace', () => {
-  it('announces a voluntary departure at once', () => {
+  it('holds a departure, and says nothing when the person comes back', () => {
     const grace = new PresenceGrace(8_000, 15_000);
-    expect(grace.left('bob', 'Bob', DisconnectReason.CLIENT_INITIATED, 0)).toBe(true);
-    expect(grace.due(100_000, absent)).toEqual([]);
-  });
-
-  it('holds an involuntary departure, and says nothing when the person comes back', () => {
-    const grace = new PresenceGrace(8_000, 15_000);
-    expect(grace.left('bob', 'Bob', DisconnectReason.SIGNAL_CLOSE, 0)).toBe(false);
+    grace.left('bob', 'Bob', 0);
     expect(grace.due(7_000, absent)).toEqual([]);
     expect(grace.joined('bob')).toBe(false);
     expect(grace.due(100_000, absent)).toEqual([]);
@@ -22,7 +15,8 @@ describe('PresenceGrace', () => {
 
   it('announces a held departure once the hold is over', () => {
     const grace = new PresenceGrace(8_000, 15_000);
-    grace.left('bob', 'Bob', undefined, 0);
+    grace.left('bob', 'Bob', 0);
+    expect(grace.due(7_999, absent)).toEqual([]);
     expect(grace.due(8_000, absent)).toEqual([{ identity: 'bob', name: 'Bob' }]);
     expect(grace.due(9_000, absent)).toEqual([]);
   });
@@ -30,9 +24,8 @@ describe('PresenceGrace', () => {
   it('holds everyone lost during our reconnection until a grace window after it', () => {
     const grace = new PresenceGrace(8_000, 15_000);
     grace.reconnectStarted();
-    // Even a reason that looks voluntary cannot be trusted while we are not connected.
-    expect(grace.left('bob', 'Bob', DisconnectReason.CLIENT_INITIATED, 0)).toBe(false);
-    grace.left('carol', 'Carol', undefined, 0);
+    grace.left('bob', 'Bob', 0);
+    grace.left('carol', 'Carol', 0);
     expect(grace.due(60_000, absent)).toEqual([]);
     grace.reconnectEnded(60_000);
     expect(grace.joined('carol')).toBe(false);
@@ -40,10 +33,19 @@ describe('PresenceGrace', () => {
     expect(grace.due(75_000, absent)).toEqual([{ identity: 'bob', name: 'Bob' }]);
   });
 
+  it('holds those reported gone just before our reconnection was known', () => {
+    const grace = new PresenceGrace(8_000, 15_000);
+    grace.left('bob', 'Bob', 0);
+    grace.reconnectStarted();
+    expect(grace.due(60_000, absent)).toEqual([]);
+    grace.reconnectEnded(60_000);
+    expect(grace.due(75_000, absent)).toEqual([{ identity: 'bob', name: 'Bob' }]);
+  });
+
   it('drops, without a word, a held person found in the room again', () => {
     const grace = new PresenceGrace(8_000, 15_000);
     grace.reconnectStarted();
-    grace.left('bob', 'Bob', undefined, 0);
+    grace.left('bob', 'Bob', 0);
     grace.reconnectEnded(1_000);
     expect(grace.due(100_000, (identity) => identity === 'bob')).toEqual([]);
     expect(grace.joined('bob')).toBe(true);

@@ -1,11 +1,11 @@
 // Who really left. While a connection is re-established (ours or theirs), LiveKit reports the
 // other participants as gone and then as arrived again; announcing that would tell everyone
 // "X a quitté la réunion" about people who never left. A departure is therefore held, keyed by
-// identity, and announced only once it is clear the person is not coming back.
-import { DisconnectReason } from 'livekit-client';
+// identity, and announced only once it is clear the person is not coming back. Every departure:
+// a client starting a full reconnection tells the server it leaves, exactly as one leaving does.
 
-/** How long an involuntary departure of someone else waits for them to come back. */
-export const LEAVE_HOLD_MS = 8_000;
+/** How long a departure of someone else waits for them to come back. */
+export const LEAVE_HOLD_MS = 10_000;
 /** After our own reconnection, how long the people we lost meanwhile have to show up again. */
 export const RECONNECT_GRACE_MS = 15_000;
 
@@ -42,14 +42,9 @@ export class PresenceGrace {
     for (const entry of this.held.values()) entry.until = Math.max(now + this.graceMs, entry.until === Infinity ? 0 : entry.until);
   }
 
-  /** Someone was reported gone; true when it is to be announced now. */
-  left(identity: string, name: string, reason: DisconnectReason | undefined, now: number): boolean {
-    if (!this.reconnecting && reason === DisconnectReason.CLIENT_INITIATED) {
-      this.held.delete(identity);
-      return true;
-    }
+  /** Someone was reported gone: held until `due` says the departure is certain. */
+  left(identity: string, name: string, now: number): void {
     this.held.set(identity, { name, until: this.reconnecting ? Infinity : now + this.holdMs });
-    return false;
   }
 
   /** Someone was reported arrived; false when they are only coming back and nothing is to be said. */

@@ -21,13 +21,12 @@ export class SkippableWait {
 
   wait(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(finish, ms);
-      const self = this;
-      function finish() {
+      const finish = () => {
         clearTimeout(timer);
-        if (self.wake === finish) self.wake = undefined;
+        if (this.wake === finish) this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(finish, ms);
       this.wake = finish;
     });
   }

@@ -1,7 +1,7 @@
 // Everything the call listens to in the room, in one place: chat in both forms, Meet's
 // notifications, subtitles in both forms, joins, leaves and raised hands. All of it is judged
 // by the room trust rules (features/room-trust) before anything reaches the screen or the API.
-import { ParticipantEvent, RoomEvent, Track, type DisconnectReason, type Participant, type RemoteParticipant, type Room, type TrackPublication, type TranscriptionSegment } from 'livekit-client';
+import { ParticipantEvent, RoomEvent, Track, type Participant, type RemoteParticipant, type Room, type TrackPublication, type TranscriptionSegment } from 'livekit-client';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAT_TOPIC, LEGACY_CHAT_TOPIC, TRANSCRIPTION_TOPIC } from '../../../common/meet-types';
@@ -192,14 +192,8 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
       notify(t('call.left', { name }), 'info', { visible: room.numParticipants <= 8 });
       presenceSound('leave');
     };
-    const onLeft = (participant: RemoteParticipant, reason?: DisconnectReason) => {
-      const name = nameOf(participant);
-      // livekit-client reports everyone gone just before it says it is reconnecting: decide once
-      // the call's state has caught up.
-      window.setTimeout(() => {
-        if (presenceGrace.left(participant.identity, name, reason, Date.now())) announceLeft(name);
-      }, 0);
-    };
+    // Announced by announceCertainDepartures once it is clear the person is not coming back.
+    const onLeft = (participant: RemoteParticipant) => presenceGrace.left(participant.identity, nameOf(participant), Date.now());
     const announceCertainDepartures = () => {
       for (const departure of presenceGrace.due(Date.now(), (identity) => room.getParticipantByIdentity(identity) !== undefined)) announceLeft(departure.name);
     };
