@@ -46,14 +46,10 @@ export function ConnectionBanner() {
   return (
     <div className="banner banner--warning" data-testid="connection-banner" data-state="lost">
       <span role="status">{t('call.reconnecting')}</span>
-      {seconds !== null && (
-        <>
-          <span>{t('call.nextAttempt', { count: seconds })}</span>
-          <button type="button" className="button" onClick={rejoinNow}>
-            {t('call.rejoinNow')}
-          </button>
-        </>
-      )}
+      {seconds !== null && <span>{t('call.nextAttempt', { count: seconds })}</span>}
+      <button type="button" className="button" onClick={rejoinNow}>
+        {t('call.rejoinNow')}
+      </button>
     </div>
   );
 }

@@ -43,7 +43,10 @@ interface CallState {
   signalOnly: boolean;
   /** While waiting to join again after the call was lost: when the next attempt starts (epoch ms). */
   nextRejoinAt: number | null;
-  /** Ends the wait before the next attempt to join again. */
+  /**
+   * Joins again now: ends the wait before the next attempt, or, while livekit-client is still
+   * trying to restore the session, gives up on it for a fresh join.
+   */
   rejoinNow(): void;
   connect(grant: LivekitGrant): Promise<void>;
   leave(): Promise<void>;
@@ -242,12 +245,11 @@ export const useCallStore = create<CallState>((set, get) => {
   };
 
   const rejoinWait = new SkippableWait();
+  let lastGrant: LivekitGrant | undefined;
+  let rejoining = false;
 
-  /**
-   * The server went away (shutdown, node death, network): join again by ourselves at once, then
-   * further and further apart, before giving up.
-   */
-  const rejoinAfterLoss = async (grant: LivekitGrant) => {
+  /** True once joined again, or once joining again is no longer wanted (the call was left). */
+  const rejoinWithBackoff = async (grant: LivekitGrant): Promise<boolean> => {
     set({ status: 'reconnecting', signalOnly: false });
     const started = Date.now();
     for (let attempt = 0; Date.now() - started < REJOIN_GIVE_UP_MS; attempt++) {
@@ -257,8 +259,23 @@ export const useCallStore = create<CallState>((set, get) => {
         await rejoinWait.wait(delay);
         set({ nextRejoinAt: null });
       }
-      if (get().status !== 'reconnecting') return;
-      if (await openRoom(grant)) return;
+      if (get().status !== 'reconnecting') return true;
+      if (await openRoom(grant)) return true;
+    }
+    return false;
+  };
+
+  /**
+   * The server went away (shutdown, node death, network): join again by ourselves at once, then
+   * further and further apart, before giving up.
+   */
+  const rejoinAfterLoss = async (grant: LivekitGrant) => {
+    if (rejoining) return;
+    rejoining = true;
+    try {
+      if (await rejoinWithBackoff(grant)) return;
+    } finally {
+      rejoining = false;
     }
     if (get().status !== 'reconnecting') return;
     set({ status: 'idle', room: null, microphoneEnabled: false, cameraEnabled: false, screenShareEnabled: false });
@@ -276,9 +293,14 @@ export const useCallStore = create<CallState>((set, get) => {
     joinedMutedInLargeRoom: false,
     signalOnly: false,
     nextRejoinAt: null,
-    rejoinNow: () => void rejoinWait.skip(),
+    rejoinNow() {
+      if (rejoinWait.skip()) return;
+      const { status, signalOnly } = get();
+      if (status === 'reconnecting' && !signalOnly && lastGrant) void rejoinAfterLoss(lastGrant);
+    },
 
     async connect(grant) {
+      lastGrant = grant;
       const connected = await openRoom(grant);
       if (!connected && get().status === 'connecting') set({ status: 'failed' });
     },

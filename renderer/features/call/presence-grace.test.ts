@@ -42,6 +42,16 @@ describe('PresenceGrace', () => {
     expect(grace.due(75_000, absent)).toEqual([{ identity: 'bob', name: 'Bob' }]);
   });
 
+  it('holds those still in the room when our reconnection starts, in case a fresh join loses them', () => {
+    const grace = new PresenceGrace(8_000, 15_000);
+    grace.reconnectStarted([{ identity: 'bob', name: 'Bob' }]);
+    grace.reconnectEnded(1_000);
+    expect(grace.joined('bob')).toBe(false);
+    grace.reconnectStarted([{ identity: 'carol', name: 'Carol' }]);
+    grace.reconnectEnded(2_000);
+    expect(grace.due(17_000, absent)).toEqual([{ identity: 'carol', name: 'Carol' }]);
+  });
+
   it('drops, without a word, a held person found in the room again', () => {
     const grace = new PresenceGrace(8_000, 15_000);
     grace.reconnectStarted();

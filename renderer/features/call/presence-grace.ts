@@ -29,9 +29,13 @@ export class PresenceGrace {
     private readonly graceMs = RECONNECT_GRACE_MS,
   ) {}
 
-  /** Our connection is being re-established: everyone reported gone meanwhile is held. */
-  reconnectStarted(): void {
+  /**
+   * Our connection is being re-established: everyone still in the room (`present`; a fresh join
+   * will not report them gone) and everyone reported gone meanwhile is held.
+   */
+  reconnectStarted(present: readonly Departure[] = []): void {
     this.reconnecting = true;
+    for (const { identity, name } of present) if (!this.held.has(identity)) this.held.set(identity, { name, until: Infinity });
     for (const entry of this.held.values()) entry.until = Infinity;
   }
 

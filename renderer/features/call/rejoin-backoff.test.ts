@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { rejoinDelayMs, SkippableWait } from './rejoin-backoff';
+import { rejoinDelayMs, sdkReconnectPolicy, SkippableWait } from './rejoin-backoff';
 
 describe('rejoinDelayMs', () => {
   it('tries again at once first', () => {
@@ -35,5 +35,17 @@ describe('SkippableWait', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('sdkReconnectPolicy', () => {
+  it('retries at once, then about every second, and hands over after 10 s', () => {
+    expect(sdkReconnectPolicy.nextRetryDelayInMs({ retryCount: 0, elapsedMs: 0 })).toBe(0);
+    for (let retryCount = 1; retryCount < 10; retryCount++) {
+      const delay = sdkReconnectPolicy.nextRetryDelayInMs({ retryCount, elapsedMs: retryCount * 1_000 });
+      expect(delay).toBeGreaterThan(0);
+      expect(delay).toBeLessThanOrEqual(1_250);
+    }
+    expect(sdkReconnectPolicy.nextRetryDelayInMs({ retryCount: 12, elapsedMs: 10_001 })).toBeNull();
   });
 });

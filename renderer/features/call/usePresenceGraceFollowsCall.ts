@@ -8,7 +8,10 @@ export function usePresenceGraceFollowsCall(): void {
     presenceGrace.reset();
     const unsubscribe = useCallStore.subscribe((state, previous) => {
       if (state.status === previous.status) return;
-      if (state.status === 'reconnecting') presenceGrace.reconnectStarted();
+      if (state.status === 'reconnecting') {
+        const participants = [...(state.room?.remoteParticipants.values() ?? [])];
+        presenceGrace.reconnectStarted(participants.map((participant) => ({ identity: participant.identity, name: participant.name || participant.identity })));
+      }
       else if (previous.status === 'reconnecting' && state.status === 'connected') presenceGrace.reconnectEnded(Date.now());
     });
     return () => {
