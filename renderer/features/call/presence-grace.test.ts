@@ -52,6 +52,15 @@ describe('PresenceGrace', () => {
     expect(grace.due(17_000, absent)).toEqual([{ identity: 'carol', name: 'Carol' }]);
   });
 
+  it('keeps holding someone listed again while we reconnect, until their arrival is reported', () => {
+    const grace = new PresenceGrace(8_000, 15_000);
+    grace.reconnectStarted([{ identity: 'bob', name: 'Bob' }]);
+    grace.left('bob', 'Bob', 0);
+    expect(grace.due(1_000, (identity) => identity === 'bob')).toEqual([]);
+    grace.reconnectEnded(2_000);
+    expect(grace.joined('bob')).toBe(false);
+  });
+
   it('drops, without a word, a held person found in the room again', () => {
     const grace = new PresenceGrace(8_000, 15_000);
     grace.reconnectStarted();

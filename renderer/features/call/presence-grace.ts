@@ -56,15 +56,18 @@ export class PresenceGrace {
     return !this.held.delete(identity);
   }
 
-  /** The held departures now certain, removed from the held ones; `isPresent` drops those back in the room. */
+  /**
+   * The held departures now certain, removed from the held ones. Someone back in the room
+   * (`isPresent`) stays held until their time is up all the same: livekit-client lists a returning
+   * person while it reconnects but reports their arrival only once it is connected again, and
+   * that report must find them held.
+   */
   due(now: number, isPresent: (identity: string) => boolean): Departure[] {
     const departures: Departure[] = [];
     for (const [identity, entry] of this.held) {
-      if (isPresent(identity)) this.held.delete(identity);
-      else if (entry.until <= now) {
-        this.held.delete(identity);
-        departures.push({ identity, name: entry.name });
-      }
+      if (entry.until > now) continue;
+      this.held.delete(identity);
+      if (!isPresent(identity)) departures.push({ identity, name: entry.name });
     }
     return departures;
   }
