@@ -2,16 +2,24 @@
 import { resolve } from 'node:path';
 import { startDevstack } from './index';
 
+/** `--livekit-nodes N` (or VISIO_LIVEKIT_NODES): LiveKit as a cluster of N nodes sharing a Redis. */
+function livekitNodes(): number | undefined {
+  const flag = process.argv.indexOf('--livekit-nodes');
+  const value = flag >= 0 ? process.argv[flag + 1] : process.env.VISIO_LIVEKIT_NODES;
+  return value ? Number(value) : undefined;
+}
+
 async function main(): Promise<void> {
   const devstack = await startDevstack({
     dataDir: resolve('.devstack-data'),
     webRoot: resolve('dist/renderer'),
+    livekitNodes: livekitNodes(),
   });
   const lines = [
     'Visio devstack prêt / ready',
     `  Instance (web + API) : ${devstack.origin}`,
     `  API                  : ${devstack.apiBaseUrl}`,
-    `  LiveKit              : ${devstack.livekitUrl}`,
+    `  LiveKit              : ${devstack.livekitUrl} (${devstack.livekitNodeCount} nœud(s) / node(s))`,
     `  Fournisseur OIDC     : ${devstack.issuer}`,
     ...devstack.users.map((user) => `  Compte de test       : ${user.email} / ${user.password} (${user.fullName})`),
     'Ctrl+C pour arrêter.',

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freeTcpPort, LOOPBACK_HOST } from './free-port';
-import { LivekitServer } from './livekit';
+import { startLivekitDeployment } from './livekit-cluster';
 import { API_PREFIX, meetApiOidcPaths, startMeetApi, type DevstackTelephony, type MeetApi } from './meet-api';
 import { DEFAULT_MEET_SETTINGS, type MeetSettings } from './meet-settings';
 import { startIdentityProvider, TEST_USERS, type IdentityProvider } from './oidc';
@@ -34,6 +34,11 @@ export interface DevstackOptions {
   telephony?: DevstackTelephony | false;
   /** Server settings that change the API's answers (unregistered rooms, recorder, ...); see MeetSettings. */
   settings?: Partial<MeetSettings>;
+  /**
+   * LiveKit nodes (1 to 3). From 2, they share rooms through a Redis server started with the stack
+   * (Debian's redis-server) and are reached through one TCP front, as in a real deployment.
+   */
+  livekitNodes?: number;
 }
 
 /** A number of the range France keeps for fiction (01 99 00 xx xx): plausible, never anyone's. */
@@ -69,6 +74,15 @@ export interface Devstack {
   stopLivekit(): Promise<void>;
   /** Starts the LiveKit server again on the same ports and keys. */
   startLivekit(): Promise<void>;
+  /** Kills (SIGKILL) every LiveKit node, as a crash would; `startLivekit()` brings them back. */
+  killLivekit(): Promise<void>;
+  /** LiveKit nodes running behind `livekitUrl`. */
+  livekitNodeCount: number;
+  /**
+   * With several nodes: kills (SIGKILL) the node hosting a LiveKit room (a Meet room's id), as a
+   * machine dying would; resolves with its node id. `startLivekit()` brings it back.
+   */
+  killLivekitNodeHosting(roomName: string): Promise<string>;
   /** Stops everything; the temp data folder, if one was made, is removed. */
   stop(): Promise<void>;
 }
@@ -84,7 +98,7 @@ export async function startDevstack(options: DevstackOptions = {}): Promise<Devs
   const clientSecret = randomBytes(24).toString('hex');
 
   const settings: MeetSettings = { ...DEFAULT_MEET_SETTINGS, ...options.settings };
-  const livekit = await LivekitServer.start({ foreignIceServers: options.foreignIceServers ?? false });
+  const livekit = await startLivekitDeployment({ nodes: options.livekitNodes, foreignIceServers: options.foreignIceServers ?? false });
   let provider: IdentityProvider | undefined;
   let api: MeetApi | undefined;
   try {
@@ -129,10 +143,11 @@ export async function startDevstack(options: DevstackOptions = {}): Promise<Devs
       password: user.password,
       fullName: `${user.givenName} ${user.familyName}`,
     })),
-    stopLivekit: () => livekit.stopProcess(),
-    startLivekit: async () => {
-      if (!livekit.running) await livekit.restart();
-    },
+    stopLivekit: () => livekit.stopAll(),
+    startLivekit: () => livekit.startAll(),
+    killLivekit: () => livekit.killAll(),
+    livekitNodeCount: livekit.nodeCount,
+    killLivekitNodeHosting: (roomName) => livekit.killNodeHosting(roomName),
     stop: () => {
       stopped ??= (async () => {
         await Promise.allSettled([startedApi.stop(), startedProvider.stop(), livekit.stop()]);

@@ -83,7 +83,7 @@ export function livekitConfigYaml(
   ports: LivekitServerPorts,
   apiKey: string,
   apiSecret: string,
-  options: { foreignIceServers?: boolean } = {},
+  options: { foreignIceServers?: boolean; redisAddress?: string } = {},
 ): string {
   const foreign = options.foreignIceServers
     ? [
@@ -121,10 +121,12 @@ export function livekitConfigYaml(
     '    - 127.0.0.0/8',
     '  deny_peer_cidrs:',
     ...NON_LOOPBACK_IPV4.map((cidr) => `    - ${cidr}`),
+    // Nodes of a cluster share rooms through Redis; their start line (info) names their node id.
+    ...(options.redisAddress ? ['redis:', `  address: ${options.redisAddress}`] : []),
     'keys:',
     `  ${apiKey}: ${apiSecret}`,
     'logging:',
-    '  level: warn',
+    `  level: ${options.redisAddress ? 'info' : 'warn'}`,
     'room:',
     '  auto_create: true',
     '  empty_timeout: 60',
@@ -133,20 +135,43 @@ export function livekitConfigYaml(
   ].join('\n');
 }
 
+export interface LivekitKeys {
+  apiKey: string;
+  apiSecret: string;
+}
+
+export function newLivekitKeys(): LivekitKeys {
+  return { apiKey: `devkey${randomBytes(4).toString('hex')}`, apiSecret: randomBytes(24).toString('hex') };
+}
+
+const NODE_ID_PATTERN = /"nodeID": "(ND_[A-Za-z0-9]+)"/;
+
 export class LivekitServer {
-  readonly apiKey = `devkey${randomBytes(4).toString('hex')}`;
-  readonly apiSecret = randomBytes(24).toString('hex');
+  readonly apiKey: string;
+  readonly apiSecret: string;
   private child: ChildProcess | undefined;
   private outputTail = '';
+  private startOutput = '';
+  /** The node id of the running process, read from its start line (cluster nodes only). */
+  nodeId: string | undefined;
 
   private constructor(
     readonly binaryPath: string,
     readonly ports: LivekitServerPorts,
     private readonly workDirectory: string,
-  ) {}
+    keys: LivekitKeys,
+  ) {
+    this.apiKey = keys.apiKey;
+    this.apiSecret = keys.apiSecret;
+  }
 
-  /** Picks free ports, writes the config and starts the server; resolves once it answers HTTP. */
-  static async start(options: { binaryPath?: string; foreignIceServers?: boolean } = {}): Promise<LivekitServer> {
+  /**
+   * Picks free ports, writes the config and starts the server; resolves once it answers HTTP.
+   * With `redisAddress` it is one node of a cluster (all nodes then share `keys`).
+   */
+  static async start(
+    options: { binaryPath?: string; foreignIceServers?: boolean; redisAddress?: string; keys?: LivekitKeys } = {},
+  ): Promise<LivekitServer> {
     const binaryPath = options.binaryPath ?? livekitBinaryPath();
     if (!existsSync(binaryPath)) throw new LivekitBinaryMissingError(binaryPath);
     let lastError: unknown;
@@ -157,8 +182,9 @@ export class LivekitServer {
       while (turnUdp === rtcUdp) turnUdp = await freeUdpPort();
       const ports = { signal: await freeTcpPort(), rtcTcp: await freeTcpPort(), rtcUdp, turnUdp };
       const workDirectory = await mkdtemp(join(tmpdir(), 'visio-livekit-'));
-      const server = new LivekitServer(binaryPath, ports, workDirectory);
-      await writeFile(server.configPath, livekitConfigYaml(ports, server.apiKey, server.apiSecret, { foreignIceServers: options.foreignIceServers ?? false }), {
+      const server = new LivekitServer(binaryPath, ports, workDirectory, options.keys ?? newLivekitKeys());
+      const configOptions = { foreignIceServers: options.foreignIceServers ?? false, redisAddress: options.redisAddress };
+      await writeFile(server.configPath, livekitConfigYaml(ports, server.apiKey, server.apiSecret, configOptions), {
         mode: 0o600,
       });
       try {
@@ -220,6 +246,17 @@ export class LivekitServer {
     clearTimeout(killTimer);
   }
 
+  /** Kills the process at once, as a machine dying would: no goodbye to clients or to Redis. */
+  async killProcess(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = undefined;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
   /** Stops the process and removes its config folder. */
   async stop(): Promise<void> {
     await this.stopProcess();
@@ -228,6 +265,8 @@ export class LivekitServer {
 
   private async launch(): Promise<void> {
     this.outputTail = '';
+    this.startOutput = '';
+    this.nodeId = undefined;
     const child = spawn(this.binaryPath, ['--config', this.configPath], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -238,6 +277,9 @@ export class LivekitServer {
     child.once('exit', () => process.removeListener('exit', killOnExit));
     const keepTail = (chunk: Buffer) => {
       this.outputTail = (this.outputTail + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
+      if (this.nodeId || this.startOutput.length > OUTPUT_TAIL_CHARS * 4) return;
+      this.startOutput += chunk.toString();
+      this.nodeId = NODE_ID_PATTERN.exec(this.startOutput)?.[1];
     };
     child.stdout?.on('data', keepTail);
     child.stderr?.on('data', keepTail);

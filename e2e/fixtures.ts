@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevstack, type Devstack } from '../devstack/index';
 import { launchChromium } from './browser';
+import type { LaunchOptions } from '@playwright/test';
 
 export interface Participant {
   browser: Browser;
@@ -15,20 +16,22 @@ export interface Participant {
 
 interface Fixtures {
   /** Opens the app in a new Chromium browser (own cookies, own fake devices). */
-  openParticipant: (path?: string) => Promise<Participant>;
+  openParticipant: (path?: string, launch?: LaunchOptions) => Promise<Participant>;
 }
 
 interface WorkerFixtures {
   devstack: Devstack;
+  /** LiveKit nodes of the worker's devstack: from 2, a cluster sharing a Redis (`test.use({ livekitNodes: 2 })`). */
+  livekitNodes: number;
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  livekitNodes: [1, { option: true, scope: 'worker' }],
   devstack: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ livekitNodes }, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'visio-e2e-'));
       // LiveKit hands out foreign ICE servers too: every call here proves the app drops them.
-      const devstack = await startDevstack({ dataDir, webRoot: join(process.cwd(), 'dist', 'renderer'), foreignIceServers: true });
+      const devstack = await startDevstack({ dataDir, webRoot: join(process.cwd(), 'dist', 'renderer'), foreignIceServers: true, livekitNodes });
       await use(devstack);
       await devstack.stop();
     },
@@ -36,8 +39,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   openParticipant: async ({ devstack }, use) => {
     const opened: Participant[] = [];
-    await use(async (path = '/') => {
-      const browser = await launchChromium();
+    await use(async (path = '/', launch = {}) => {
+      const browser = await launchChromium(launch);
       const context = await browser.newContext({ locale: 'fr-FR', permissions: ['camera', 'microphone'] });
       const page = await context.newPage();
       // The page's own errors end up in the test output, where a failure is diagnosed.

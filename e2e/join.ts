@@ -9,8 +9,9 @@ export async function joinFromPrejoin(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Rejoindre la réunion' }).click();
 }
 
+/** Waits until the call is connected: the call screen alone also shows while still connecting. */
 export async function expectInCall(page: Page): Promise<void> {
-  await expect(page.getByTestId('call')).toBeVisible({ timeout: MEDIA_TIMEOUT });
+  await expect(page.getByTestId('call').getByRole('button', { name: 'Quitter la réunion' })).toBeVisible({ timeout: MEDIA_TIMEOUT });
 }
 
 /** Opens the room's prejoin, joins under `name` and waits to be in the call. */

@@ -23,6 +23,7 @@ import { Subtitles } from '../subtitles/Subtitles';
 import { useSubtitleStore } from '../subtitles/subtitle-store';
 import { releaseCall, useCallStore } from './call-store';
 import { useCallUiStore } from './call-ui-store';
+import { ConnectionBanner } from './ConnectionBanner';
 import { ControlBar } from './ControlBar';
 import { MediaNoticeBanner } from './MediaNoticeBanner';
 import { Notifications } from './Notifications';
@@ -32,6 +33,8 @@ import { useLayoutStore } from './layout-store';
 import { LayoutSwitch } from './LayoutSwitch';
 import { useMeetConfigStore } from './meet-config-store';
 import { followReceivedQuality } from './received-video-quality';
+import { useMediaWatchdog } from './useMediaWatchdog';
+import { usePresenceGraceFollowsCall } from './usePresenceGraceFollowsCall';
 import { useRoomEvents } from './useRoomEvents';
 import { useSpeakerReport } from './useSpeakerReport';
 
@@ -55,10 +58,11 @@ function StartAudioButton({ room }: { room: LivekitRoom }) {
 
 function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom: Room; room: LivekitRoom }) {
   const { t } = useTranslation();
-  const status = useCallStore((state) => state.status);
   const { panel, dialog, subtitlesVisible } = useCallUiStore();
   const receivedQuality = useSettingsStore((state) => state.receivedQuality);
   useRoomEvents(room, roomKey(meetingRoom), slug);
+  useMediaWatchdog(room);
+  usePresenceGraceFollowsCall();
   useSpeakerReport(room);
   useCallShortcuts();
   useEffect(() => followReceivedQuality(room, receivedQuality), [room, receivedQuality]);
@@ -74,11 +78,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
         <RecordingBanner room={room} />
         <LayoutSwitch />
       </header>
-      {status === 'reconnecting' && (
-        <p className="banner banner--warning" role="status">
-          {t('call.reconnecting')}
-        </p>
-      )}
+      <ConnectionBanner />
       <MediaNoticeBanner />
       <BlurFailureBanner />
       <WaitingToast roomId={roomKey(meetingRoom)} slug={slug} />

@@ -1,6 +1,7 @@
 import { useConnectionQualityIndicator } from '@livekit/components-react';
 import { ConnectionQuality, type Participant } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
+import { useConnectionView } from './useConnectionView';
 
 const bars: Record<ConnectionQuality, number> = {
   [ConnectionQuality.Excellent]: 3,
@@ -13,7 +14,10 @@ const bars: Record<ConnectionQuality, number> = {
 /** Three bars, as people know them from their phone; the label says it in words. */
 export function ConnectionQualityBadge({ participant }: { participant: Participant }) {
   const { t } = useTranslation();
-  const { quality } = useConnectionQualityIndicator({ participant });
+  const reported = useConnectionQualityIndicator({ participant }).quality;
+  // The server's last word on our own link is stale once our media stopped: say what we see.
+  const view = useConnectionView();
+  const quality = participant.isLocal && view !== 'ok' ? ConnectionQuality.Lost : reported;
   if (quality === ConnectionQuality.Unknown) return null;
   const level = bars[quality];
   return (

@@ -15,6 +15,7 @@ import { shouldJoinMuted } from './call-notices';
 import { endReasonFor } from './end-reason';
 import { useMeetConfigStore } from './meet-config-store';
 import { canPublishSource } from './publish-permission';
+import { rejoinDelayMs, REJOIN_GIVE_UP_MS, SkippableWait } from './rejoin-backoff';
 import { connectOptionsFor, CONNECT_TIMEOUT_MS, livekitSocketUrl, roomOptionsFor, withTimeout } from './room-options';
 
 export type CallStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
@@ -35,6 +36,18 @@ interface CallState {
   blurFailure: BlurFailure | null;
   /** Set when the room was already large enough for `auto_mute_on_join_threshold`: we joined muted. */
   joinedMutedInLargeRoom: boolean;
+  /**
+   * While reconnecting: only the signalling connection is being resumed, the media may well still
+   * flow (the media watchdog says whether it does).
+   */
+  signalOnly: boolean;
+  /** While waiting to join again after the call was lost: when the next attempt starts (epoch ms). */
+  nextRejoinAt: number | null;
+  /**
+   * Joins again now: ends the wait before the next attempt, or, while livekit-client is still
+   * trying to restore the session, gives up on it for a fresh join.
+   */
+  rejoinNow(): void;
   connect(grant: LivekitGrant): Promise<void>;
   leave(): Promise<void>;
   toggleMicrophone(): Promise<void>;
@@ -60,8 +73,6 @@ let localMicrophoneChanges = 0;
 export function isLocalMicrophoneChangeInProgress(): boolean {
   return localMicrophoneChanges > 0;
 }
-const REJOIN_ATTEMPTS = 20;
-const REJOIN_DELAY_MS = 3000;
 
 export const useCallStore = create<CallState>((set, get) => {
   const syncLocalMedia = () => {
@@ -192,9 +203,9 @@ export const useCallStore = create<CallState>((set, get) => {
     let established = false;
     set({ room, mediaNotice: null, blurFailure: null, ...(get().status === 'reconnecting' ? {} : { status: 'connecting' as const }) });
     room
-      .on(RoomEvent.Reconnecting, () => set({ status: 'reconnecting' }))
-      .on(RoomEvent.SignalReconnecting, () => set({ status: 'reconnecting' }))
-      .on(RoomEvent.Reconnected, () => set({ status: 'connected' }))
+      .on(RoomEvent.Reconnecting, () => set({ status: 'reconnecting', signalOnly: false }))
+      .on(RoomEvent.SignalReconnecting, () => set({ status: 'reconnecting', signalOnly: true }))
+      .on(RoomEvent.Reconnected, () => set({ status: 'connected', signalOnly: false }))
       .on(RoomEvent.LocalTrackPublished, syncLocalMedia)
       .on(RoomEvent.LocalTrackUnpublished, syncLocalMedia)
       .on(RoomEvent.TrackMuted, syncLocalMedia)
@@ -224,7 +235,7 @@ export const useCallStore = create<CallState>((set, get) => {
     established = true;
     const joinMuted = preferences.microphoneEnabled && shouldJoinMuted(room.remoteParticipants.size, (await config)?.auto_mute_on_join_threshold);
     if (get().room !== room) return false;
-    set({ status: 'connected', joinedMutedInLargeRoom: joinMuted });
+    set({ status: 'connected', signalOnly: false, joinedMutedInLargeRoom: joinMuted });
     await Promise.all([
       preferences.microphoneEnabled && !joinMuted ? applyMedia('microphone', true) : Promise.resolve(),
       preferences.cameraEnabled ? applyMedia('camera', true) : Promise.resolve(),
@@ -233,13 +244,38 @@ export const useCallStore = create<CallState>((set, get) => {
     return true;
   };
 
-  /** The server went away (restart, network): join again by ourselves for a while before giving up. */
+  const rejoinWait = new SkippableWait();
+  let lastGrant: LivekitGrant | undefined;
+  let rejoining = false;
+
+  /** True once joined again, or once joining again is no longer wanted (the call was left). */
+  const rejoinWithBackoff = async (grant: LivekitGrant): Promise<boolean> => {
+    set({ status: 'reconnecting', signalOnly: false });
+    const started = Date.now();
+    for (let attempt = 0; Date.now() - started < REJOIN_GIVE_UP_MS; attempt++) {
+      const delay = rejoinDelayMs(attempt);
+      if (delay > 0) {
+        set({ nextRejoinAt: Date.now() + delay });
+        await rejoinWait.wait(delay);
+        set({ nextRejoinAt: null });
+      }
+      if (get().status !== 'reconnecting') return true;
+      if (await openRoom(grant)) return true;
+    }
+    return false;
+  };
+
+  /**
+   * The server went away (shutdown, node death, network): join again by ourselves at once, then
+   * further and further apart, before giving up.
+   */
   const rejoinAfterLoss = async (grant: LivekitGrant) => {
-    set({ status: 'reconnecting' });
-    for (let attempt = 0; attempt < REJOIN_ATTEMPTS; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, REJOIN_DELAY_MS));
-      if (get().status !== 'reconnecting') return;
-      if (await openRoom(grant)) return;
+    if (rejoining) return;
+    rejoining = true;
+    try {
+      if (await rejoinWithBackoff(grant)) return;
+    } finally {
+      rejoining = false;
     }
     if (get().status !== 'reconnecting') return;
     set({ status: 'idle', room: null, microphoneEnabled: false, cameraEnabled: false, screenShareEnabled: false });
@@ -255,15 +291,24 @@ export const useCallStore = create<CallState>((set, get) => {
     mediaNotice: null,
     blurFailure: null,
     joinedMutedInLargeRoom: false,
+    signalOnly: false,
+    nextRejoinAt: null,
+    rejoinNow() {
+      if (rejoinWait.skip()) return;
+      const { status, signalOnly } = get();
+      if (status === 'reconnecting' && !signalOnly && lastGrant) void rejoinAfterLoss(lastGrant);
+    },
 
     async connect(grant) {
+      lastGrant = grant;
       const connected = await openRoom(grant);
       if (!connected && get().status === 'connecting') set({ status: 'failed' });
     },
 
     async leave() {
       const room = get().room;
-      set({ status: 'idle' });
+      set({ status: 'idle', nextRejoinAt: null });
+      rejoinWait.skip();
       if (room && room.state !== ConnectionState.Disconnected) await room.disconnect();
       else {
         set({ room: null });
@@ -306,7 +351,9 @@ export const useCallStore = create<CallState>((set, get) => {
 /** Drops the room without ending the meeting phase (used when the call screen goes away). */
 export function releaseCall(): void {
   const room = useCallStore.getState().room;
-  useCallStore.setState({ room: null, status: 'idle', microphoneEnabled: false, cameraEnabled: false, screenShareEnabled: false });
+  useCallStore.setState({ room: null, status: 'idle', signalOnly: false, nextRejoinAt: null, microphoneEnabled: false, cameraEnabled: false, screenShareEnabled: false });
+  // A rejoin waiting for its turn sees the call is over and stops.
+  useCallStore.getState().rejoinNow();
   if (room) {
     room.removeAllListeners();
     void room.disconnect();

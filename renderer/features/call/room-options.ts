@@ -3,11 +3,13 @@
 import { VideoPresets, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
 import type { IceServer } from '../../../common/ice-servers';
 import type { DevicePreferences } from '../devices/device-preferences';
+import { sdkReconnectPolicy } from './rejoin-backoff';
 
 export function roomOptionsFor(preferences: Pick<DevicePreferences, 'audioInputId' | 'videoInputId' | 'audioOutputId'>): RoomOptions {
   return {
     adaptiveStream: true,
     dynacast: true,
+    reconnectPolicy: sdkReconnectPolicy,
     publishDefaults: {
       videoCodec: 'vp9',
       backupCodec: { codec: 'vp8' },

@@ -28,6 +28,7 @@ import { judgeNotification } from '../room-trust/notifications';
 import { Coalescer, SenderRateLimit } from '../room-trust/rate-limits';
 import { senderKindOf } from '../room-trust/senders';
 import { capSubtitle, judgeLegacySegment, judgeTranscriptionStream } from '../room-trust/subtitles';
+import { presenceGrace } from './presence-grace';
 
 const WAITING_REFRESH_MS = 5000;
 
@@ -182,12 +183,19 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
     };
 
     const onJoined = (participant: RemoteParticipant) => {
+      // Someone coming back after a reconnection (theirs or ours) never left: nothing to say.
+      if (!presenceGrace.joined(participant.identity)) return;
       notify(t('call.joined', { name: nameOf(participant) }), 'info', { visible: room.numParticipants <= 8 });
       presenceSound('join');
     };
-    const onLeft = (participant: RemoteParticipant) => {
-      notify(t('call.left', { name: nameOf(participant) }), 'info', { visible: room.numParticipants <= 8 });
+    const announceLeft = (name: string) => {
+      notify(t('call.left', { name }), 'info', { visible: room.numParticipants <= 8 });
       presenceSound('leave');
+    };
+    // Announced by announceCertainDepartures once it is clear the person is not coming back.
+    const onLeft = (participant: RemoteParticipant) => presenceGrace.left(participant.identity, nameOf(participant), Date.now());
+    const announceCertainDepartures = () => {
+      for (const departure of presenceGrace.due(Date.now(), (identity) => room.getParticipantByIdentity(identity) !== undefined)) announceLeft(departure.name);
     };
     const onLocalTrackMuted = (publication: TrackPublication, participant: Participant) => {
       // The server muted our microphone (an administrator did): we did not ask for it.
@@ -215,7 +223,10 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
 
     refreshWaiting();
     const waitingTimer = window.setInterval(refreshWaiting, WAITING_REFRESH_MS);
-    const pruneTimer = window.setInterval(() => useSubtitleStore.getState().prune(Date.now()), 1000);
+    const pruneTimer = window.setInterval(() => {
+      useSubtitleStore.getState().prune(Date.now());
+      announceCertainDepartures();
+    }, 1000);
 
     return () => {
       waitingRefresh.stop();

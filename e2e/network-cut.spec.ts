@@ -1,0 +1,76 @@
+// A participant's network is cut for 12 s mid-call (every byte stops, nothing is closed): the app
+// sees the media stop and says the connection is unstable long before the signalling would time
+// out; when the link is back the call goes on, and nobody is told that anyone left.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { announcements, connectionBanner, expectOtherVideoPlaying, recordAnnouncements } from './call-watch';
+import { CutProxy } from './cut-proxy';
+import { enterCall } from './join';
+import { recordPeerConnections } from './media-probe';
+import { createRoom } from './rooms';
+import { PRESENCE_SETTLED_MS } from './recovery-timing';
+
+const CUT_MS = 12_000;
+
+test('a 12 s network cut shows the unstable state, and no one is said to have left when it ends', async ({ devstack, openParticipant }) => {
+  test.setTimeout(240_000);
+  const proxy = await CutProxy.start();
+  try {
+    const room = await createRoom(devstack, 'public');
+    const alice = await openParticipant('about:blank', proxy.launchOptions([devstack.origin, devstack.issuer]));
+    const bruno = await openParticipant('about:blank');
+    for (const { page } of [alice, bruno]) {
+      await recordPeerConnections(page);
+      await recordAnnouncements(page);
+    }
+    await enterCall(alice.page, devstack.origin, room.slug, 'Alice Durand');
+    await enterCall(bruno.page, devstack.origin, room.slug, 'Bruno Petit');
+    await expectOtherVideoPlaying(alice.page);
+    await expectOtherVideoPlaying(bruno.page);
+    // The cut below stops Alice's media only if it goes over TCP through the proxy.
+    expect(await selectedCandidateProtocols(alice.page)).toEqual(expect.arrayContaining(['tcp']));
+    expect(await selectedCandidateProtocols(alice.page)).not.toContain('udp');
+
+    const announcedBefore = await Promise.all([alice, bruno].map(({ page }) => announcements(page).then((texts) => texts.length)));
+    const cutAt = Date.now();
+    proxy.cut();
+    await expect(connectionBanner(alice.page)).toHaveAttribute('data-state', 'unstable', { timeout: CUT_MS - 2_000 });
+    await expect(alice.page.locator('[data-testid="participant-tile"][aria-label$="(vous)"] [data-quality="lost"]')).toBeVisible();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, cutAt + CUT_MS - Date.now())));
+    proxy.restore();
+
+    await expect(connectionBanner(alice.page)).toHaveCount(0, { timeout: 60_000 });
+    await expectOtherVideoPlaying(alice.page);
+    await expectOtherVideoPlaying(bruno.page);
+    // A departure held in case the person comes back would be announced by now.
+    await new Promise((resolve) => setTimeout(resolve, PRESENCE_SETTLED_MS));
+    for (const [index, { page }] of [alice, bruno].entries()) {
+      const since = (await announcements(page)).slice(announcedBefore[index]);
+      expect(since.filter((text) => /a (quitté|rejoint) la réunion/.test(text))).toEqual([]);
+    }
+    expect(await announcements(alice.page)).toContain('Reconnecté');
+  } finally {
+    await proxy.stop();
+  }
+});
+
+/** The protocol of the local candidate of each peer connection's selected pair. */
+function selectedCandidateProtocols(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const connections = (window as unknown as { __visioPeerConnections?: RTCPeerConnection[] }).__visioPeerConnections ?? [];
+    const protocols: string[] = [];
+    for (const connection of connections) {
+      if (connection.connectionState !== 'connected') continue;
+      const report = await connection.getStats();
+      const stats = new Map<string, Record<string, unknown>>();
+      report.forEach((entry: Record<string, unknown>) => stats.set(entry.id as string, entry));
+      for (const entry of stats.values()) {
+        if (entry.type !== 'transport' || !entry.selectedCandidatePairId) continue;
+        const pair = stats.get(entry.selectedCandidatePairId as string);
+        const local = pair && stats.get(pair.localCandidateId as string);
+        if (local) protocols.push(String(local.relayProtocol ?? local.protocol));
+      }
+    }
+    return protocols;
+  });
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { MediaStallDetector, type MediaSample } from './media-stall';
+
+const sample = (at: number, receivedBytes: number, extra: Partial<MediaSample> = {}): MediaSample => ({
+  at,
+  receivedBytes,
+  expectingMedia: true,
+  iceStates: ['connected'],
+  ...extra,
+});
+
+describe('MediaStallDetector', () => {
+  it('stays calm while bytes keep arriving', () => {
+    const detector = new MediaStallDetector(1_200, 1_000);
+    for (let at = 0; at <= 5_000; at += 500) expect(detector.update(sample(at, at * 10))).toBe(false);
+  });
+
+  it('flags media that stopped arriving, and clears once it flows again for a while', () => {
+    const detector = new MediaStallDetector(1_200, 1_000);
+    detector.update(sample(0, 100));
+    expect(detector.update(sample(1_000, 100))).toBe(false);
+    expect(detector.update(sample(1_500, 100))).toBe(true);
+    expect(detector.update(sample(2_000, 200))).toBe(true);
+    expect(detector.update(sample(2_500, 300))).toBe(false);
+  });
+
+  it('never flags a room where nothing is expected to arrive', () => {
+    const detector = new MediaStallDetector(1_200, 1_000);
+    for (let at = 0; at <= 10_000; at += 500) expect(detector.update(sample(at, 42, { expectingMedia: false }))).toBe(false);
+  });
+
+  it('flags a lost ICE path even when nothing is expected', () => {
+    const detector = new MediaStallDetector(1_200, 1_000);
+    expect(detector.update(sample(0, 0, { expectingMedia: false, iceStates: ['connected', 'disconnected'] }))).toBe(true);
+  });
+
+  it('takes new peer connections (fewer bytes) for a fresh start', () => {
+    const detector = new MediaStallDetector(1_200, 1_000);
+    detector.update(sample(0, 5_000));
+    expect(detector.update(sample(1_000, 10))).toBe(false);
+    expect(detector.update(sample(2_000, 20))).toBe(false);
+  });
+
+  it('does not count the time before media was expected as a stall', () => {
+    const detector = new MediaStallDetector(1_200, 1_000);
+    detector.update(sample(0, 0, { expectingMedia: false }));
+    detector.update(sample(5_000, 0, { expectingMedia: false }));
+    expect(detector.update(sample(5_500, 0))).toBe(false);
+    expect(detector.update(sample(7_000, 0))).toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from 'vitest';
+import { rejoinDelayMs, sdkReconnectPolicy, SkippableWait } from './rejoin-backoff';
+
+describe('rejoinDelayMs', () => {
+  it('tries again at once first', () => {
+    expect(rejoinDelayMs(0, () => 0.99)).toBe(0);
+  });
+
+  it('waits longer and longer, spread around each step, up to a ceiling', () => {
+    expect(rejoinDelayMs(1, () => 0)).toBe(750);
+    expect(rejoinDelayMs(1, () => 1)).toBe(1250);
+    expect(rejoinDelayMs(3, () => 0.5)).toBe(4000);
+    expect(rejoinDelayMs(20, () => 0.5)).toBe(15_000);
+    expect(rejoinDelayMs(20, () => 1)).toBe(18_750);
+  });
+
+  it('never gives two retries of the same step the same wait when the draws differ', () => {
+    expect(rejoinDelayMs(2, () => 0.1)).not.toBe(rejoinDelayMs(2, () => 0.9));
+  });
+});
+
+describe('SkippableWait', () => {
+  it('resolves when the time is up, or at once when skipped', async () => {
+    vi.useFakeTimers();
+    try {
+      const wait = new SkippableWait();
+      let done = false;
+      void wait.wait(10_000).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(done).toBe(false);
+      expect(wait.skip()).toBe(true);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(done).toBe(true);
+      expect(wait.skip()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('sdkReconnectPolicy', () => {
+  it('retries at once, then about every second, and hands over after 10 s', () => {
+    expect(sdkReconnectPolicy.nextRetryDelayInMs({ retryCount: 0, elapsedMs: 0 })).toBe(0);
+    for (let retryCount = 1; retryCount < 10; retryCount++) {
+      const delay = sdkReconnectPolicy.nextRetryDelayInMs({ retryCount, elapsedMs: retryCount * 1_000 });
+      expect(delay).toBeGreaterThan(0);
+      expect(delay).toBeLessThanOrEqual(1_250);
+    }
+    expect(sdkReconnectPolicy.nextRetryDelayInMs({ retryCount: 12, elapsedMs: 10_001 })).toBeNull();
+  });
+});

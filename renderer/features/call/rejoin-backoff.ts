@@ -1,0 +1,57 @@
+// When to try joining again after the call was lost: at once first (a restarted server or a
+// surviving node is usually there already), then further and further apart, each wait spread at
+// random so a whole room that lost its server does not knock on the next one all at once.
+import type { ReconnectPolicy } from 'livekit-client';
+
+const FIRST_RETRY_MS = 1_000;
+const MAX_WAIT_MS = 15_000;
+/** Past this long without success the call is given up as lost. */
+export const REJOIN_GIVE_UP_MS = 120_000;
+
+/** The wait before attempt `attempt` (0 for the first): 0, then ~1 s, ~2 s, ~4 s… up to ~15 s. */
+export function rejoinDelayMs(attempt: number, random: () => number = Math.random): number {
+  if (attempt <= 0) return 0;
+  const base = Math.min(FIRST_RETRY_MS * 2 ** (attempt - 1), MAX_WAIT_MS);
+  // Between 75 % and 125 % of the base.
+  return Math.round(base * (0.75 + random() * 0.5));
+}
+
+/** A wait that "Rejoindre maintenant" can cut short. */
+export class SkippableWait {
+  private wake: (() => void) | undefined;
+
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        if (this.wake === finish) this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      this.wake = finish;
+    });
+  }
+
+  /** Ends the current wait now; false when nothing was waiting. */
+  skip(): boolean {
+    const wake = this.wake;
+    wake?.();
+    return wake !== undefined;
+  }
+}
+
+/** How long livekit-client keeps resuming or restarting the session itself before the call store's rejoin takes over. */
+const SDK_RETRY_WINDOW_MS = 10_000;
+
+/**
+ * livekit-client's own reconnection (resume, then full restart), denser than its default: a dead
+ * node's rooms move to another only once its load report is 5 s old, and a retry then should not
+ * be seconds away. At once, then ~0.5 s, then about every second.
+ */
+export const sdkReconnectPolicy: ReconnectPolicy = {
+  nextRetryDelayInMs({ retryCount, elapsedMs }) {
+    if (elapsedMs > SDK_RETRY_WINDOW_MS) return null;
+    if (retryCount === 0) return 0;
+    return Math.round(Math.min(250 * 2 ** retryCount, 1_000) * (0.75 + Math.random() * 0.5));
+  },
+};
