@@ -1,6 +1,14 @@
 // The steps a person takes to enter a call from the prejoin screen.
 import { expect, type Page } from '@playwright/test';
+import de from '../renderer/i18n/de.json' with { type: 'json' };
+import en from '../renderer/i18n/en.json' with { type: 'json' };
+import fr from '../renderer/i18n/fr.json' with { type: 'json' };
+import nl from '../renderer/i18n/nl.json' with { type: 'json' };
 import { MEDIA_TIMEOUT } from './media-probe';
+
+/** The leave button's name in every interface language: a test may have switched it. */
+const LEAVE_BUTTON_NAMES = [fr, en, de, nl].map((strings) => strings.call.leave);
+const LEAVE_BUTTON = new RegExp(`^(${LEAVE_BUTTON_NAMES.join('|')})$`);
 
 export async function joinFromPrejoin(page: Page, name: string): Promise<void> {
   const nameField = page.getByLabel('Votre nom');
@@ -11,7 +19,7 @@ export async function joinFromPrejoin(page: Page, name: string): Promise<void> {
 
 /** Waits until the call is connected: the call screen alone also shows while still connecting. */
 export async function expectInCall(page: Page): Promise<void> {
-  await expect(page.getByTestId('call').getByRole('button', { name: 'Quitter la réunion' })).toBeVisible({ timeout: MEDIA_TIMEOUT });
+  await expect(page.getByTestId('call').getByRole('button', { name: LEAVE_BUTTON })).toBeVisible({ timeout: MEDIA_TIMEOUT });
 }
 
 /** Opens the room's prejoin, joins under `name` and waits to be in the call. */

@@ -34,6 +34,8 @@ async function openRightsOf(owner: Page) {
 async function ownerAndMember(
   devstack: Parameters<typeof ownerSession>[0],
   openParticipant: (path?: string) => Promise<Participant>,
+  // Only someone with an account can be given a role (the server refuses it for a guest).
+  { memberHasAccount = false } = {},
 ): Promise<{ owner: Page; member: Page }> {
   const session = await ownerSession(devstack);
   const room = await createRoom(devstack, 'public', session);
@@ -42,6 +44,7 @@ async function ownerAndMember(
   await recordShownTexts(owner.page, TOASTS);
   await enterCall(owner.page, devstack.origin, room.slug, OWNER);
   const member = await openParticipant('about:blank');
+  if (memberHasAccount) await shareSession(member.context, await ownerSession(devstack, 1));
   await recordShownTexts(member.page, TOASTS);
   await recordCaptures(member.page);
   await enterCall(member.page, devstack.origin, room.slug, MEMBER);
@@ -139,7 +142,7 @@ test('the owner stops a participant’s screen share, and a refused change leave
 });
 
 test('a member promoted in a room without cameras may turn theirs on, and loses it again when demoted', async ({ devstack, openParticipant }) => {
-  const { owner, member } = await ownerAndMember(devstack, openParticipant);
+  const { owner, member } = await ownerAndMember(devstack, openParticipant, { memberHasAccount: true });
   const memberCamera = cameraTileOf(owner, MEMBER).locator('video');
   await expect(memberCamera).toHaveCount(1, { timeout: MEDIA_TIMEOUT });
   const rights = await openRightsOf(owner);

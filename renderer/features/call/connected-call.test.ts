@@ -1,7 +1,8 @@
 // In-call actions against a fake preload API that checks every payload against the IPC contract.
 import type { Participant } from 'livekit-client';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { invokeSchemas, ok, type InvokeChannel } from '../../../common/ipc-contract';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { stubContractCheckedPreload } from '../../testing/contract-checked-preload';
+import type { InvokeChannel } from '../../../common/ipc-contract';
 import type { Room } from '../../../common/meet-types';
 import { setHandRaised } from '../hand/hand';
 import { useMeetingStore } from '../meeting/meeting-store';
@@ -12,18 +13,7 @@ const meetRoom: Room = { id: 'room-1', name: 'abc-defg-hij', slug: 'abc-defg-hij
 let calls: { channel: InvokeChannel; payload: Record<string, unknown> }[];
 
 beforeEach(() => {
-  calls = [];
-  vi.stubGlobal('window', {
-    visio: {
-      invoke: (channel: InvokeChannel, payload: Record<string, unknown>) => {
-        const checked = invokeSchemas[channel].safeParse(payload);
-        if (!checked.success) throw new Error(`payload outside the contract for ${channel}: ${checked.error.message}`);
-        calls.push({ channel, payload });
-        return Promise.resolve(ok(null));
-      },
-      on: () => () => undefined,
-    },
-  });
+  calls = stubContractCheckedPreload();
   useMeetingStore.setState({ phase: { name: 'call', room: meetRoom, grant: { url: 'ws://x', room: 'room-1', token: 'token-123456' }, username: 'Camille' } });
   useCallStore.setState({ status: 'connected' });
 });

@@ -2,7 +2,8 @@
 // the order of the calls, who is updated, who is told, and what a failure leaves.
 import type { Participant, Room as LivekitRoom } from 'livekit-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fail, invokeSchemas, ok, type InvokeChannel, type Result } from '../../../common/ipc-contract';
+import { stubContractCheckedPreload } from '../../testing/contract-checked-preload';
+import { fail, ok, type InvokeChannel, type Result } from '../../../common/ipc-contract';
 import type { Room } from '../../../common/meet-types';
 import { useMeetingStore } from '../meeting/meeting-store';
 import { changePublishRight, changeRole } from './admin-actions';
@@ -30,22 +31,13 @@ let livekitRoom: LivekitRoom;
 const participants = [person('me', 'owner', true), person('admin', 'administrator'), person('ana', 'member'), person('guest', 'member')];
 
 beforeEach(() => {
-  calls = [];
   sent = [];
   answers = {};
-  vi.stubGlobal('window', {
-    visio: {
-      invoke: (channel: InvokeChannel, payload: Record<string, unknown>) => {
-        const checked = invokeSchemas[channel].safeParse(payload);
-        if (!checked.success) throw new Error(`payload outside the contract for ${channel}: ${checked.error.message}`);
-        calls.push({ channel, payload });
-        const answer = answers[channel === 'backend:room:update-participant' ? `${channel}:${String(payload.identity)}` : channel] ?? answers[channel];
-        if (answer) return Promise.resolve(answer(payload));
-        if (channel === 'backend:room:patch') return Promise.resolve(ok({ ...meetRoom, configuration: payload.configuration }));
-        return Promise.resolve(ok(null));
-      },
-      on: () => () => undefined,
-    },
+  calls = stubContractCheckedPreload((channel, payload) => {
+    const answer = answers[channel === 'backend:room:update-participant' ? `${channel}:${String(payload.identity)}` : channel] ?? answers[channel];
+    if (answer) return answer(payload);
+    if (channel === 'backend:room:patch') return ok({ ...meetRoom, configuration: payload.configuration });
+    return undefined;
   });
   livekitRoom = {
     localParticipant: {

@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { invokeSchemas, ok, type InvokeChannel } from '../../../common/ipc-contract';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { stubContractCheckedPreload } from '../../testing/contract-checked-preload';
+import type { InvokeChannel } from '../../../common/ipc-contract';
 import { useCallStore } from '../call/call-store';
 import { useMeetingStore } from '../meeting/meeting-store';
 import { mayRenameSelf, renameSelf } from './rename-self';
@@ -7,18 +8,7 @@ import { mayRenameSelf, renameSelf } from './rename-self';
 let calls: { channel: InvokeChannel; payload: Record<string, unknown> }[];
 
 beforeEach(() => {
-  calls = [];
-  vi.stubGlobal('window', {
-    visio: {
-      invoke: (channel: InvokeChannel, payload: Record<string, unknown>) => {
-        const checked = invokeSchemas[channel].safeParse(payload);
-        if (!checked.success) throw new Error(`payload outside the contract for ${channel}: ${checked.error.message}`);
-        calls.push({ channel, payload });
-        return Promise.resolve(ok(null));
-      },
-      on: () => () => undefined,
-    },
-  });
+  calls = stubContractCheckedPreload();
   useMeetingStore.setState({
     phase: { name: 'call', room: { id: 'room-1', slug: 'abc-defg-hij', access_level: 'public' }, grant: { url: 'ws://x', room: 'room-1', token: 'token-123456' }, username: 'Camille' },
   });
