@@ -1,7 +1,9 @@
 // What the recovery tests watch on a page: every toast and live-region announcement ever shown
 // (they vanish after a few seconds), the connection banner, and the other side's video playing.
 import { expect, type Page } from '@playwright/test';
-import { remoteVideoIdentities, remoteVideoState } from './media-probe';
+import type { Participant } from './fixtures';
+import { enterCall } from './join';
+import { recordPeerConnections, remoteVideoIdentities, remoteVideoState } from './media-probe';
 
 /** Records, from the first page load on, every text shown as a toast or announced politely. */
 export async function recordAnnouncements(page: Page): Promise<void> {
@@ -34,4 +36,19 @@ export async function expectOtherVideoPlaying(page: Page, timeout = 90_000): Pro
 
 export function connectionBanner(page: Page) {
   return page.getByTestId('connection-banner');
+}
+
+/**
+ * Alice and Bruno in `slug`, each page's peer connections and announcements on record from the
+ * start, each seeing the other's video playing: where every recovery test begins.
+ */
+export async function twoWatchedInCall(origin: string, slug: string, alice: Participant, bruno: Participant): Promise<void> {
+  for (const { page } of [alice, bruno]) {
+    await recordPeerConnections(page);
+    await recordAnnouncements(page);
+  }
+  await enterCall(alice.page, origin, slug, 'Alice Durand');
+  await enterCall(bruno.page, origin, slug, 'Bruno Petit');
+  await expectOtherVideoPlaying(alice.page);
+  await expectOtherVideoPlaying(bruno.page);
 }

@@ -3,10 +3,8 @@
 // out; when the link is back the call goes on, and nobody is told that anyone left.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { announcements, connectionBanner, expectOtherVideoPlaying, recordAnnouncements } from './call-watch';
+import { announcements, connectionBanner, expectOtherVideoPlaying, twoWatchedInCall } from './call-watch';
 import { CutProxy } from './cut-proxy';
-import { enterCall } from './join';
-import { recordPeerConnections } from './media-probe';
 import { createRoom } from './rooms';
 import { PRESENCE_SETTLED_MS } from './recovery-timing';
 
@@ -19,14 +17,7 @@ test('a 12 s network cut shows the unstable state, and no one is said to have le
     const room = await createRoom(devstack, 'public');
     const alice = await openParticipant('about:blank', proxy.launchOptions([devstack.origin, devstack.issuer]));
     const bruno = await openParticipant('about:blank');
-    for (const { page } of [alice, bruno]) {
-      await recordPeerConnections(page);
-      await recordAnnouncements(page);
-    }
-    await enterCall(alice.page, devstack.origin, room.slug, 'Alice Durand');
-    await enterCall(bruno.page, devstack.origin, room.slug, 'Bruno Petit');
-    await expectOtherVideoPlaying(alice.page);
-    await expectOtherVideoPlaying(bruno.page);
+    await twoWatchedInCall(devstack.origin, room.slug, alice, bruno);
     // The cut below stops Alice's media only if it goes over TCP through the proxy.
     expect(await selectedCandidateProtocols(alice.page)).toEqual(expect.arrayContaining(['tcp']));
     expect(await selectedCandidateProtocols(alice.page)).not.toContain('udp');

@@ -2,9 +2,7 @@
 // dies mid-call (SIGKILL): both participants' apps join again by themselves, see each other's
 // video playing again, and nobody is told that anyone left.
 import { expect, test } from './fixtures';
-import { announcements, connectionBanner, expectOtherVideoPlaying, recordAnnouncements } from './call-watch';
-import { enterCall } from './join';
-import { recordPeerConnections } from './media-probe';
+import { announcements, connectionBanner, expectOtherVideoPlaying, twoWatchedInCall } from './call-watch';
 import { createRoom } from './rooms';
 import { PRESENCE_SETTLED_MS } from './recovery-timing';
 
@@ -15,14 +13,7 @@ test('when the LiveKit node hosting the call dies, both participants see each ot
   const room = await createRoom(devstack, 'public');
   const alice = await openParticipant('about:blank');
   const bruno = await openParticipant('about:blank');
-  for (const { page } of [alice, bruno]) {
-    await recordPeerConnections(page);
-    await recordAnnouncements(page);
-  }
-  await enterCall(alice.page, devstack.origin, room.slug, 'Alice Durand');
-  await enterCall(bruno.page, devstack.origin, room.slug, 'Bruno Petit');
-  await expectOtherVideoPlaying(alice.page);
-  await expectOtherVideoPlaying(bruno.page);
+  await twoWatchedInCall(devstack.origin, room.slug, alice, bruno);
 
   const announcedBefore = await Promise.all([alice, bruno].map(({ page }) => announcements(page).then((texts) => texts.length)));
   await devstack.killLivekitNodeHosting(room.id);
