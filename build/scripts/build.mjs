@@ -1,6 +1,5 @@
 // Builds everything the app runs: the renderer (Vite) and the main process + preload (esbuild).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -12,8 +11,6 @@ function run(command, args) {
 }
 
 run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
-// The "you are sharing — Stop" window's page is served by the app protocol, like the renderer.
-for (const file of ['share-indicator.html', 'share-indicator.css']) {
-  copyFileSync(join(root, 'resources', file), join(root, 'dist', 'renderer', file));
-}
+// The "you are sharing — Stop" window's pages are served by the app protocol, like the renderer.
+run(process.execPath, ['--import', 'tsx', join(root, 'build', 'scripts', 'write-share-indicator-pages.ts')]);
 run(process.execPath, [join(root, 'build', 'scripts', 'build-main.mjs')]);

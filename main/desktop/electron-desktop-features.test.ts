@@ -205,13 +205,13 @@ describe('wireDesktopFeatures', () => {
     expect(mini.isDestroyed()).toBe(true);
   });
 
-  it('shows the share indicator while sharing, and its Stop asks the renderer to stop', async () => {
-    const { invoke, sendToRenderer } = install();
+  it('shows the share indicator in the user’s language while sharing, and its Stop asks the renderer to stop', async () => {
+    const { invoke, sendToRenderer } = install({ language: 'nl' });
     await invoke('call:state', { ...inCall, sharing: true });
-    const [indicator] = liveWindowsLoading('share-indicator.html');
-    expect(indicator?.loadedUrls).toEqual(['app://visio/share-indicator.html']);
+    const [indicator] = liveWindowsLoading('share-indicator.nl.html');
+    expect(indicator?.loadedUrls).toEqual(['app://visio/share-indicator.nl.html']);
 
-    indicator?.webContents.emit('did-navigate-in-page', {}, 'app://visio/share-indicator.html#stop');
+    indicator?.webContents.emit('did-navigate-in-page', {}, 'app://visio/share-indicator.nl.html#stop');
     expect(commandsSent(sendToRenderer)).toEqual(['stop-screen-share']);
     await invoke('call:state', inCall);
     expect(indicator?.isDestroyed()).toBe(true);
@@ -344,7 +344,7 @@ describe('wireDesktopFeatures', () => {
     features = null;
     expect(ipcMain.handlers.has('mini:command')).toBe(false);
     expect(liveWindowsLoading('mini.html')).toHaveLength(0);
-    expect(liveWindowsLoading('share-indicator.html')).toHaveLength(0);
+    expect(liveWindowsLoading('share-indicator.en.html')).toHaveLength(0);
     expect(tray().isDestroyed()).toBe(true);
     expect(powerSaveBlocker.started.size).toBe(0);
     expect(globalShortcut.registered.size).toBe(0);

@@ -145,7 +145,7 @@ export function wireDesktopFeatures(context: DesktopContext): DesktopFeatures {
   });
   context.registerInvoke('capture:choose', async (payload) => registry.choose(payload));
   const indicator = new ElectronShareIndicator({
-    pageUrl: () => shareIndicatorUrlFor(APP_ORIGIN),
+    pageUrl: () => shareIndicatorUrlFor(APP_ORIGIN, language()),
     requestStop: () => context.sendToRenderer('event:command', { command: 'stop-screen-share' }),
   });
   disposers.push(callState.subscribe((state) => indicator.onCallState(state)));

@@ -1,50 +1,70 @@
-// The indicator's page as shipped (resources/share-indicator.html + .css, copied into the
-// renderer folder by build/scripts/build.mjs): served by the app protocol at the URL the window
-// loads, and loadable under the app's Content-Security-Policy as it is.
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+// The indicator's pages as the build writes them (share-indicator-page.ts, plus
+// resources/share-indicator.css): served by the app protocol at the URL the window loads, in the
+// user's language, and loadable under the app's Content-Security-Policy as they are.
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { languages } from '../../../common/languages';
 import { answerAppRequest } from '../../app-protocol';
+import { mainStrings } from '../../i18n/main-strings';
 import { APP_ORIGIN } from '../../security/app-origin';
 import { contentSecurityPolicy } from '../../security/content-security-policy';
 import { isStopNavigation, shareIndicatorUrlFor, stopFragment } from './share-indicator';
+import { SHARE_INDICATOR_STYLESHEET, shareIndicatorFileName, shareIndicatorPage, shareIndicatorPages } from './share-indicator-page';
 
 const resources = resolve(__dirname, '../../../resources');
-const files = ['share-indicator.html', 'share-indicator.css'];
 const policy = contentSecurityPolicy({
   profile: { apiBaseUrl: 'https://visio.example.gouv.fr/api/v1.0/', livekitUrl: 'wss://livekit.visio.example.gouv.fr' },
 });
 
-describe('share indicator page', () => {
+describe('share indicator pages', () => {
   let rendererFolder = '';
-  let html = '';
   let css = '';
+  const files: string[] = [];
 
   beforeAll(async () => {
     rendererFolder = await mkdtemp(join(tmpdir(), 'visio-renderer-'));
-    for (const file of files) await copyFile(join(resources, file), join(rendererFolder, file));
-    html = await readFile(join(resources, 'share-indicator.html'), 'utf8');
-    css = await readFile(join(resources, 'share-indicator.css'), 'utf8');
+    for (const [file, html] of shareIndicatorPages()) {
+      await writeFile(join(rendererFolder, file), html);
+      files.push(file);
+    }
+    await copyFile(join(resources, SHARE_INDICATOR_STYLESHEET), join(rendererFolder, SHARE_INDICATOR_STYLESHEET));
+    files.push(SHARE_INDICATOR_STYLESHEET);
+    css = await readFile(join(resources, SHARE_INDICATOR_STYLESHEET), 'utf8');
   });
   afterAll(() => rm(rendererFolder, { recursive: true, force: true }));
 
-  it('is served by the app protocol at the URL the window loads, with its stylesheet', async () => {
+  it.each(languages)('in %s, is served by the app protocol at the URL the window loads, with its stylesheet', async (language) => {
     const fileSystem = { isFile: async (path: string) => files.some((file) => path === join(rendererFolder, file)) };
-    const page = await answerAppRequest({ url: shareIndicatorUrlFor(APP_ORIGIN), method: 'GET' }, rendererFolder, fileSystem, () => policy);
-    expect(page).toMatchObject({ status: 200, path: join(rendererFolder, 'share-indicator.html') });
+    const url = shareIndicatorUrlFor(APP_ORIGIN, language);
+    const page = await answerAppRequest({ url, method: 'GET' }, rendererFolder, fileSystem, () => policy);
+    expect(page).toMatchObject({ status: 200, path: join(rendererFolder, shareIndicatorFileName(language)) });
     expect(page.headers['Content-Type']).toMatch(/^text\/html/);
     expect(page.headers['Content-Security-Policy']).toBe(policy);
 
+    const html = await readFile(join(rendererFolder, shareIndicatorFileName(language)), 'utf8');
     const stylesheetHref = /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1];
-    expect(stylesheetHref).toBe('share-indicator.css');
-    const stylesheetUrl = new URL(stylesheetHref!, shareIndicatorUrlFor(APP_ORIGIN)).href;
-    const stylesheet = await answerAppRequest({ url: stylesheetUrl, method: 'GET' }, rendererFolder, fileSystem, () => policy);
-    expect(stylesheet).toMatchObject({ status: 200, path: join(rendererFolder, 'share-indicator.css') });
+    expect(stylesheetHref).toBe(SHARE_INDICATOR_STYLESHEET);
+    const stylesheet = await answerAppRequest({ url: new URL(stylesheetHref!, url).href, method: 'GET' }, rendererFolder, fileSystem, () => policy);
+    expect(stylesheet).toMatchObject({ status: 200, path: join(rendererFolder, SHARE_INDICATOR_STYLESHEET) });
     expect(stylesheet.headers['Content-Type']).toMatch(/^text\/css/);
   });
 
-  it('needs nothing the policy refuses: no script, no inline style, nothing from elsewhere', () => {
+  it.each(languages)('in %s, says what it is and what Stop does in that language only', (language) => {
+    const html = shareIndicatorPage(language);
+    const strings = mainStrings(language).shareIndicator;
+    expect(html).toContain(`<html lang="${language}">`);
+    expect(html).toContain(`<title>${strings.title}</title>`);
+    expect(html).toContain(`<span class="label" role="status">${strings.label}</span>`);
+    expect(html).toContain(`>${strings.stop}</a>`);
+    for (const other of languages.filter((candidate) => candidate !== language)) {
+      if (mainStrings(other).shareIndicator.label !== strings.label) expect(html).not.toContain(mainStrings(other).shareIndicator.label);
+    }
+  });
+
+  it.each(languages)('in %s, needs nothing the policy refuses: no script, no inline style, nothing from elsewhere', (language) => {
+    const html = shareIndicatorPage(language);
     expect(policy).toContain("style-src 'self';");
     expect(policy).toContain("script-src 'self'");
     expect(html).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
@@ -53,8 +73,9 @@ describe('share indicator page', () => {
   });
 
   it('has one Stop link, the in-page navigation the main process watches', () => {
+    const html = shareIndicatorPage('fr');
     const links = [...html.matchAll(/<a [^>]*href="([^"]+)"/g)].map((match) => match[1]);
     expect(links).toEqual([stopFragment]);
-    expect(isStopNavigation(new URL(stopFragment, shareIndicatorUrlFor(APP_ORIGIN)).href)).toBe(true);
+    expect(isStopNavigation(new URL(stopFragment, shareIndicatorUrlFor(APP_ORIGIN, 'fr')).href)).toBe(true);
   });
 });

@@ -33,6 +33,6 @@ describe('share indicator', () => {
     expect(isStopNavigation('app://visio/share-indicator.html#stop')).toBe(true);
     expect(isStopNavigation('app://visio/share-indicator.html')).toBe(false);
     expect(isStopNavigation('not a url')).toBe(false);
-    expect(shareIndicatorUrlFor('app://visio')).toBe('app://visio/share-indicator.html');
+    expect(shareIndicatorUrlFor('app://visio', 'de')).toBe('app://visio/share-indicator.de.html');
   });
 });

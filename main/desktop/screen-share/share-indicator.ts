@@ -2,6 +2,7 @@
 // Stop asks the renderer to end the share and waits for the call state to say it ended, so the
 // window never claims a share is over while LiveKit still publishes it.
 import type { CallState } from '../call-state';
+import type { Language } from '../../../common/languages';
 
 export type ShareIndicatorPhase = 'hidden' | 'sharing' | 'stopping';
 
@@ -41,7 +42,7 @@ export function isStopNavigation(url: string): boolean {
   }
 }
 
-/** The indicator page (resources/share-indicator.html), served by the app protocol. */
-export function shareIndicatorUrlFor(appOrigin: string): string {
-  return `${appOrigin}/share-indicator.html`;
+/** The indicator page in the user's language (share-indicator-page.ts), served by the app protocol. */
+export function shareIndicatorUrlFor(appOrigin: string, language: Language): string {
+  return `${appOrigin}/share-indicator.${language}.html`;
 }
