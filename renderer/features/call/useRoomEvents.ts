@@ -158,8 +158,8 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
           notify(t('reactions.from', { name: nameOf(participant), emoji: t(`reactions.names.${notification.emoji}`) }), 'info', { visible: false });
           break;
         case 'lowerHand':
-          // Older clients' way of lowering a hand: only an administrator of the room may ask it.
-          if (!isRoomAdmin(participant)) break;
+          // Older clients' way of lowering a hand; judgeNotification lets only the server or an
+          // administrator of the room ask it.
           void setHandRaised(false);
           notify(t('hand.loweredByAdmin'));
           break;
