@@ -29,7 +29,8 @@ export async function startRnnoiseDenoiser(track: MediaStreamTrack, onError: () 
       channelCountMode: 'explicit',
       outputChannelCount: [1],
     });
-    denoiser.addEventListener('processorerror', onError);
+    // The handler property, not addEventListener: Chromium delivers this event to the former only.
+    denoiser.onprocessorerror = onError;
     const destination = context.createMediaStreamDestination();
     destination.channelCount = 1;
     source.connect(denoiser).connect(destination);
@@ -40,7 +41,7 @@ export async function startRnnoiseDenoiser(track: MediaStreamTrack, onError: () 
     return {
       track: denoised,
       async stop() {
-        denoiser.removeEventListener('processorerror', onError);
+        denoiser.onprocessorerror = null;
         source.disconnect();
         denoiser.disconnect();
         denoised.stop();
