@@ -213,8 +213,7 @@ export const useCallStore = create<CallState>((set, get) => {
       if (source === 'microphone') {
         await participant.setMicrophoneEnabled(enabled);
         if (enabled) await syncMicrophone();
-      }
-      else if (source === 'camera') {
+      } else if (source === 'camera') {
         const camera = enabled ? newCamera() : undefined;
         const track = (await participant.setCameraEnabled(enabled, camera?.options))?.videoTrack;
         // A camera that was only off keeps its track, and the resolution it had.
