@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { roomKey, type LivekitGrant, type Room } from '../../../common/meet-types';
 import { useRouteStore } from '../../app/route-store';
 import { BlurFailureBanner } from '../background-blur/BlurFailureBanner';
+import { NoiseSuppressionFailureBanner } from '../noise-suppression/NoiseSuppressionFailureBanner';
 import { ChatPanel } from '../chat/ChatPanel';
 import { useChatStore } from '../chat/chat-store';
 import { useWaitingStore } from '../lobby/waiting-store';
@@ -81,6 +82,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
       <ConnectionBanner />
       <MediaNoticeBanner />
       <BlurFailureBanner />
+      <NoiseSuppressionFailureBanner />
       <WaitingToast roomId={roomKey(meetingRoom)} slug={slug} />
       <div className="call__body">
         <CallLayout />

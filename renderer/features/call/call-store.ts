@@ -1,6 +1,6 @@
 // The live call: the LiveKit room, its connection status and the local media state that the
 // controls, shortcuts and desktop commands all act on.
-import { ConnectionState, Room, RoomEvent, Track, VideoPresets, type DisconnectReason, type LocalVideoTrack, type VideoCaptureOptions } from 'livekit-client';
+import { ConnectionState, Room, RoomEvent, Track, VideoPresets, type DisconnectReason, type LocalAudioTrack, type LocalVideoTrack, type VideoCaptureOptions } from 'livekit-client';
 import { create } from 'zustand';
 import type { LivekitGrant } from '../../../common/meet-types';
 import { useAppInfoStore } from '../../app/app-info-store';
@@ -10,6 +10,7 @@ import { isBlurSoftwareRenderedHere, isBlurSupportedHere } from '../background-b
 import { useDevicePreferences } from '../devices/device-preferences';
 import { classifyMediaError, type MediaFailure } from '../devices/media-errors';
 import { useMeetingStore } from '../meeting/meeting-store';
+import { applyNoiseSuppression, type NoiseSuppressionFailure } from '../noise-suppression/noise-suppression';
 import { useSettingsStore, type PublishResolution } from '../settings/settings-store';
 import { shouldJoinMuted } from './call-notices';
 import { endReasonFor } from './end-reason';
@@ -34,6 +35,8 @@ interface CallState {
   mediaNotice: MediaNotice | null;
   /** Why background blur, asked for, is not on: the camera then goes out sharp. */
   blurFailure: BlurFailure | null;
+  /** Why noise suppression, asked for, is not on: the microphone then goes out as captured. */
+  noiseSuppressionFailure: NoiseSuppressionFailure | null;
   /** Set when the room was already large enough for `auto_mute_on_join_threshold`: we joined muted. */
   joinedMutedInLargeRoom: boolean;
   /**
@@ -59,6 +62,9 @@ interface CallState {
   /** Turns background blur on or off for the camera, now and for the next calls. */
   setBackgroundBlur(enabled: boolean): Promise<void>;
   dismissBlurFailure(): void;
+  /** Turns noise suppression on or off for the microphone, now and for the next calls. */
+  setNoiseSuppression(enabled: boolean): Promise<void>;
+  dismissNoiseSuppressionFailure(): void;
   /**
    * Publishes the camera at the resolution chosen in the settings (at most 360p while a blur
    * drawn in software is on: see blur-resolution.ts).
@@ -160,6 +166,43 @@ export const useCallStore = create<CallState>((set, get) => {
     };
   };
 
+  const microphoneTrack = () => get().room?.localParticipant.getTrackPublication(Track.Source.Microphone)?.audioTrack;
+
+  /**
+   * Microphone tracks whose denoiser failed: not tried again by themselves (each try would say
+   * so again), only when the user turns suppression back on. The preference itself stays: a
+   * failure here (a damaged install, a refused WebAssembly) says nothing of the next call.
+   */
+  const noiseSuppressionFailedOn = new WeakSet<LocalAudioTrack>();
+
+  let microphoneChanges: Promise<unknown> = Promise.resolve();
+  /**
+   * Brings the running microphone in line with the noise suppression preference. The denoiser
+   * is set once the track is published (livekit-client gives a track its audio context then),
+   * so the first moments of a microphone are sent as captured.
+   */
+  const syncMicrophone = (): Promise<void> => {
+    const next = microphoneChanges.then(async () => {
+      const track = microphoneTrack();
+      if (!track) return;
+      const wanted = useDevicePreferences.getState().noiseSuppression && !noiseSuppressionFailedOn.has(track);
+      const failure = await applyNoiseSuppression(track, wanted, { onFailure: () => reportNoiseSuppressionFailure(track) });
+      if (failure) {
+        noiseSuppressionFailedOn.add(track);
+        set({ noiseSuppressionFailure: failure });
+      }
+    });
+    microphoneChanges = next.catch(() => undefined);
+    return next;
+  };
+
+  /** A denoiser that broke while running: the microphone goes back to being sent as captured. */
+  function reportNoiseSuppressionFailure(track: LocalAudioTrack) {
+    noiseSuppressionFailedOn.add(track);
+    set({ noiseSuppressionFailure: 'load_failed' });
+    void syncMicrophone();
+  }
+
   const applyMedia = async (source: MediaNotice['source'], enabled: boolean) => {
     const participant = get().room?.localParticipant;
     if (!participant) return;
@@ -167,8 +210,10 @@ export const useCallStore = create<CallState>((set, get) => {
     if (enabled && !canPublishSource(participant.permissions, source)) return;
     if (source === 'microphone') localMicrophoneChanges++;
     try {
-      if (source === 'microphone') await participant.setMicrophoneEnabled(enabled);
-      else if (source === 'camera') {
+      if (source === 'microphone') {
+        await participant.setMicrophoneEnabled(enabled);
+        if (enabled) await syncMicrophone();
+      } else if (source === 'camera') {
         const camera = enabled ? newCamera() : undefined;
         const track = (await participant.setCameraEnabled(enabled, camera?.options))?.videoTrack;
         // A camera that was only off keeps its track, and the resolution it had.
@@ -201,7 +246,7 @@ export const useCallStore = create<CallState>((set, get) => {
     const config = useMeetConfigStore.getState().load();
     // A failed first connection is reported by connect() itself, not as a lost call.
     let established = false;
-    set({ room, mediaNotice: null, blurFailure: null, ...(get().status === 'reconnecting' ? {} : { status: 'connecting' as const }) });
+    set({ room, mediaNotice: null, blurFailure: null, noiseSuppressionFailure: null, ...(get().status === 'reconnecting' ? {} : { status: 'connecting' as const }) });
     room
       .on(RoomEvent.Reconnecting, () => set({ status: 'reconnecting', signalOnly: false }))
       .on(RoomEvent.SignalReconnecting, () => set({ status: 'reconnecting', signalOnly: true }))
@@ -290,6 +335,7 @@ export const useCallStore = create<CallState>((set, get) => {
     screenShareEnabled: false,
     mediaNotice: null,
     blurFailure: null,
+    noiseSuppressionFailure: null,
     joinedMutedInLargeRoom: false,
     signalOnly: false,
     nextRejoinAt: null,
@@ -338,6 +384,14 @@ export const useCallStore = create<CallState>((set, get) => {
       await syncCamera();
     },
     dismissBlurFailure: () => set({ blurFailure: null }),
+    async setNoiseSuppression(enabled) {
+      set({ noiseSuppressionFailure: null });
+      useDevicePreferences.getState().update({ noiseSuppression: enabled });
+      const track = microphoneTrack();
+      if (track && enabled) noiseSuppressionFailedOn.delete(track);
+      await syncMicrophone();
+    },
+    dismissNoiseSuppressionFailure: () => set({ noiseSuppressionFailure: null }),
     applyPublishResolution: (resolution) =>
       queueCameraChange(async () => {
         const track = cameraTrack();

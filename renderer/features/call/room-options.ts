@@ -24,6 +24,11 @@ export function roomOptionsFor(preferences: Pick<DevicePreferences, 'audioInputI
     },
     audioCaptureDefaults: {
       echoCancellation: true,
+      // The browser's own suppression stays on under RNNoise (noise-suppression/): it is what is
+      // left when RNNoise is off or fails to start, and turning it on and off with RNNoise would
+      // restart the capture each time, a gap in the voice. The two stack well: the browser's takes
+      // out steady noise (fans, hum) gently, and RNNoise, after it, what remains between words and
+      // the sudden noises it leaves (keyboard, voices around).
       noiseSuppression: true,
       autoGainControl: true,
       ...(preferences.audioInputId ? { deviceId: preferences.audioInputId } : {}),

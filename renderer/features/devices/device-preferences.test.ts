@@ -16,6 +16,18 @@ describe('device preferences', () => {
     expect(parseDevicePreferences('{"backgroundBlur":true}').backgroundBlur).toBe(true);
   });
 
+  it('suppresses noise unless it was turned off', () => {
+    expect(defaultDevicePreferences.noiseSuppression).toBe(true);
+    // Preferences stored before noise suppression existed get it on.
+    expect(parseDevicePreferences('{"microphoneEnabled":false}').noiseSuppression).toBe(true);
+    expect(parseDevicePreferences('{"noiseSuppression":false}').noiseSuppression).toBe(false);
+    expect(parseDevicePreferences('{"noiseSuppression":"false"}').noiseSuppression).toBe(true);
+    const memory = new Map<string, string>();
+    const storage = { getItem: (key: string) => memory.get(key) ?? null, setItem: (key: string, value: string) => void memory.set(key, value) };
+    createDevicePreferencesStore(storage).getState().update({ noiseSuppression: false });
+    expect(createDevicePreferencesStore(storage).getState().noiseSuppression).toBe(false);
+  });
+
   it('remembers choices across stores sharing a storage', () => {
     const memory = new Map<string, string>();
     const storage = { getItem: (key: string) => memory.get(key) ?? null, setItem: (key: string, value: string) => void memory.set(key, value) };

@@ -1,4 +1,5 @@
-// The prejoin choices (devices, mic and camera on or off, background blur, name), remembered
+// The prejoin choices (devices, mic and camera on or off, background blur, noise suppression,
+// name), remembered
 // between meetings.
 import { create } from 'zustand';
 
@@ -10,6 +11,8 @@ export interface DevicePreferences {
   cameraEnabled: boolean;
   /** Blur the background of the camera image (prejoin preview and call). */
   backgroundBlur: boolean;
+  /** Remove background noise from the microphone before it is sent (RNNoise); on unless turned off, as in Meet. */
+  noiseSuppression: boolean;
   displayName: string;
 }
 
@@ -20,6 +23,7 @@ export const defaultDevicePreferences: DevicePreferences = {
   microphoneEnabled: true,
   cameraEnabled: true,
   backgroundBlur: false,
+  noiseSuppression: true,
   displayName: '',
 };
 
@@ -47,6 +51,7 @@ export function parseDevicePreferences(stored: string | null): DevicePreferences
     microphoneEnabled: flag('microphoneEnabled'),
     cameraEnabled: flag('cameraEnabled'),
     backgroundBlur: flag('backgroundBlur'),
+    noiseSuppression: flag('noiseSuppression'),
     displayName: text('displayName', 64),
   };
 }

@@ -13,6 +13,7 @@ import { blurFailureMessageKey, type BlurFailure } from '../background-blur/back
 import { BlurStatus, BlurToggleButton } from '../background-blur/BackgroundBlurToggle';
 import { useBackgroundBlur } from '../background-blur/useBackgroundBlur';
 import { useDevicePreferences } from '../devices/device-preferences';
+import { NoiseSuppressionCheckbox } from '../noise-suppression/NoiseSuppressionCheckbox';
 import { DeviceSelect } from '../devices/DeviceSelect';
 import { mediaFailureMessageKey } from '../devices/media-errors';
 import { playSpeakerTest } from '../devices/speaker-test';
@@ -259,6 +260,8 @@ export function PrejoinScreen({ slug }: { slug: string }) {
                 )}
               </div>
               <DeviceSelect label={t('prejoin.microphoneSelect')} devices={devices.audioInputs} value={preferences.audioInputId} onChange={(audioInputId) => update({ audioInputId })} />
+              {/* Applies to the call: the preview's level meter shows the microphone as captured. */}
+              <NoiseSuppressionCheckbox enabled={preferences.noiseSuppression} failure={null} onChange={(noiseSuppression) => update({ noiseSuppression })} />
               <DeviceSelect label={t('prejoin.cameraSelect')} devices={devices.videoInputs} value={preferences.videoInputId} onChange={(videoInputId) => update({ videoInputId })} />
               {devices.audioOutputs.length > 0 && (
                 <DeviceSelect label={t('prejoin.speakerSelect')} devices={devices.audioOutputs} value={preferences.audioOutputId} onChange={(audioOutputId) => update({ audioOutputId })} />

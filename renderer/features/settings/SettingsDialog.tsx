@@ -8,6 +8,7 @@ import { BlurCheckbox } from '../background-blur/BackgroundBlurToggle';
 import { useCallStore } from '../call/call-store';
 import { useCallUiStore } from '../call/call-ui-store';
 import { useDevicePreferences } from '../devices/device-preferences';
+import { NoiseSuppressionCheckbox } from '../noise-suppression/NoiseSuppressionCheckbox';
 import { DeviceSelect } from '../devices/DeviceSelect';
 import { useMediaDeviceList } from '../devices/useMediaDeviceList';
 import { RenameSelf } from '../participants/RenameSelf';
@@ -27,6 +28,8 @@ export function SettingsDialog() {
   const room = useCallStore((state) => state.room);
   const setBackgroundBlur = useCallStore((state) => state.setBackgroundBlur);
   const blurFailure = useCallStore((state) => state.blurFailure);
+  const setNoiseSuppression = useCallStore((state) => state.setNoiseSuppression);
+  const noiseSuppressionFailure = useCallStore((state) => state.noiseSuppressionFailure);
   const [blurStarting, setBlurStarting] = useState(false);
   const preferences = useDevicePreferences();
   const devices = useMediaDeviceList('settings');
@@ -82,6 +85,7 @@ export function SettingsDialog() {
       <section className="settings__section">
         <h3>{t('settings.devices')}</h3>
         <DeviceSelect label={t('prejoin.microphoneSelect')} devices={devices.audioInputs} value={preferences.audioInputId} onChange={(id) => chooseDevice('audioinput', id)} />
+        <NoiseSuppressionCheckbox enabled={preferences.noiseSuppression} failure={noiseSuppressionFailure} onChange={(enabled) => void setNoiseSuppression(enabled)} />
         <DeviceSelect label={t('prejoin.cameraSelect')} devices={devices.videoInputs} value={preferences.videoInputId} onChange={(id) => chooseDevice('videoinput', id)} />
         <BlurCheckbox
           enabled={preferences.backgroundBlur}
