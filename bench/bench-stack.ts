@@ -18,11 +18,11 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
-export async function startBenchStack(): Promise<BenchStack> {
+/** `webRoot`: the built app to serve, by default BENCH_WEB_ROOT, else dist/renderer. */
+export async function startBenchStack(webRoot = process.env.BENCH_WEB_ROOT ?? join(process.cwd(), 'dist', 'renderer')): Promise<BenchStack> {
   // BENCH_WEB_ROOT pins a build of its own, out of reach of rebuilds made while a benchmark runs.
-  const webRoot = process.env.BENCH_WEB_ROOT ?? join(process.cwd(), 'dist', 'renderer');
   if (!existsSync(join(webRoot, 'index.html'))) {
-    throw new Error('dist/renderer is missing: run `node build/scripts/build.mjs` (or `npm run build:renderer`) first.');
+    throw new Error(`${webRoot} holds no built app: run \`node build/scripts/build.mjs\` (or \`npm run build:renderer\`) first.`);
   }
   const devstack = await startDevstack({ webRoot });
   try {

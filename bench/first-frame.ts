@@ -6,11 +6,16 @@
 // in if requestVideoFrameCallback never fires. A fresh browser each run.
 import './production-logging';
 import type { Page } from '@playwright/test';
-import { clickJoin, fillName, JOIN_BUTTON_LABEL, openPrejoin, startBenchStack, startPublishers, stopPublishers, waitForPrejoinPreview } from './bench-stack';
+import type { Bot } from '../devstack/bot';
+import { clickJoin, fillName, JOIN_BUTTON_LABEL, openPrejoin, startBenchStack, startPublishers, stopPublishers, waitForPrejoinPreview, type BenchStack } from './bench-stack';
 import { loadAverage } from './process-cpu';
 import { environmentCount, formatMilliseconds, median } from './statistics';
 
 export const FIRST_FRAME_TARGET_MS = 1_500;
+/** The median recorded before the prejoin warmed the connection and handed its devices over (quiet machine). */
+const PREVIOUS_MEDIAN_MS = 370;
+/** LaSuite Meet's own web app measured the same way. */
+const MEET_WEB_MEDIAN_MS = 614;
 const PUBLISHER_IDENTITY = 'bench-publisher-01';
 const FRAME_TIMEOUT_MS = 30_000;
 
@@ -85,35 +90,75 @@ async function measureOnce(page: Page): Promise<FirstFrameRun> {
   return { milliseconds: presentedSeen ? timings.presentedAt - timings.clickAt : playingMilliseconds, playingMilliseconds, presentedSeen };
 }
 
-export async function benchFirstFrame(runCount = environmentCount('BENCH_RUNS', 5)): Promise<FirstFrameResult> {
-  console.log(`first-frame: ${runCount} runs, one bot publishing 640x360 at 15 fps, load average ${loadAverage()}`);
-  const stack = await startBenchStack();
+interface Series {
+  label: string;
+  stack: BenchStack;
+  bots: Bot[];
+  runs: FirstFrameRun[];
+}
+
+async function startSeries(label: string, webRoot?: string): Promise<Series> {
+  const stack = await startBenchStack(webRoot);
   const bots = await startPublishers(stack, { count: 1, fps: 15 }).catch(async (error: unknown) => {
     await stack.stop();
     throw error;
   });
-  const runs: FirstFrameRun[] = [];
+  return { label, stack, bots, runs: [] };
+}
+
+async function stopSeries(series: Series): Promise<void> {
+  await stopPublishers(series.bots);
+  await series.stack.stop();
+}
+
+async function runOnce(series: Series, index: number): Promise<void> {
+  const participant = await openPrejoin(series.stack, (page) => page.addInitScript({ content: firstFrameProbe(PUBLISHER_IDENTITY, JOIN_BUTTON_LABEL) }));
   try {
+    const run = await measureOnce(participant.page);
+    series.runs.push(run);
+    const how = run.presentedSeen ? 'requestVideoFrameCallback' : 'no requestVideoFrameCallback, playing time used';
+    const label = series.label ? ` ${series.label}` : '';
+    console.log(`  run ${index}${label}: ${formatMilliseconds(run.milliseconds)} (${how}; playing seen at ${formatMilliseconds(run.playingMilliseconds)}; load ${loadAverage()})`);
+  } finally {
+    await participant.close();
+  }
+}
+
+const ratio = (value: number, reference: number) => (Number.isFinite(value) ? `${(value / reference).toFixed(2)} ×` : 'n/a');
+
+/**
+ * With BENCH_BASELINE_WEB_ROOT (a build of the app before a change), the runs alternate between
+ * that build and the one under test, each on a stack of its own, so both meet the same load on a
+ * shared machine; both medians are printed, and their ratio.
+ */
+export async function benchFirstFrame(runCount = environmentCount('BENCH_RUNS', 5)): Promise<FirstFrameResult> {
+  const baselineWebRoot = process.env.BENCH_BASELINE_WEB_ROOT;
+  console.log(
+    `first-frame: ${runCount} runs${baselineWebRoot ? ' of each build, alternating with the baseline ' + baselineWebRoot : ''}, one bot publishing 640x360 at 15 fps, load average ${loadAverage()}`,
+  );
+  const series: Series[] = [];
+  try {
+    if (baselineWebRoot) series.push(await startSeries('before', baselineWebRoot));
+    series.push(await startSeries(baselineWebRoot ? 'after' : ''));
     for (let index = 1; index <= runCount; index += 1) {
-      const participant = await openPrejoin(stack, (page) =>
-        page.addInitScript({ content: firstFrameProbe(PUBLISHER_IDENTITY, JOIN_BUTTON_LABEL) }),
-      );
-      try {
-        const run = await measureOnce(participant.page);
-        runs.push(run);
-        const how = run.presentedSeen ? 'requestVideoFrameCallback' : 'no requestVideoFrameCallback, playing time used';
-        console.log(`  run ${index}: ${formatMilliseconds(run.milliseconds)} (${how}; playing seen at ${formatMilliseconds(run.playingMilliseconds)})`);
-      } finally {
-        await participant.close();
-      }
+      for (const one of series) await runOnce(one, index);
     }
   } finally {
-    await stopPublishers(bots);
-    await stack.stop();
+    await Promise.allSettled(series.map(stopSeries));
   }
-  const medianMilliseconds = median(runs.map((run) => run.milliseconds));
-  console.log(`first-frame median: ${formatMilliseconds(medianMilliseconds)} (target ${formatMilliseconds(FIRST_FRAME_TARGET_MS)})`);
-  return { runs, medianMilliseconds };
+  const [baseline, current] = series.length === 2 ? series : [undefined, series[0]];
+  if (!current) throw new Error('no series ran');
+  const medianMilliseconds = median(current.runs.map((run) => run.milliseconds));
+  if (baseline) {
+    const baselineMedian = median(baseline.runs.map((run) => run.milliseconds));
+    console.log(`first-frame median before: ${formatMilliseconds(baselineMedian)}, after: ${formatMilliseconds(medianMilliseconds)} (after / before ${ratio(medianMilliseconds, baselineMedian)})`);
+  }
+  console.log(`first-frame median: ${formatMilliseconds(medianMilliseconds)} (target ${formatMilliseconds(FIRST_FRAME_TARGET_MS)}, load average ${loadAverage()})`);
+  console.log(
+    `  ${ratio(medianMilliseconds, PREVIOUS_MEDIAN_MS)} the previous median (${formatMilliseconds(PREVIOUS_MEDIAN_MS)}, quiet machine); ` +
+      `${ratio(medianMilliseconds, MEET_WEB_MEDIAN_MS)} LaSuite Meet's web app (${formatMilliseconds(MEET_WEB_MEDIAN_MS)})`,
+  );
+  return { runs: current.runs, medianMilliseconds };
 }
 
 if (process.argv[1]?.endsWith('first-frame.ts')) {
