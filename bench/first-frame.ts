@@ -113,12 +113,15 @@ async function stopSeries(series: Series): Promise<void> {
 
 async function runOnce(series: Series, index: number): Promise<void> {
   const participant = await openPrejoin(series.stack, (page) => page.addInitScript({ content: firstFrameProbe(PUBLISHER_IDENTITY, JOIN_BUTTON_LABEL) }));
+  const label = series.label ? ` ${series.label}` : '';
   try {
     const run = await measureOnce(participant.page);
     series.runs.push(run);
     const how = run.presentedSeen ? 'requestVideoFrameCallback' : 'no requestVideoFrameCallback, playing time used';
-    const label = series.label ? ` ${series.label}` : '';
     console.log(`  run ${index}${label}: ${formatMilliseconds(run.milliseconds)} (${how}; playing seen at ${formatMilliseconds(run.playingMilliseconds)}; load ${loadAverage()})`);
+  } catch (error) {
+    // A machine too busy to show the frame within FRAME_TIMEOUT_MS loses one run, not the series.
+    console.log(`  run ${index}${label}: failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}; load ${loadAverage()})`);
   } finally {
     await participant.close();
   }
