@@ -1,0 +1,36 @@
+// Says once that the mode started or ended, and why: a visible line while it is on, read by screen
+// readers through its status role. The text changes only on a change of mode, so nothing is
+// repeated; the "back to normal" line goes away by itself without being read again.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LowBandwidthCause } from './low-bandwidth-store';
+
+const ENDED_VISIBLE_MS = 8_000;
+
+type Message = 'enteredManual' | 'enteredAutomatic' | 'leftManual' | 'leftAutomatic';
+
+function messageFor(before: LowBandwidthCause, now: LowBandwidthCause, current: Message | null): Message | null {
+  // From one cause to the other the videos stay as they are: nothing new to say.
+  if (before && now) return current;
+  if (now) return now === 'manual' ? 'enteredManual' : 'enteredAutomatic';
+  return before === 'manual' ? 'leftManual' : 'leftAutomatic';
+}
+
+export function LowBandwidthStatus({ cause }: { cause: LowBandwidthCause }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState<{ cause: LowBandwidthCause; message: Message | null }>({ cause: null, message: null });
+  if (shown.cause !== cause) setShown({ cause, message: messageFor(shown.cause, cause, shown.message) });
+  const ended = shown.message === 'leftManual' || shown.message === 'leftAutomatic';
+
+  useEffect(() => {
+    if (!ended) return;
+    const timer = window.setTimeout(() => setShown((current) => ({ ...current, message: null })), ENDED_VISIBLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [ended]);
+
+  return (
+    <p className={shown.message ? 'low-bandwidth-status' : 'visually-hidden'} role="status" data-testid="low-bandwidth-status" data-mode={cause ?? 'off'}>
+      {shown.message ? t(`lowBandwidth.${shown.message}`) : ''}
+    </p>
+  );
+}
