@@ -2,9 +2,12 @@
 // microphone (real LiveKit participants), one of them speaking, the speaker's video goes on
 // playing, the two others are paused (their tiles say so, the server stops sending their video),
 // everyone's audio still flows, and "show video" brings a paused tile back while the mode stays on.
+// Then the same mode started by the app itself when the link stops, and ended when it is good again.
 import type { Page } from '@playwright/test';
 import fr from '../renderer/i18n/fr.json' with { type: 'json' };
 import { expect, test } from './bot-fixtures';
+import { announcements, recordAnnouncements } from './call-watch';
+import { CutProxy } from './cut-proxy';
 import { enterCall } from './join';
 import { expectVideoPlaying, MEDIA_TIMEOUT, recordPeerConnections, remoteVideo } from './media-probe';
 import { createRoom } from './rooms';
@@ -103,6 +106,7 @@ test('low-bandwidth mode keeps the speaker’s video and everyone’s audio, pau
   const room = await createRoom(devstack, 'public');
   const { page } = await openParticipant('about:blank');
   await recordPeerConnections(page);
+  await recordAnnouncements(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   await enterCall(page, devstack.origin, room.slug, 'Alice Durand');
 
@@ -143,8 +147,6 @@ test('low-bandwidth mode keeps the speaker’s video and everyone’s audio, pau
   await expectVideoPlaying(page, remoteVideo(broughtBack));
   await expect(tile(page, stillPaused)).toHaveAttribute('data-video-paused', 'true');
   await expectPausedWhileSpeakerFlows(page, speaker.identity, [stillPaused]);
-  // Entering was said once: the live region still holds that one line, not a repeat.
-  await expect(page.getByRole('status').filter({ hasText: fr.lowBandwidth.enteredManual })).toHaveCount(1);
 
   // Off again: every camera plays, and the change is said.
   await page.getByRole('toolbar', { name: 'Commandes de la réunion' }).getByRole('button', { name: 'Paramètres' }).click();
@@ -153,4 +155,56 @@ test('low-bandwidth mode keeps the speaker’s video and everyone’s audio, pau
   await expect(page.getByRole('status').filter({ hasText: fr.lowBandwidth.leftManual })).toBeVisible();
   await expect(page.locator('[data-video-paused]')).toHaveCount(0);
   await expectVideoPlaying(page, remoteVideo(stillPaused));
+  // Each change said once, however much the speakers and tiles changed in between.
+  const said = await announcements(page);
+  expect(said.filter((text) => text === fr.lowBandwidth.enteredManual)).toHaveLength(1);
+  expect(said.filter((text) => text === fr.lowBandwidth.leftManual)).toHaveLength(1);
+});
+
+test('a link that stops by itself turns the mode on, and it ends, said once each, when the link has been good for a while', async ({
+  devstack,
+  openParticipant,
+  joinBot,
+}) => {
+  test.setTimeout(600_000);
+  // Alice's media and signalling go through a proxy that can stop every byte: her media watchdog
+  // sees the media stop, one of the signals the mode starts on (the server's Poor rating of the
+  // link is the other, covered by low-bandwidth-trigger.test.ts).
+  const proxy = await CutProxy.start();
+  try {
+    const room = await createRoom(devstack, 'public');
+    const { page } = await openParticipant('about:blank', proxy.launchOptions([devstack.origin, devstack.issuer]));
+    await recordPeerConnections(page);
+    await recordAnnouncements(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await enterCall(page, devstack.origin, room.slug, 'Alice Durand');
+    const speaker = await joinBot(room, { name: 'Sophie Oratrice' });
+    const listener = await joinBot(room, { name: 'Bruno Écoute' });
+    await speaker.publishVideo();
+    await speaker.publishAudio();
+    await listener.publishVideo();
+    await listener.publishAudio({ amplitude: QUIET_AMPLITUDE });
+    for (const identity of [speaker.identity, listener.identity]) await expectVideoPlaying(page, remoteVideo(identity));
+
+    // The cut lasts until the app has said so, well within the signalling's own timeout.
+    proxy.cut();
+    try {
+      await expect(page.getByRole('status').filter({ hasText: fr.lowBandwidth.enteredAutomatic })).toBeVisible({ timeout: MEDIA_TIMEOUT });
+      await expect(tile(page, listener.identity)).toHaveAttribute('data-video-paused', 'true');
+    } finally {
+      proxy.restore();
+    }
+    // Still in the mode once the link is back: the speaker plays, the other camera stays paused.
+    await expectVideoPlaying(page, remoteVideo(speaker.identity));
+    await expect(tile(page, listener.identity)).toHaveAttribute('data-video-paused', 'true');
+
+    await expect(page.getByRole('status').filter({ hasText: fr.lowBandwidth.leftAutomatic })).toBeVisible({ timeout: MEDIA_TIMEOUT });
+    await expect(page.locator('[data-video-paused]')).toHaveCount(0);
+    await expectVideoPlaying(page, remoteVideo(listener.identity));
+    const said = await announcements(page);
+    expect(said.filter((text) => text === fr.lowBandwidth.enteredAutomatic)).toHaveLength(1);
+    expect(said.filter((text) => text === fr.lowBandwidth.leftAutomatic)).toHaveLength(1);
+  } finally {
+    await proxy.stop();
+  }
 });

@@ -29,8 +29,10 @@ export function LowBandwidthStatus({ cause }: { cause: LowBandwidthCause }) {
   }, [ended]);
 
   return (
-    <p className={shown.message ? 'low-bandwidth-status' : 'visually-hidden'} role="status" data-testid="low-bandwidth-status" data-mode={cause ?? 'off'}>
-      {shown.message ? t(`lowBandwidth.${shown.message}`) : ''}
+    // aria-live beside the role for the screen readers that heed only the attribute; a new node per
+    // message, so each one is read once as a whole.
+    <p className={shown.message ? 'low-bandwidth-status' : 'visually-hidden'} role="status" aria-live="polite" data-testid="low-bandwidth-status" data-mode={cause ?? 'off'}>
+      {shown.message && <span key={shown.message}>{t(`lowBandwidth.${shown.message}`)}</span>}
     </p>
   );
 }
