@@ -7,10 +7,13 @@ import type { LowBandwidthCause } from './low-bandwidth-store';
 
 const ENDED_VISIBLE_MS = 8_000;
 
-type Message = 'enteredManual' | 'enteredAutomatic' | 'leftManual' | 'leftAutomatic';
+export type Message = 'enteredManual' | 'enteredAutomatic' | 'leftManual' | 'leftAutomatic';
 
-function messageFor(before: LowBandwidthCause, now: LowBandwidthCause, current: Message | null): Message | null {
-  // From one cause to the other the videos stay as they are: nothing new to say.
+/** What to say when the mode goes from `before` to `now`; `current` is what is said already. */
+export function messageFor(before: LowBandwidthCause, now: LowBandwidthCause, current: Message | null): Message | null {
+  // The user turned the switch off but the link still calls for the mode: it stays, and why is new.
+  if (before === 'manual' && now === 'automatic') return 'enteredAutomatic';
+  // The user turned the switch on while the link had the mode on already: the videos stay as they are.
   if (before && now) return current;
   if (now) return now === 'manual' ? 'enteredManual' : 'enteredAutomatic';
   return before === 'manual' ? 'leftManual' : 'leftAutomatic';
