@@ -120,6 +120,8 @@ async function main(): Promise<void> {
         const participant = await openPrejoin(stack, (page) => page.addInitScript({ content: PEER_CONNECTION_RECORDER }));
         try {
           const { page } = participant;
+          // A shared, busy machine can take far longer than Playwright's 30 s to click.
+          page.setDefaultTimeout(READY_TIMEOUT_MS);
           await fillName(page, 'Mesure bande passante');
           await waitForPrejoinPreview(page);
           await clickJoin(page);
@@ -132,6 +134,11 @@ async function main(): Promise<void> {
           await sleep(settleSeconds * 1000);
           const on = await measureWindow(page, seconds);
           results.push({ off, on });
+          console.log(
+            `  run ${index}: video in ${off.videoReceivedKbps.toFixed(0)} → ${on.videoReceivedKbps.toFixed(0)} kbit/s ` +
+              `(streams flowing ${off.videoStreamsFlowing} → ${on.videoStreamsFlowing}), audio in ${off.audioReceivedKbps.toFixed(1)} → ${on.audioReceivedKbps.toFixed(1)} kbit/s, ` +
+              `own video out ${off.videoSentKbps.toFixed(0)} → ${on.videoSentKbps.toFixed(0)} kbit/s`,
+          );
           for (const [mode, window] of [['off', off], ['on', on]] as const) {
             rows.push([
               String(index),

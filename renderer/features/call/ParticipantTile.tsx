@@ -1,5 +1,6 @@
 import { isTrackReference, useIsMuted, useIsSpeaking, VideoTrack, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
 import { Track } from 'livekit-client';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HandIcon, MicrophoneIcon, PinIcon } from '../../app/icons';
 import { useLowBandwidthStore } from '../low-bandwidth/low-bandwidth-store';
@@ -30,6 +31,7 @@ export function ParticipantTile({ trackRef }: { trackRef: TrackReferenceOrPlaceh
   const paused = useLowBandwidthStore((state) => !participant.isLocal && state.paused.has(key));
   const bringBack = useLowBandwidthStore((state) => state.bringBack);
   const initial = displayName.trim().charAt(0).toUpperCase();
+  const pinRef = useRef<HTMLButtonElement>(null);
 
   return (
     <li
@@ -63,12 +65,22 @@ export function ParticipantTile({ trackRef }: { trackRef: TrackReferenceOrPlaceh
             {initial}
           </span>
           <p className="tile__paused-label">{t('lowBandwidth.paused')}</p>
-          <button type="button" className="button button--small" aria-label={t('lowBandwidth.bringBackOf', { name: pinSubject })} onClick={() => bringBack(key)}>
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={t('lowBandwidth.bringBackOf', { name: pinSubject })}
+            onClick={() => {
+              bringBack(key);
+              // The button goes away with the notice: keep the keyboard on this tile.
+              pinRef.current?.focus();
+            }}
+          >
             {t('lowBandwidth.bringBack')}
           </button>
         </div>
       )}
       <button
+        ref={pinRef}
         type="button"
         className={`tile__pin${pinned ? ' tile__pin--on' : ''}`}
         aria-pressed={pinned}
