@@ -2,7 +2,8 @@
 // 640×360 camera at 15 fps and a tone, the first one loud enough to be the active speaker. For each
 // window of BENCH_SECONDS (20): the video and audio bitrate the page receives, how many inbound
 // video streams still receive frames, and the video bitrate our own camera sends; from getStats()
-// of every peer connection the page creates. Repeated BENCH_RUNS times (3), a fresh browser each.
+// of every peer connection the page creates (a viewer bot receives our camera, so that dynacast
+// keeps it flowing). Repeated BENCH_RUNS times (3), a fresh browser each.
 import './production-logging';
 import type { Page } from '@playwright/test';
 import { Bot } from '../devstack/bot';
@@ -14,12 +15,12 @@ import { environmentCount, median, printTable } from './statistics';
 const QUIET_AMPLITUDE = 20;
 const READY_TIMEOUT_MS = 120_000;
 
+/** Bytes (and video frames) so far per RTP stream, keyed by peer connection and stats id. */
 interface Counters {
   at: number;
-  videoReceived: number;
-  audioReceived: number;
-  videoSent: number;
-  /** Frames received so far per inbound video stream. */
+  videoReceived: Record<string, number>;
+  audioReceived: Record<string, number>;
+  videoSent: Record<string, number>;
   videoFrames: Record<string, number>;
 }
 
@@ -36,30 +37,35 @@ const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(reso
 // Page-side code as source text: the TypeScript runner's helpers do not exist in the page.
 function counters(page: Page): Promise<Counters> {
   return page.evaluate(`(async () => {
-    const result = { at: performance.now(), videoReceived: 0, audioReceived: 0, videoSent: 0, videoFrames: {} };
+    const result = { at: performance.now(), videoReceived: {}, audioReceived: {}, videoSent: {}, videoFrames: {} };
     for (const [index, connection] of (window.__benchPeerConnections || []).entries()) {
       if (connection.connectionState === 'closed') continue;
       (await connection.getStats()).forEach((entry) => {
+        const key = index + ':' + entry.id;
         if (entry.type === 'inbound-rtp' && entry.kind === 'video') {
-          result.videoReceived += entry.bytesReceived || 0;
-          result.videoFrames[index + ':' + entry.id] = entry.framesReceived || 0;
-        } else if (entry.type === 'inbound-rtp' && entry.kind === 'audio') result.audioReceived += entry.bytesReceived || 0;
-        else if (entry.type === 'outbound-rtp' && entry.kind === 'video') result.videoSent += entry.bytesSent || 0;
+          result.videoReceived[key] = entry.bytesReceived || 0;
+          result.videoFrames[key] = entry.framesReceived || 0;
+        } else if (entry.type === 'inbound-rtp' && entry.kind === 'audio') result.audioReceived[key] = entry.bytesReceived || 0;
+        else if (entry.type === 'outbound-rtp' && entry.kind === 'video') result.videoSent[key] = entry.bytesSent || 0;
       });
     }
     return result;
   })()`);
 }
 
+/** What each stream added during the window; a stream new in the window counts from zero, one gone counts nothing. */
+function growth(start: Record<string, number>, end: Record<string, number>): number {
+  return Object.entries(end).reduce((total, [key, value]) => total + Math.max(0, value - (start[key] ?? 0)), 0);
+}
+
 function windowBetween(start: Counters, end: Counters): Window {
   const seconds = (end.at - start.at) / 1000;
-  const kbps = (bytes: number) => (Math.max(0, bytes) * 8) / 1000 / seconds;
-  const flowing = Object.entries(end.videoFrames).filter(([id, frames]) => frames > (start.videoFrames[id] ?? 0)).length;
+  const kbps = (bytes: number) => (bytes * 8) / 1000 / seconds;
   return {
-    videoReceivedKbps: kbps(end.videoReceived - start.videoReceived),
-    audioReceivedKbps: kbps(end.audioReceived - start.audioReceived),
-    videoSentKbps: kbps(end.videoSent - start.videoSent),
-    videoStreamsFlowing: flowing,
+    videoReceivedKbps: kbps(growth(start.videoReceived, end.videoReceived)),
+    audioReceivedKbps: kbps(growth(start.audioReceived, end.audioReceived)),
+    videoSentKbps: kbps(growth(start.videoSent, end.videoSent)),
+    videoStreamsFlowing: Object.entries(end.videoFrames).filter(([key, frames]) => frames > (start.videoFrames[key] ?? 0)).length,
   };
 }
 
@@ -115,6 +121,8 @@ async function main(): Promise<void> {
   const results: { off: Window; on: Window }[] = [];
   try {
     const bots = await startRoomPublishers(stack, publishers);
+    // Someone receives our camera, or dynacast would stop it and "sent" would say nothing.
+    bots.push(await Bot.join(stack.devstack, { room: stack.room.id, identity: 'bench-viewer', name: 'Spectateur', autoSubscribe: true }));
     try {
       for (let index = 1; index <= runs; index += 1) {
         const participant = await openPrejoin(stack, (page) => page.addInitScript({ content: PEER_CONNECTION_RECORDER }));
