@@ -31,8 +31,8 @@ describe('planVideoReception', () => {
     expect(next.get('ana:camera')?.enabled).toBe(false);
   });
 
-  it('pauses every camera when nobody has spoken yet', () => {
-    expect(pausedKeys(plan({ videos: [camera('ana'), camera('bob')] })).size).toBe(2);
+  it('keeps the first camera while nobody is known to speak', () => {
+    expect(pausedKeys(plan({ videos: [screen('carl'), camera('ana'), camera('bob')] }))).toEqual(new Set(['bob:camera']));
   });
 
   it('receives every screen share first, and the speaker at the lowest layer beside it', () => {

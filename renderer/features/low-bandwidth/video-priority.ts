@@ -29,13 +29,17 @@ export interface PriorityInput {
 
 /**
  * Screen shares first (what is shown is usually what the meeting is about), then the speaker's
- * camera and the pinned tile, then the tiles the user brought back. Every other camera is paused.
+ * camera (or, before anyone is known to speak, the first camera) and the pinned tile, then the tiles
+ * the user brought back. Every other camera is paused.
  * While a screen is shared, the speaker's face is a small thing beside it: the lowest layer will do.
  */
 export function planVideoReception(input: PriorityInput): Map<string, Reception> {
   const plan = new Map<string, Reception>();
   const sharing = input.videos.some((video) => video.isScreenShare);
-  const speaker = input.activeSpeakers[0] ?? input.lastSpeaker;
+  // The server reports speakers on a change only: someone who was already talking when we joined
+  // is not known until they pause. Meanwhile the first camera stays, as the stage shows someone.
+  const firstCamera = input.videos.find((video) => !video.isScreenShare)?.identity ?? null;
+  const speaker = input.activeSpeakers[0] ?? input.lastSpeaker ?? firstCamera;
   for (const video of input.videos) {
     if (video.isScreenShare) plan.set(video.key, { enabled: true, quality: 'medium' });
     else if (video.identity === speaker || video.key === input.pinnedKey) plan.set(video.key, { enabled: true, quality: sharing ? 'low' : 'medium' });
