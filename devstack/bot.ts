@@ -81,6 +81,14 @@ export interface VideoOptions {
   fps?: number;
 }
 
+export interface AudioOptions {
+  /**
+   * Peak of the tone, out of 32767 (3000 by default: LiveKit counts the bot as speaking). A low
+   * one (a few tens) still sends audio but stays under the server's active-speaker level.
+   */
+  amplitude?: number;
+}
+
 export interface ChatMessage {
   from: string;
   text: string;
@@ -196,13 +204,14 @@ export class Bot {
     return publication.sid ?? '';
   }
 
-  /** Publishes a quiet 400 Hz tone as the microphone; resolves with the track sid. */
-  async publishAudio(): Promise<string> {
+  /** Publishes a 400 Hz tone as the microphone; resolves with the track sid. */
+  async publishAudio(options: AudioOptions = {}): Promise<string> {
+    const amplitude = options.amplitude ?? 3_000;
     const source = new AudioSource(AUDIO_SAMPLE_RATE, 1, 200);
     this.audioSource = source;
     const samples = new Int16Array(AUDIO_FRAME_SAMPLES);
     for (let index = 0; index < samples.length; index += 1) {
-      samples[index] = Math.round(3_000 * Math.sin((2 * Math.PI * TONE_HZ * index) / AUDIO_SAMPLE_RATE));
+      samples[index] = Math.round(amplitude * Math.sin((2 * Math.PI * TONE_HZ * index) / AUDIO_SAMPLE_RATE));
     }
     const track = LocalAudioTrack.createAudioTrack('microphone', source);
     const publication = await this.local.publishTrack(

@@ -11,6 +11,9 @@ import { useChatStore } from '../chat/chat-store';
 import { useWaitingStore } from '../lobby/waiting-store';
 import { WaitingToast } from '../lobby/WaitingToast';
 import { MeetingInfoDialog } from '../meeting/MeetingInfoDialog';
+import { useLowBandwidthStore } from '../low-bandwidth/low-bandwidth-store';
+import { LowBandwidthStatus } from '../low-bandwidth/LowBandwidthStatus';
+import { useLowBandwidthMode } from '../low-bandwidth/useLowBandwidthMode';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { FloatingReactions } from '../reactions/FloatingReactions';
 import { ReactionsDialog } from '../reactions/ReactionsDialog';
@@ -66,7 +69,10 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
   usePresenceGraceFollowsCall();
   useSpeakerReport(room);
   useCallShortcuts();
-  useEffect(() => followReceivedQuality(room, receivedQuality), [room, receivedQuality]);
+  const lowBandwidth = useLowBandwidthMode(room);
+  // In low-bandwidth mode the mode chooses each video's layer; the settings' choice comes back after.
+  const followsSettings = lowBandwidth === null;
+  useEffect(() => (followsSettings ? followReceivedQuality(room, receivedQuality) : undefined), [room, receivedQuality, followsSettings]);
   useEffect(() => {
     void useMeetConfigStore.getState().load();
     if (useCallStore.getState().joinedMutedInLargeRoom) useNotificationStore.getState().notify(t('call.autoMuted'), 'info');
@@ -80,6 +86,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
         <LayoutSwitch />
       </header>
       <ConnectionBanner />
+      <LowBandwidthStatus cause={lowBandwidth} />
       <MediaNoticeBanner />
       <BlurFailureBanner />
       <NoiseSuppressionFailureBanner />
@@ -120,6 +127,7 @@ export function CallScreen({ slug, room: meetingRoom, grant }: Props) {
       useSubtitleStore.getState().reset();
       useNotificationStore.getState().clear();
       useLayoutStore.getState().reset();
+      useLowBandwidthStore.getState().reset();
     };
   }, [grant, connect]);
 

@@ -1,7 +1,9 @@
 import { isTrackReference, useIsMuted, useIsSpeaking, VideoTrack, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
 import { Track } from 'livekit-client';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HandIcon, MicrophoneIcon, PinIcon } from '../../app/icons';
+import { useLowBandwidthStore } from '../low-bandwidth/low-bandwidth-store';
 import { avatarColor, displayName as safeDisplayName } from '../room-trust/display';
 import { ConnectionQualityBadge } from './ConnectionQualityBadge';
 import { tileKey } from './layout';
@@ -26,6 +28,10 @@ export function ParticipantTile({ trackRef }: { trackRef: TrackReferenceOrPlaceh
   const pinned = useLayoutStore((state) => state.pinnedKey === key);
   const togglePin = useLayoutStore((state) => state.togglePin);
   const pinSubject = isScreenShare ? t('call.screenShareOf', { name: displayName }) : displayName;
+  const paused = useLowBandwidthStore((state) => !participant.isLocal && state.paused.has(key));
+  const bringBack = useLowBandwidthStore((state) => state.bringBack);
+  const initial = displayName.trim().charAt(0).toUpperCase();
+  const pinRef = useRef<HTMLButtonElement>(null);
 
   return (
     <li
@@ -33,12 +39,13 @@ export function ParticipantTile({ trackRef }: { trackRef: TrackReferenceOrPlaceh
       data-testid="participant-tile"
       data-participant-identity={identity}
       data-source={trackRef.source}
+      data-video-paused={paused || undefined}
       aria-label={isScreenShare ? t('call.screenShareOf', { name: displayName }) : label}
     >
       {hasVideo ? (
         <VideoTrack
           trackRef={trackRef}
-          className="tile__video"
+          className={`tile__video${paused ? ' tile__video--paused' : ''}`}
           data-participant-identity={identity}
           muted
           playsInline
@@ -47,11 +54,33 @@ export function ParticipantTile({ trackRef }: { trackRef: TrackReferenceOrPlaceh
       ) : (
         <div className="tile__placeholder">
           <span className="avatar avatar--large" aria-hidden="true" style={{ backgroundColor: avatarColor(attributes.color) }}>
-            {displayName.trim().charAt(0).toUpperCase()}
+            {initial}
           </span>
         </div>
       )}
+      {/* The video stays attached underneath, so that it plays again at once when brought back. */}
+      {hasVideo && paused && (
+        <div className="tile__paused">
+          <span className="avatar avatar--large" aria-hidden="true" style={{ backgroundColor: avatarColor(attributes.color) }}>
+            {initial}
+          </span>
+          <p className="tile__paused-label">{t('lowBandwidth.paused')}</p>
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={t('lowBandwidth.bringBackOf', { name: pinSubject })}
+            onClick={() => {
+              bringBack(key);
+              // The button goes away with the notice: keep the keyboard on this tile.
+              pinRef.current?.focus();
+            }}
+          >
+            {t('lowBandwidth.bringBack')}
+          </button>
+        </div>
+      )}
       <button
+        ref={pinRef}
         type="button"
         className={`tile__pin${pinned ? ' tile__pin--on' : ''}`}
         aria-pressed={pinned}

@@ -9,6 +9,7 @@ import { cameraCaptureResolution } from '../background-blur/blur-resolution';
 import { isBlurSoftwareRenderedHere, isBlurSupportedHere } from '../background-blur/blur-support';
 import { useDevicePreferences } from '../devices/device-preferences';
 import { classifyMediaError, type MediaFailure } from '../devices/media-errors';
+import { capCameraBitrate, LOW_BANDWIDTH_CAMERA_BITRATE } from '../low-bandwidth/camera-bitrate-cap';
 import { useMeetingStore } from '../meeting/meeting-store';
 import { applyNoiseSuppression, type NoiseSuppressionFailure } from '../noise-suppression/noise-suppression';
 import { useSettingsStore, type PublishResolution } from '../settings/settings-store';
@@ -70,6 +71,11 @@ interface CallState {
    * drawn in software is on: see blur-resolution.ts).
    */
   applyPublishResolution(resolution: PublishResolution): Promise<void>;
+  /**
+   * Low-bandwidth mode for our own camera: captured at 360p whatever the settings say, and held
+   * under a bitrate ceiling (camera-bitrate-cap.ts); everything as before once it is off.
+   */
+  setLowBandwidthPublishing(enabled: boolean): Promise<void>;
 }
 
 const resolutions = { '360p': VideoPresets.h360.resolution, '720p': VideoPresets.h720.resolution } as const;
@@ -79,6 +85,9 @@ let localMicrophoneChanges = 0;
 export function isLocalMicrophoneChangeInProgress(): boolean {
   return localMicrophoneChanges > 0;
 }
+
+/** Whether low-bandwidth mode holds our camera down (see setLowBandwidthPublishing). */
+let lowBandwidthPublishing = false;
 
 export const useCallStore = create<CallState>((set, get) => {
   const syncLocalMedia = () => {
@@ -101,7 +110,7 @@ export const useCallStore = create<CallState>((set, get) => {
    * is wanted and WebGL is drawn in software. The saved preference itself never changes.
    */
   const wantedCameraResolution = (preferred: PublishResolution = useSettingsStore.getState().publishResolution): PublishResolution =>
-    cameraCaptureResolution(preferred, useDevicePreferences.getState().backgroundBlur, isBlurSoftwareRenderedHere());
+    cameraCaptureResolution(lowBandwidthPublishing ? '360p' : preferred, useDevicePreferences.getState().backgroundBlur, isBlurSoftwareRenderedHere());
 
   /** Restarts a running camera at the resolution wanted now, when it captures at another one. */
   const fitCameraResolution = async (track: LocalVideoTrack, preferred?: PublishResolution) => {
@@ -399,6 +408,15 @@ export const useCallStore = create<CallState>((set, get) => {
         // sharp copy of it. The new resolution applies once blur stops or the camera starts again.
         if (track && !isBlurring(track)) await fitCameraResolution(track, resolution);
       }),
+    setLowBandwidthPublishing: (enabled) => {
+      lowBandwidthPublishing = enabled;
+      return queueCameraChange(async () => {
+        const track = cameraTrack();
+        if (!track) return;
+        if (!isBlurring(track)) await fitCameraResolution(track);
+        await capCameraBitrate(track, enabled ? LOW_BANDWIDTH_CAMERA_BITRATE : null);
+      });
+    },
   };
 });
 

@@ -16,6 +16,8 @@ export function CallPreferencesSection() {
   const colourId = useId();
   const soundsId = useId();
   const fontId = useId();
+  const lowBandwidthId = useId();
+  const lowBandwidthHintId = useId();
 
   return (
     <>
@@ -49,6 +51,20 @@ export function CallPreferencesSection() {
             ))}
           </select>
         </div>
+        <div className="field field--inline">
+          <input
+            id={lowBandwidthId}
+            type="checkbox"
+            role="switch"
+            aria-describedby={lowBandwidthHintId}
+            checked={preferences.lowBandwidth}
+            onChange={(event) => preferences.update({ lowBandwidth: event.target.checked })}
+          />
+          <label htmlFor={lowBandwidthId}>{t('settings.lowBandwidth')}</label>
+        </div>
+        <p id={lowBandwidthHintId} className="hint">
+          {t('settings.lowBandwidthHint')}
+        </p>
       </section>
       <section className="settings__section">
         <h3>{t('settings.notifications')}</h3>

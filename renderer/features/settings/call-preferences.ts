@@ -15,6 +15,8 @@ export interface CallPreferences {
   receivedQuality: ReceivedQuality;
   notificationSounds: boolean;
   font: AppFont;
+  /** Low-bandwidth mode asked for by the user: only the speaker's and shared screens' videos are received. */
+  lowBandwidth: boolean;
 }
 
 export const captionSizes: readonly CaptionSize[] = ['small', 'medium', 'large'];
@@ -29,6 +31,7 @@ export const defaultCallPreferences: CallPreferences = {
   receivedQuality: 'auto',
   notificationSounds: true,
   font: 'default',
+  lowBandwidth: false,
 };
 
 function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
@@ -52,5 +55,6 @@ export function parseCallPreferences(stored: string | null): CallPreferences {
     receivedQuality: oneOf(receivedQualities, record.receivedQuality, defaultCallPreferences.receivedQuality),
     notificationSounds: typeof record.notificationSounds === 'boolean' ? record.notificationSounds : defaultCallPreferences.notificationSounds,
     font: oneOf(appFonts, record.font, defaultCallPreferences.font),
+    lowBandwidth: typeof record.lowBandwidth === 'boolean' ? record.lowBandwidth : defaultCallPreferences.lowBandwidth,
   };
 }
