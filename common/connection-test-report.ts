@@ -56,7 +56,7 @@ export function holdsToken(value: string): boolean {
 export function withoutTokens(value: string): string {
   return value
     .replace(/eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g, '<token>')
-    .replace(/access_token=[^&\s"']*/gi, 'access_token=<token>');
+    .replace(/access_token=[^&\s"']*/gi, '<token>');
 }
 
 export const connectionTestReportSchema = z
