@@ -63,10 +63,11 @@ export interface ConnectionTestRun {
   selectedPair: { local: CandidateDescription; remote: CandidateDescription } | null;
 }
 
-// Generous: the machine may be slow or the network poor; each wait ends as soon as its condition holds.
-export const CONNECT_TIMEOUT_MS = 20_000;
-export const ROUTE_TIMEOUT_MS = 20_000;
-export const MEDIA_TIMEOUT_MS = 15_000;
+// Generous: the machine may be slow or the network poor; each wait ends as soon as its condition
+// holds, so only a failing step takes this long.
+export const CONNECT_TIMEOUT_MS = 30_000;
+export const ROUTE_TIMEOUT_MS = 30_000;
+export const MEDIA_TIMEOUT_MS = 30_000;
 /** The window over which the send rate is measured. */
 export const MEASURE_WINDOW_MS = 2_000;
 const POLL_INTERVAL_MS = 250;
