@@ -197,9 +197,10 @@ describe('the connection test', () => {
 
   it('stops when aborted, closing the room it opened', async () => {
     const controller = new AbortController();
-    const probe = healthy();
-    probe.publishTestTrack.mockImplementation(async () => {
-      controller.abort();
+    const probe = fakeProbe([{ selectedPair: udpPair }], {
+      publishTestTrack: vi.fn(async () => {
+        controller.abort();
+      }),
     });
     await expect(run(ports(probe), controller.signal)).rejects.toBeInstanceOf(ConnectionTestAborted);
     expect(probe.close).toHaveBeenCalledTimes(1);
