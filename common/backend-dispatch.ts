@@ -46,6 +46,7 @@ export async function dispatchBackend<C extends BackendChannel>(
     'backend:room:start-recording': () => client.startRecording(input),
     'backend:room:stop-recording': () => client.stopRecording(input),
     'backend:room:start-subtitle': () => client.startSubtitle(input),
+    'backend:diagnostics:connection': () => client.startConnectionTest(),
   };
   return (handlers[channel] as () => Promise<Result<InvokeOutputs[C]>>)();
 }

@@ -27,6 +27,8 @@ export const invokeChannelNames = [
   'backend:room:start-recording',
   'backend:room:stop-recording',
   'backend:room:start-subtitle',
+  'backend:diagnostics:connection',
+  'diagnostics:save-report',
   'shell:open-external',
   'app:info',
   'call:state',

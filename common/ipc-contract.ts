@@ -1,12 +1,14 @@
 // The one IPC contract: channel names, payload schemas (validated in main) and result types
 // (used by the preload and the renderer). Nothing else crosses the process boundary.
 import { z } from 'zod';
+import { connectionTestReportSchema } from './connection-test-report';
 import type { IceServer } from './ice-servers';
 import type { Language } from './languages';
 import {
   accessLevelSchema,
   PUBLISH_SOURCE_NAMES,
   slugSchema,
+  type ConnectionTestGrant,
   type LobbyEntry,
   type MeetConfig,
   type Room,
@@ -128,6 +130,9 @@ export const invokeSchemas = {
     .strict(),
   'backend:room:stop-recording': z.object({ roomId }).strict(),
   'backend:room:start-subtitle': z.object({ roomId, token: livekitToken }).strict(),
+  'backend:diagnostics:connection': z.undefined(),
+  /** Asks the user where to put the connection test's report, then writes it there. */
+  'diagnostics:save-report': z.object({ report: connectionTestReportSchema }).strict(),
   'shell:open-external': z.object({ url: z.string().max(4096) }).strict(),
   'app:info': z.undefined(),
   'call:state': z
@@ -263,6 +268,9 @@ export interface InvokeOutputs {
   'backend:room:start-recording': null;
   'backend:room:stop-recording': null;
   'backend:room:start-subtitle': null;
+  'backend:diagnostics:connection': ConnectionTestGrant;
+  /** Saved; a user who closes the file dialog gets the error `cancelled`. */
+  'diagnostics:save-report': null;
   'shell:open-external': null;
   'app:info': AppInfo;
   'call:state': null;

@@ -5,12 +5,14 @@ import type { z } from 'zod';
 import { fail, ok, type InvokeInput, type Result } from './ipc-contract';
 import { serverFailure } from './server-errors';
 import {
+  connectionTestGrantSchema,
   lobbyEntrySchema,
   meetConfigSchema,
   roomListSchema,
   roomSchema,
   userSchema,
   waitingListSchema,
+  type ConnectionTestGrant,
   type LobbyEntry,
   type MeetConfig,
   type Room,
@@ -205,6 +207,11 @@ export class MeetClient {
 
   startSubtitle(input: InvokeInput<'backend:room:start-subtitle'>): Promise<Result<null>> {
     return this.command({ method: 'POST', path: `rooms/${input.roomId}/start-subtitle/`, bearer: input.token });
+  }
+
+  /** A short-lived grant for a test room; 404 when the instance turned the connection test off. */
+  startConnectionTest(): Promise<Result<ConnectionTestGrant>> {
+    return this.call({ method: 'POST', path: 'diagnostics/connection/' }, connectionTestGrantSchema);
   }
 
   private async command(request: TransportRequest): Promise<Result<null>> {

@@ -69,6 +69,12 @@ export const livekitGrantSchema = z.object({
 });
 export type LivekitGrant = z.infer<typeof livekitGrantSchema>;
 
+/** `POST diagnostics/connection/`: a LiveKit room of its own for a connection test, valid a few minutes. */
+export const connectionTestGrantSchema = z.object({
+  livekit: livekitGrantSchema.extend({ expires_in: z.number().optional() }),
+});
+export type ConnectionTestGrant = z.infer<typeof connectionTestGrantSchema>;
+
 export const roomConfigurationSchema = z
   .object({
     can_publish_sources: z.array(z.string()).optional(),

@@ -15,6 +15,7 @@ import { createElectronLoginWindowPort, lockDownLoginSession } from './backend/e
 import { ElectronSessionTransport } from './backend/electron-session-transport';
 import { runLoginFlow } from './backend/login-flow';
 import { loginPartitionFor } from './backend/login-navigation';
+import { createElectronReportSaver } from './diagnostics/electron-connection-report';
 import { installDesktopFeatures, type DesktopContext, type DesktopFeatures } from './desktop/index';
 import { applyPolicyBeforeReady, createInstanceFetch, hardenProfileSessions } from './electron-managed-deployment';
 import { createMainWindow } from './electron-main-window';
@@ -149,6 +150,12 @@ async function start(machinePolicy: Promise<MachinePolicyReport>): Promise<void>
     if (outcome.opened) return ok(null);
     return outcome.reason === 'declined' ? fail('cancelled') : fail('forbidden', undefined, outcome.reason);
   });
+  const saveConnectionReport = createElectronReportSaver({
+    language: () => deployment.settings.current().settings.language,
+    parent: () => mainWindow,
+    report: (message) => console.warn(`[diagnostics] ${message}`),
+  });
+  router.register('diagnostics:save-report', ({ report }) => saveConnectionReport(report));
   bindIpcRouter(router);
 
   const openMainWindow = (): BrowserWindow => {

@@ -119,6 +119,24 @@ describe('Meet client against the devstack', () => {
     });
   });
 
+  it('gets a connection test grant that joins its own LiveKit room, and a 404 once the instance turns the test off', async () => {
+    const anonymous = new MeetClient(new NodeTransport({ apiBaseUrl: devstack.apiBaseUrl }));
+    const grant = await anonymous.startConnectionTest();
+    if (!grant.ok) throw new Error(`no grant: ${grant.error.code}`);
+    expect(grant.value.livekit).toMatchObject({ url: devstack.livekitUrl, room: expect.stringMatching(/^connection-test-/), expires_in: 300 });
+    const livekitRoom = new LivekitRoom();
+    await livekitRoom.connect(grant.value.livekit.url, grant.value.livekit.token, { autoSubscribe: false, dynacast: false });
+    expect(livekitRoom.name).toBe(grant.value.livekit.room);
+    await livekitRoom.disconnect();
+
+    devstack.settings.connectionTest = false;
+    try {
+      expect(await owner.startConnectionTest()).toMatchObject({ ok: false, error: { code: 'not_found', status: 404, serverMessage: 'Not found.' } });
+    } finally {
+      devstack.settings.connectionTest = true;
+    }
+  });
+
   it('creates rooms with the slugs the app generates', async () => {
     const created = await owner.createRoom({}, generateSlug(bytes));
     expect(created.ok).toBe(true);

@@ -53,6 +53,7 @@ const CALLS: Record<string, Call> = {
   'rooms-start-recording.json': (client) => client.startRecording({ roomId, mode: 'screen_recording' }),
   'rooms-stop-recording.json': (client) => client.stopRecording({ roomId }),
   'rooms-start-subtitle.json': (client) => client.startSubtitle({ roomId, token }),
+  'diagnostics-connection.json': (client) => client.startConnectionTest(),
 };
 
 /** Recorded files of endpoints the client does not call through the API client (browser navigations, tests). */
@@ -60,7 +61,6 @@ const NOT_CALLED = new Set([
   'authenticate.json',
   'authenticate-callback.json',
   'logout.json',
-  'diagnostics-connection.json',
   'livekit-token-claims.json',
   'room-data-packets.json',
 ]);

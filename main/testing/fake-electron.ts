@@ -914,6 +914,8 @@ export const systemPreferences = {
 export const dialog = {
   showMessageBox: vi.fn(async (_windowOrOptions: unknown, _options?: unknown) => ({ response: 0, checkboxChecked: false })),
   showErrorBox: vi.fn((_title: string, _content: string) => undefined),
+  /** Answers as a user who closes the dialog, unless a test says otherwise. */
+  showSaveDialog: vi.fn(async (_windowOrOptions: unknown, _options?: unknown): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
 };
 
 export const shell = {
@@ -978,6 +980,8 @@ export function resetFakeElectron(): void {
   systemPreferences.getMediaAccessStatus.mockReset();
   dialog.showMessageBox.mockReset();
   dialog.showErrorBox.mockReset();
+  dialog.showSaveDialog.mockReset();
+  dialog.showSaveDialog.mockImplementation(async () => ({ canceled: true }));
   shell.openExternal.mockReset();
   protocol.privilegedSchemes.length = 0;
   crashReporter.start.mockReset();

@@ -32,7 +32,8 @@ export function Dialog({ title, closeLabel, onClose, children, className }: Prop
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        // A dialog opened from this one is its child in the page: its Escape is not ours.
+        if (event.target === event.currentTarget) onClose();
       }}
     >
       <div className="dialog__header">

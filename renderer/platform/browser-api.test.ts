@@ -114,4 +114,42 @@ describe('browser preload API', () => {
     expect(browserAppInfo('http://127.0.0.1:4000/?lang=de', '1.0.0', 'Linux').language).toBe('de');
     expect(browserAppInfo('http://127.0.0.1:4000/?lang=es', '1.0.0', 'Linux').language).toBe('fr');
   });
+
+  it('learns the LiveKit host of the connection test’s grant, and keeps the grant to the page', async () => {
+    const grant = { livekit: { url: 'wss://livekit.instance.gouv.fr', room: 'connection-test-1', token: 'eyJ.x.y', expires_in: 300 } };
+    const { environment, requests } = fakeEnvironment({ status: 200, body: grant });
+    const learnt: string[] = [];
+    environment.onLivekitUrl = (url) => learnt.push(url);
+    const result = await createBrowserApi(environment).invoke('backend:diagnostics:connection', undefined);
+    expect(result).toEqual({ ok: true, value: grant });
+    expect(requests.map(({ url, init }) => `${init.method} ${url}`)).toEqual(['POST http://127.0.0.1:4000/api/v1.0/diagnostics/connection/']);
+    expect(learnt).toEqual(['wss://livekit.instance.gouv.fr']);
+  });
+
+  it('hands the connection report to the downloads as JSON, and refuses one holding a token', async () => {
+    const { environment } = fakeEnvironment({ status: 200, body: {} });
+    const downloads: Array<{ fileName: string; contents: string; type: string }> = [];
+    environment.downloadFile = (fileName, contents, type) => downloads.push({ fileName, contents, type });
+    const api = createBrowserApi(environment);
+    const report = {
+      format: 'visio-connection-test/1' as const,
+      app: { version: '1.2.3', kind: 'browser' as const, os: 'Linux', language: 'fr' },
+      instance: { apiBaseUrl: 'http://127.0.0.1:4000/api/v1.0/', livekitUrl: 'ws://127.0.0.1:7880' },
+      startedAt: '2026-12-02T09:30:12.000Z',
+      finishedAt: '2026-12-02T09:30:20.000Z',
+      durationMs: 8000,
+      outcome: 'pass' as const,
+      steps: [],
+      selectedCandidatePair: null,
+    };
+    expect(await api.invoke('diagnostics:save-report', { report })).toEqual({ ok: true, value: null });
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0]?.fileName).toBe('visio-test-connexion-2026-12-02-0930.json');
+    expect(downloads[0]?.type).toBe('application/json');
+    expect(JSON.parse(downloads[0]?.contents ?? '')).toEqual(report);
+
+    const leaking = { ...report, instance: { ...report.instance, livekitUrl: 'ws://127.0.0.1:7880/rtc?access_token=secret' } };
+    expect(await api.invoke('diagnostics:save-report', { report: leaking })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(downloads).toHaveLength(1);
+  });
 });

@@ -3,6 +3,7 @@ import type {} from '../env';
 // The browser implementation of the preload API, used when the page runs in a plain browser
 // served by the instance itself (same origin as the API): it talks to the API with fetch and the
 // page's own session cookies, and logs in by navigating to the OIDC login page.
+import { connectionTestReportSchema, reportFileName } from '../../common/connection-test-report';
 import { isLanguage, type Language } from '../../common/languages';
 import { dispatchBackend, isBackendChannel, livekitUrlIn, type SessionPort } from '../../common/backend-dispatch';
 import {
@@ -50,6 +51,8 @@ export interface BrowserEnvironment {
   language?(): Language;
   /** Brings this page forward ("show Visio" in the mini page). */
   focusPage?(): void;
+  /** Hands a file to the browser's downloads (where it goes is the browser's and the user's choice). */
+  downloadFile?(fileName: string, contents: string, type: string): void;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
@@ -191,6 +194,14 @@ export function createBrowserApi(environment: BrowserEnvironment): VisioApi {
       if (profileId !== browserProfileId) return fail('invalid_input', undefined, 'unknown profile');
       return ok(browserProfileList(new URL(environment.href).host, apiBase)) as Result<InvokeOutputs[C]>;
     }
+    if (channel === 'diagnostics:save-report') {
+      // The same check as main's: a page bug must not put a token in a file either.
+      const parsed = connectionTestReportSchema.safeParse((payload as { report?: unknown } | undefined)?.report);
+      if (!parsed.success) return fail('invalid_input', undefined, parsed.error.issues[0]?.message);
+      if (!environment.downloadFile) return fail('unavailable', undefined, 'no downloads');
+      environment.downloadFile(reportFileName(parsed.data.startedAt), `${JSON.stringify(parsed.data, null, 2)}\n`, 'application/json');
+      return ok(null) as Result<InvokeOutputs[C]>;
+    }
     // A page served by one instance cannot switch to another: that is the desktop app's job.
     if (channel === 'profiles:add-instance') return fail('unavailable', undefined, 'desktop only');
     // The call's state and speaker feed a mini call page, if one is open.
@@ -230,5 +241,17 @@ export function currentBrowserEnvironment(): BrowserEnvironment {
     ...(typeof BroadcastChannel === 'function' ? { openBroadcast: (name: string) => new BroadcastChannel(name) } : {}),
     language: () => (isLanguage(document.documentElement.lang) ? document.documentElement.lang : 'fr'),
     focusPage: () => window.focus(),
+    downloadFile: (fileName, contents, type) => {
+      const url = URL.createObjectURL(new Blob([contents], { type }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // The download has taken its copy once the click is handled.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
   };
 }

@@ -6,6 +6,7 @@ import { errorMessage } from '../../app/error-message';
 import { useRouteStore } from '../../app/route-store';
 import { invoke } from '../../platform/visio';
 import { AccountBar } from '../auth/AccountBar';
+import { ConnectionTestButton } from '../diagnostics/ConnectionTestDialog';
 import { displayNameOf, selectIsAuthenticated, useSessionStore } from '../auth/session-store';
 import { parseMeetingLink } from './meeting-link';
 
@@ -95,6 +96,9 @@ export function HomeScreen() {
               </p>
             )}
           </section>
+        </div>
+        <div className="home__diagnostics">
+          <ConnectionTestButton />
         </div>
       </main>
     </div>

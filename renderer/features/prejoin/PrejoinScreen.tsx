@@ -16,6 +16,7 @@ import { useDevicePreferences } from '../devices/device-preferences';
 import { NoiseSuppressionCheckbox } from '../noise-suppression/NoiseSuppressionCheckbox';
 import { DeviceSelect } from '../devices/DeviceSelect';
 import { mediaFailureMessageKey } from '../devices/media-errors';
+import { ConnectionTestButton } from '../diagnostics/ConnectionTestDialog';
 import { playSpeakerTest } from '../devices/speaker-test';
 import { useMediaDeviceList } from '../devices/useMediaDeviceList';
 import { useMeetConfigStore } from '../call/meet-config-store';
@@ -266,9 +267,12 @@ export function PrejoinScreen({ slug }: { slug: string }) {
               {devices.audioOutputs.length > 0 && (
                 <DeviceSelect label={t('prejoin.speakerSelect')} devices={devices.audioOutputs} value={preferences.audioOutputId} onChange={(audioOutputId) => update({ audioOutputId })} />
               )}
-              <button type="button" className="button" onClick={() => void playSpeakerTest(preferences.audioOutputId)}>
-                {t('prejoin.testSpeaker')}
-              </button>
+              <div className="button-row button-row--compact">
+                <button type="button" className="button" onClick={() => void playSpeakerTest(preferences.audioOutputId)}>
+                  {t('prejoin.testSpeaker')}
+                </button>
+                <ConnectionTestButton />
+              </div>
 
               {roomCheck.state === 'checking' && (
                 <p className="muted" role="status">

@@ -10,6 +10,7 @@ import { useCallUiStore } from '../call/call-ui-store';
 import { useDevicePreferences } from '../devices/device-preferences';
 import { NoiseSuppressionCheckbox } from '../noise-suppression/NoiseSuppressionCheckbox';
 import { DeviceSelect } from '../devices/DeviceSelect';
+import { ConnectionTestButton } from '../diagnostics/ConnectionTestDialog';
 import { useMediaDeviceList } from '../devices/useMediaDeviceList';
 import { RenameSelf } from '../participants/RenameSelf';
 import { InstancesSection, isLockedByPolicy, LockedNote, useSettingsView } from './ManagedSettings';
@@ -155,6 +156,10 @@ export function SettingsDialog() {
         </section>
       )}
       <CallPreferencesSection />
+      <section className="settings__section">
+        <h3>{t('settings.connection')}</h3>
+        <ConnectionTestButton />
+      </section>
       <InstancesSection view={settingsView} />
     </Dialog>
   );

@@ -1,0 +1,46 @@
+// Saves the connection test's report where the user chooses: the file dialog proposes a name in
+// their downloads folder, and only the path they confirm is written. The report was checked
+// against its schema by the IPC router (no token can be in it); it is written as indented JSON,
+// readable by whoever supports the user.
+import { join } from 'node:path';
+import { reportFileName, type ConnectionTestReport } from '../../common/connection-test-report';
+import { fail, ok, type Result } from '../../common/ipc-contract';
+import type { Language } from '../../common/languages';
+import { mainStrings } from '../i18n/main-strings';
+
+export interface SaveFileQuestion {
+  title: string;
+  defaultPath: string;
+  buttonLabel: string;
+  filters: Array<{ name: string; extensions: string[] }>;
+}
+
+export interface ReportSaverPorts {
+  language(): Language;
+  /** The folder the dialog opens in (the user's downloads). */
+  defaultFolder(): string;
+  /** The path the user confirmed, or null when they closed the dialog. */
+  chooseFile(question: SaveFileQuestion): Promise<string | null>;
+  writeFile(path: string, contents: string): Promise<void>;
+  report?(message: string): void;
+}
+
+export function createReportSaver(ports: ReportSaverPorts): (report: ConnectionTestReport) => Promise<Result<null>> {
+  return async (report) => {
+    const strings = mainStrings(ports.language()).connectionReport;
+    const path = await ports.chooseFile({
+      title: strings.title,
+      defaultPath: join(ports.defaultFolder(), reportFileName(report.startedAt)),
+      buttonLabel: strings.save,
+      filters: [{ name: strings.fileType, extensions: ['json'] }],
+    });
+    if (!path) return fail('cancelled');
+    try {
+      await ports.writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+    } catch (error) {
+      ports.report?.(`connection report not written: ${error instanceof Error ? error.message : String(error)}`);
+      return fail('server', undefined, 'write failed');
+    }
+    return ok(null);
+  };
+}

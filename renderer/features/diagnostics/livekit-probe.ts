@@ -1,0 +1,102 @@
+// The connection test's ports on the real thing: the backend through the preload API, LiveKit
+// through livekit-client's Room, the same way a call connects (same ICE servers, same guard on
+// them), with a synthetic video track so that no camera or permission is needed.
+import { Room, Track, type LocalTrackPublication } from 'livekit-client';
+import { useAppInfoStore } from '../../app/app-info-store';
+import { invoke } from '../../platform/visio';
+import { connectOptionsFor, livekitSocketUrl, withTimeout } from '../call/room-options';
+import { CONNECT_TIMEOUT_MS, type Clock, type ConnectedProbe, type ConnectionTestPorts } from './connection-test';
+import { transportSampleFrom, type TransportSample } from './transport-stats';
+
+const PROBE_WIDTH = 320;
+const PROBE_HEIGHT = 180;
+const PROBE_FPS = 15;
+
+const EMPTY_SAMPLE: TransportSample = { timestampMs: null, selectedPair: null, bytesSent: 0, packetsSent: 0, serverReport: null };
+
+/** A canvas whose colour keeps changing: the encoder has something to send at every frame. */
+function createProbeTrack(): { track: MediaStreamTrack; stop(): void } {
+  const canvas = document.createElement('canvas');
+  canvas.width = PROBE_WIDTH;
+  canvas.height = PROBE_HEIGHT;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no 2D canvas');
+  let hue = 0;
+  const draw = () => {
+    hue = (hue + 7) % 360;
+    context.fillStyle = `hsl(${hue}, 80%, 50%)`;
+    context.fillRect(0, 0, PROBE_WIDTH, PROBE_HEIGHT);
+    context.fillStyle = '#fff';
+    context.fillRect((hue / 360) * PROBE_WIDTH, PROBE_HEIGHT / 3, 24, 24);
+  };
+  draw();
+  // A timer rather than animation frames: frames stop in a window out of sight.
+  const timer = setInterval(draw, 1000 / PROBE_FPS);
+  const track = canvas.captureStream(PROBE_FPS).getVideoTracks()[0];
+  if (!track) {
+    clearInterval(timer);
+    throw new Error('no canvas capture');
+  }
+  return {
+    track,
+    stop: () => {
+      clearInterval(timer);
+      track.stop();
+    },
+  };
+}
+
+async function connectProbe(url: string, token: string): Promise<ConnectedProbe> {
+  const room = new Room({ adaptiveStream: false, dynacast: false });
+  const profileIceServers = useAppInfoStore.getState().info?.profile.iceServers;
+  try {
+    // One attempt: the test reports what happens, it does not hide it behind retries.
+    await withTimeout(room.connect(livekitSocketUrl(url), token, { ...connectOptionsFor(profileIceServers), autoSubscribe: false, maxRetries: 0 }), CONNECT_TIMEOUT_MS);
+  } catch (error) {
+    void room.disconnect();
+    throw error;
+  }
+  let probeTrack: ReturnType<typeof createProbeTrack> | null = null;
+  let publication: LocalTrackPublication | null = null;
+  return {
+    serverVersion: room.serverInfo?.version ?? null,
+    async publishTestTrack() {
+      probeTrack = createProbeTrack();
+      // The test grant allows the camera source; an unknown one would be refused.
+      publication = await room.localParticipant.publishTrack(probeTrack.track, {
+        source: Track.Source.Camera,
+        simulcast: false,
+        videoCodec: 'vp8',
+        videoEncoding: { maxBitrate: 500_000, maxFramerate: PROBE_FPS },
+      });
+    },
+    async sample() {
+      const report = await publication?.track?.getRTCStatsReport();
+      return report ? transportSampleFrom(report.values() as Iterable<Record<string, unknown>>) : EMPTY_SAMPLE;
+    },
+    async close() {
+      probeTrack?.stop();
+      await room.disconnect();
+    },
+  };
+}
+
+export const livekitConnectionTestPorts: ConnectionTestPorts = {
+  loadConfig: () => invoke('backend:config', undefined),
+  requestGrant: () => invoke('backend:diagnostics:connection', undefined),
+  connect: connectProbe,
+};
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (milliseconds, signal) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(done, milliseconds);
+      signal.addEventListener('abort', done, { once: true });
+      function done() {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      }
+    }),
+};
