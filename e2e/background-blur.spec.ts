@@ -9,38 +9,12 @@
 // asserted, never how fast: a software blur sends a few frames a second, fewer on a busy machine.
 import type { Page } from '@playwright/test';
 import type { RecordedContact } from '../main/policy/sovereignty-check';
-import { contentSecurityPolicy } from '../main/security/content-security-policy';
-import type { Devstack } from '../devstack/index';
+import { cspViolations, servePagesWithPolicy } from './app-policy';
 import { expect, test } from './fixtures';
 import { expectInCall, joinFromPrejoin } from './join';
 import { captures, expectVideoPlaying, MEDIA_TIMEOUT, recordCaptures, remoteVideo, remoteVideoIdentities } from './media-probe';
 import { recordRenderer } from './network-recorder';
 import { createRoom } from './rooms';
-
-/**
- * Serves the app's pages with the CSP the desktop app's protocol sends, and records violations.
- * A page answered by the test counts, for Chromium's local network access checks, as coming from
- * the public internet: the permission a person would grant lets it reach the devstack on loopback.
- */
-async function enforceAppPolicy(page: Page, devstack: Devstack): Promise<void> {
-  await page.context().grantPermissions(['local-network-access'], { origin: devstack.origin });
-  const policy = contentSecurityPolicy({ profile: { apiBaseUrl: devstack.apiBaseUrl, livekitUrl: devstack.livekitUrl } });
-  await page.route(
-    (url) => url.origin === devstack.origin,
-    async (route) => {
-      if (route.request().resourceType() !== 'document') return route.fallback();
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-    },
-  );
-  await page.addInitScript(() => {
-    const violations: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
-    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`));
-  });
-}
-
-const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 
 /**
  * High-frequency energy of what a <video> shows: the mean absolute Laplacian of its grey levels,
@@ -167,7 +141,7 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
   const alice = await openParticipant('about:blank');
   const bruno = await openParticipant('about:blank');
   await recordRenderer(alice.context, alice.page, contacts);
-  await enforceAppPolicy(alice.page, devstack);
+  await servePagesWithPolicy(alice.page, devstack);
   await recordCaptures(alice.page);
 
   await alice.page.goto(`${devstack.origin}/${room.slug}`);

@@ -6,8 +6,7 @@
 // words, and the words stand well above it. Only levels and their ratios are asserted, never a
 // speed; each wait ends as soon as what it waits for is heard.
 import type { Page } from '@playwright/test';
-import type { Devstack } from '../devstack/index';
-import { contentSecurityPolicy } from '../main/security/content-security-policy';
+import { appPolicy, cspViolations, servePagesWithPolicy } from './app-policy';
 import { expect, test } from './fixtures';
 import { expectInCall, joinFromPrejoin } from './join';
 import { MEDIA_TIMEOUT } from './media-probe';
@@ -15,34 +14,6 @@ import { noisySpeech, writeWav } from './noisy-speech';
 import { createRoom } from './rooms';
 
 const NOISE_SUPPRESSION = 'Réduire le bruit de fond';
-
-/** The Content-Security-Policy the desktop app's protocol sends with its pages. */
-const appPolicy = (devstack: Devstack) => contentSecurityPolicy({ profile: { apiBaseUrl: devstack.apiBaseUrl, livekitUrl: devstack.livekitUrl } });
-
-/**
- * Serves the app's pages with `policy`, and records its violations. A page answered by the test
- * counts, for Chromium's local network access checks, as coming from the public internet: the
- * permission a person would grant lets it reach the devstack on loopback. (The worklet script
- * itself cannot be routed: Playwright does not see worklet requests.)
- */
-async function servePagesWithPolicy(page: Page, devstack: Devstack, policy: string): Promise<void> {
-  await page.context().grantPermissions(['local-network-access'], { origin: devstack.origin });
-  await page.route(
-    (url) => url.origin === devstack.origin,
-    async (route) => {
-      if (route.request().resourceType() !== 'document') return route.fallback();
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-    },
-  );
-  await page.addInitScript(() => {
-    const violations: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
-    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
-  });
-}
-
-const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 
 interface SpeechLevels {
   /** RMS of the quietest fifth of the windows: the noise between words. */
