@@ -6,6 +6,7 @@ import { DataPacket_Kind, RoomServiceClient } from 'livekit-server-sdk';
 import { expect, test } from './bot-fixtures';
 import { FORGED_SUBTITLE, HOSTILE_ATTRIBUTES, HOSTILE_NAME, HostileParticipant, PHISHING_URL } from '../devstack/hostile-bot';
 import { enterCall } from './join';
+import { MEDIA_TIMEOUT } from './media-probe';
 import { createRoom, ownerSession, shareSession } from './rooms';
 import type { Page } from '@playwright/test';
 
@@ -66,8 +67,8 @@ test('a hostile participant cannot speak for others, act as an admin or flood th
   await honest.publishAudio();
   const mallory = new HostileParticipant(await joinBot(room, { name: HOSTILE_NAME, attributes: HOSTILE_ATTRIBUTES }));
   const malloryTile = page.locator(`[data-testid="participant-tile"][data-participant-identity="${mallory.bot.identity}"]`);
-  await expect(malloryTile).toBeVisible({ timeout: 20_000 });
-  await expect.poll(() => mallory.microphoneOf(appIdentity), { timeout: 20_000 }).toBeTruthy();
+  await expect(malloryTile).toBeVisible({ timeout: MEDIA_TIMEOUT });
+  await expect.poll(() => mallory.microphoneOf(appIdentity), { timeout: MEDIA_TIMEOUT }).toBeTruthy();
   const appMicrophone = mallory.microphoneOf(appIdentity) ?? '';
 
   // Every attack, each bounded; the member's own last chat marks the end of what it sent.
@@ -100,7 +101,7 @@ test('a hostile participant cannot speak for others, act as an admin or flood th
   await honest.raiseHand();
   await expect(page.locator('[data-testid="participant-tile"][aria-label="Bertrand Honnête"]').getByRole('img', { name: 'Main levée' })).toBeVisible();
   const agent = await joinBot(room, { name: 'Agent sous-titres', subtitleAgent: true });
-  await expect.poll(() => new HostileParticipant(agent).microphoneOf(honest.identity), { timeout: 20_000 }).toBeTruthy();
+  await expect.poll(() => new HostileParticipant(agent).microphoneOf(honest.identity), { timeout: MEDIA_TIMEOUT }).toBeTruthy();
   await agent.publishSubtitle({ participantIdentity: honest.identity, text: 'Le vrai sous-titre.' });
   await expect(subtitles).toContainText('Bertrand Honnête : Le vrai sous-titre.');
 

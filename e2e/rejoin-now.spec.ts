@@ -4,6 +4,7 @@
 import { expect, test } from './bot-fixtures';
 import { connectionBanner } from './call-watch';
 import { enterCall } from './join';
+import { MEDIA_TIMEOUT } from './media-probe';
 import { createRoom } from './rooms';
 
 test('while LiveKit is down the banner counts down to the next attempt, and "Rejoindre maintenant" joins at once', async ({ devstack, openParticipant, joinBot }) => {
@@ -27,5 +28,5 @@ test('while LiveKit is down the banner counts down to the next attempt, and "Rej
   await expect(page.locator('.toasts').getByText('Reconnecté')).toBeVisible();
   await expect(page.getByText('Vous avez été déconnecté de la réunion.')).toHaveCount(0);
   const bot = await joinBot(room, { name: 'Bertrand Robot' });
-  await expect.poll(() => [...bot.room.remoteParticipants.values()].map((participant) => participant.name), { timeout: 30_000 }).toContain('Alice Durand');
+  await expect.poll(() => [...bot.room.remoteParticipants.values()].map((participant) => participant.name), { timeout: MEDIA_TIMEOUT }).toContain('Alice Durand');
 });
