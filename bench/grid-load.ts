@@ -109,7 +109,7 @@ async function waitForGrid(page: Page, participants: number): Promise<GridState>
   }
 }
 
-function describeGrid(state: GridState): string {
+export function describeGrid(state: GridState): string {
   return `${state.tiles} tiles, ${state.playingRemoteVideos}/${state.remoteTiles} remote videos playing${state.pager ? `, pager "${state.pager}"` : ''}`;
 }
 

@@ -105,3 +105,49 @@ export async function retainedJsHeapBytes(session: CDPSession): Promise<number> 
   await session.send('HeapProfiler.collectGarbage');
   return usedJsHeapBytes(session);
 }
+
+/**
+ * Records, for every key press and pointer press, the time from the event to the next frame: a
+ * requestAnimationFrame queued while the event is dispatched runs before that frame is painted,
+ * and a message posted from it arrives once the frame is done. The app's handlers (and React's
+ * synchronous render of discrete events) run in between, so the figure includes their work.
+ */
+export const INPUT_LATENCY_RECORDER = `(() => {
+  const latencies = [];
+  window.__benchInputLatencies = latencies;
+  const record = (event) => {
+    const start = event.timeStamp;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => latencies.push({ type: event.type, milliseconds: performance.now() - start });
+      channel.port2.postMessage(0);
+    });
+  };
+  addEventListener('keydown', record, { capture: true });
+  addEventListener('pointerdown', record, { capture: true });
+})();`;
+
+export interface InputLatency {
+  type: string;
+  milliseconds: number;
+}
+
+/** The latencies recorded since the last call (the page's list is emptied). */
+export function takeInputLatencies(page: Page): Promise<InputLatency[]> {
+  return page.evaluate(`(window.__benchInputLatencies || []).splice(0)`);
+}
+
+/** Bytes received on every inbound audio stream so far, all peer connections together. */
+export async function inboundAudioBytes(page: Page): Promise<number> {
+  return page.evaluate(`(async () => {
+    let bytes = 0;
+    for (const connection of window.__benchPeerConnections || []) {
+      if (connection.connectionState === 'closed') continue;
+      const report = await connection.getStats();
+      report.forEach((entry) => {
+        if (entry.type === 'inbound-rtp' && entry.kind === 'audio') bytes += entry.bytesReceived || 0;
+      });
+    }
+    return bytes;
+  })()`);
+}

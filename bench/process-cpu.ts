@@ -121,3 +121,17 @@ export function machineCpuTicks(): { busy: number; total: number } {
 export function loadAverage(): string {
   return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 }
+
+/** Resident memory of the given processes together, in bytes (0 for one that has ended). */
+export function residentBytes(pids: readonly number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+      total += Number(line?.match(/(\d+)/)?.[1] ?? 0) * 1024;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return total;
+}

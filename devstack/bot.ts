@@ -87,6 +87,11 @@ export interface AudioOptions {
    * one (a few tens) still sends audio but stays under the server's active-speaker level.
    */
   amplitude?: number;
+  /**
+   * Publish the track but send no audio, as a muted microphone in a large meeting: subscribers
+   * see the track, no packet flows, and the bot spends nothing on encoding.
+   */
+  silent?: boolean;
 }
 
 export interface ChatMessage {
@@ -153,6 +158,7 @@ export class Bot {
   private audioSource: AudioSource | undefined;
   private audioRunning = false;
   private audioLoop: Promise<void> | undefined;
+  private readonly toneSamples = new Int16Array(AUDIO_FRAME_SAMPLES);
 
   private constructor(
     readonly backend: BotBackend,
@@ -204,32 +210,39 @@ export class Bot {
     return publication.sid ?? '';
   }
 
-  /** Publishes a 400 Hz tone as the microphone; resolves with the track sid. */
+  /** Publishes a 400 Hz tone as the microphone (or a silent one); resolves with the track sid. */
   async publishAudio(options: AudioOptions = {}): Promise<string> {
-    const amplitude = options.amplitude ?? 3_000;
     const source = new AudioSource(AUDIO_SAMPLE_RATE, 1, 200);
     this.audioSource = source;
-    const samples = new Int16Array(AUDIO_FRAME_SAMPLES);
-    for (let index = 0; index < samples.length; index += 1) {
-      samples[index] = Math.round(amplitude * Math.sin((2 * Math.PI * TONE_HZ * index) / AUDIO_SAMPLE_RATE));
-    }
+    this.setAudioAmplitude(options.amplitude ?? 3_000);
     const track = LocalAudioTrack.createAudioTrack('microphone', source);
     const publication = await this.local.publishTrack(
       track,
       new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }),
     );
+    if (options.silent) return publication.sid ?? '';
     this.audioRunning = true;
     // captureFrame waits while its queue is full, which paces the loop in real time.
     this.audioLoop = (async () => {
       while (this.audioRunning) {
         try {
-          await source.captureFrame(new AudioFrame(samples, AUDIO_SAMPLE_RATE, 1, AUDIO_FRAME_SAMPLES));
+          await source.captureFrame(new AudioFrame(this.toneSamples, AUDIO_SAMPLE_RATE, 1, AUDIO_FRAME_SAMPLES));
         } catch {
           return;
         }
       }
     })();
     return publication.sid ?? '';
+  }
+
+  /**
+   * Changes the tone's peak from the next 20 ms frame on: 3000 makes the bot the speaker, a few
+   * tens keeps it sending while the server hears it as quiet (taking turns in a large room).
+   */
+  setAudioAmplitude(amplitude: number): void {
+    for (let index = 0; index < this.toneSamples.length; index += 1) {
+      this.toneSamples[index] = Math.round(amplitude * Math.sin((2 * Math.PI * TONE_HZ * index) / AUDIO_SAMPLE_RATE));
+    }
   }
 
   /** Sends a chat message the way @livekit/components' useChat does (text stream on `lk.chat`). */

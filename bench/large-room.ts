@@ -1,0 +1,328 @@
+// A room at LaSuite Meet's limit: 150 participants, the app being one of them. 149 bots join
+// (@livekit/rtc-node): 25 publish a camera, every one publishes a microphone, and a few speakers
+// take the floor in turn while the others' microphones stay silent, as in a large meeting where
+// most people are muted. The app joins through the prejoin with its own camera and microphone on,
+// then, for BENCH_SECONDS (600: ten minutes) in each layout (grid, then speaker), it is used the
+// way a person uses it (panels opened and closed from the keyboard, the microphone toggled) while
+// the benchmark reads: the time from each key press to the next frame (p95), the renderer's CPU,
+// the video and audio received, the memory kept over the window, and what the screen shows.
+import './production-logging';
+import type { CDPSession, Page } from '@playwright/test';
+import type { Bot } from '../devstack/bot';
+import { Bot as RoomBot } from '../devstack/bot';
+import { clickJoin, fillName, openPrejoin, startBenchStack, stopPublishers, waitForPrejoinPreview, waitInCall, type BenchStack } from './bench-stack';
+import { describeGrid } from './grid-load';
+import {
+  gridState,
+  inboundAudioBytes,
+  inboundVideoCounters,
+  INPUT_LATENCY_RECORDER,
+  PEER_CONNECTION_RECORDER,
+  retainedJsHeapBytes,
+  takeInputLatencies,
+  videoReceptionBetween,
+  type GridState,
+  type VideoReception,
+} from './page-probes';
+import { chromiumCpuSnapshot, livekitCpuSeconds, loadAverage, machineCpuTicks, ownCpuSeconds, residentBytes } from './process-cpu';
+import { environmentCount, formatMegabytes, formatMilliseconds, formatPercent, percentile, printTable } from './statistics';
+
+export const INPUT_LATENCY_P95_TARGET_MS = 100;
+export const RENDERER_CPU_TARGET_PERCENT = 100;
+export const RECEIVED_VIDEO_TARGET_KBPS = 6_000;
+
+type Layout = 'grid' | 'speaker';
+
+interface LargeRoomOptions {
+  participants: number;
+  cameras: number;
+  speakers: number;
+  turnSeconds: number;
+  seconds: number;
+  publisherFps: number;
+  layouts: Layout[];
+  /** Seconds between two interactions with the app. */
+  interactionSeconds: number;
+}
+
+function optionsFromEnvironment(): LargeRoomOptions {
+  const layouts = (process.env.BENCH_LAYOUTS ?? 'grid,speaker').split(',').map((layout) => layout.trim());
+  for (const layout of layouts) if (layout !== 'grid' && layout !== 'speaker') throw new Error(`BENCH_LAYOUTS: unknown layout "${layout}".`);
+  return {
+    participants: environmentCount('BENCH_PARTICIPANTS', 150),
+    cameras: environmentCount('BENCH_CAMERAS', 25),
+    speakers: environmentCount('BENCH_SPEAKERS', 4),
+    turnSeconds: environmentCount('BENCH_TURN_SECONDS', 8),
+    seconds: environmentCount('BENCH_SECONDS', 600),
+    publisherFps: environmentCount('BENCH_PUBLISHER_FPS', 10),
+    layouts: layouts as Layout[],
+    interactionSeconds: environmentCount('BENCH_INTERACTION_SECONDS', 3),
+  };
+}
+
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+const JOIN_BATCH = 8;
+const SETTLE_TIMEOUT_MS = 180_000;
+const SPEAKING_AMPLITUDE = 3_000;
+const QUIET_AMPLITUDE = 20;
+
+interface Crowd {
+  bots: Bot[];
+  speakers: Bot[];
+  stopTurns(): void;
+}
+
+/** The bots: cameras first, then the others; the first `speakers` of them send audio, in turn. */
+async function joinCrowd(stack: BenchStack, options: LargeRoomOptions): Promise<Crowd> {
+  const bots: Bot[] = [];
+  const speakers: Bot[] = [];
+  const botCount = options.participants - 1;
+  try {
+    for (let first = 1; first <= botCount; first += JOIN_BATCH) {
+      const batch = Array.from({ length: Math.min(JOIN_BATCH, botCount - first + 1) }, (_, offset) => first + offset);
+      const joined = await Promise.all(
+        batch.map(async (index) => {
+          const number = String(index).padStart(3, '0');
+          const bot = await RoomBot.join(stack.devstack, { room: stack.room.id, identity: `crowd-${number}`, name: `Participant ${number}` });
+          bots.push(bot);
+          if (index <= options.cameras) await bot.publishVideo({ width: 640, height: 360, fps: options.publisherFps });
+          const speaks = index <= options.speakers;
+          await bot.publishAudio({ amplitude: QUIET_AMPLITUDE, silent: !speaks });
+          if (speaks) speakers.push(bot);
+          return bot;
+        }),
+      );
+      if (joined.length === 0) break;
+    }
+  } catch (error) {
+    await stopPublishers(bots);
+    throw error;
+  }
+  let turn = 0;
+  const takeTurn = () => {
+    speakers.forEach((bot, index) => bot.setAudioAmplitude(index === turn % speakers.length ? SPEAKING_AMPLITUDE : QUIET_AMPLITUDE));
+    turn += 1;
+  };
+  takeTurn();
+  const timer = setInterval(takeTurn, options.turnSeconds * 1000);
+  return { bots, speakers, stopTurns: () => clearInterval(timer) };
+}
+
+/** Waits until what the screen shows stops changing for 5 s (tiles, playing videos, pager). */
+async function waitForSettledScreen(page: Page): Promise<GridState> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  let previous = '';
+  let stableSince = Date.now();
+  for (;;) {
+    const state = await gridState(page);
+    const key = describeGrid(state);
+    if (key !== previous) {
+      previous = key;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= 5_000 && state.remoteTiles > 0) {
+      return state;
+    }
+    if (Date.now() > deadline) {
+      console.log(`  screen still changing after ${SETTLE_TIMEOUT_MS / 1000} s: ${key}`);
+      return state;
+    }
+    await sleep(1_000);
+  }
+}
+
+/** What a person does in a long meeting, in order, one step per interaction. */
+const INTERACTIONS: readonly { keys: string; what: string }[] = [
+  { keys: 'Control+Shift+P', what: 'participants panel open' },
+  { keys: 'Control+Shift+P', what: 'participants panel closed' },
+  { keys: 'Control+Shift+M', what: 'chat open' },
+  { keys: 'Control+Shift+M', what: 'chat closed' },
+  { keys: 'Control+D', what: 'microphone off' },
+  { keys: 'Control+D', what: 'microphone on' },
+];
+
+interface LayoutRun {
+  layout: Layout;
+  seconds: number;
+  screen: GridState;
+  participantsSeen: number;
+  interactions: number;
+  latencyP50: number;
+  latencyP95: number;
+  latencyMax: number;
+  rendererCpu: number;
+  gpuCpu: number;
+  botsCpu: number;
+  livekitCpu: number;
+  machineBusy: number;
+  video: VideoReception;
+  audioKilobitsPerSecond: number;
+  heapStart: number;
+  heapEnd: number;
+  rendererResidentStart: number;
+  rendererResidentEnd: number;
+}
+
+/** How many people the participants panel lists (every one the page's room knows). */
+async function participantsSeen(page: Page): Promise<number> {
+  await page.keyboard.press('Control+Shift+P');
+  const rows = page.locator('.people__item[data-participant-identity]');
+  await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
+  const count = await rows.count();
+  await page.keyboard.press('Control+Shift+P');
+  return count;
+}
+
+async function measureLayout(stack: BenchStack, options: LargeRoomOptions, layout: Layout): Promise<LayoutRun> {
+  const participant = await openPrejoin(stack, async (page) => {
+    await page.addInitScript({ content: PEER_CONNECTION_RECORDER });
+    await page.addInitScript({ content: INPUT_LATENCY_RECORDER });
+    await page.addInitScript({ content: `localStorage.setItem('visio.layout', ${JSON.stringify(layout)});` });
+  });
+  try {
+    const { page } = participant;
+    await fillName(page, 'Mesure grande salle');
+    await waitForPrejoinPreview(page);
+    await clickJoin(page);
+    await waitInCall(page);
+    const settled = await waitForSettledScreen(page);
+    console.log(`  ${layout}: settled on ${describeGrid(settled)}`);
+    const seen = await participantsSeen(page);
+    await takeInputLatencies(page);
+
+    const session: CDPSession = await page.context().newCDPSession(page);
+    await session.send('Performance.enable');
+    const heapStart = await retainedJsHeapBytes(session);
+    const chromiumStart = chromiumCpuSnapshot();
+    const rendererResidentStart = residentBytes(chromiumStart.rendererPids);
+    const videoStart = await inboundVideoCounters(page);
+    const audioStart = await inboundAudioBytes(page);
+    const botsStart = ownCpuSeconds();
+    const livekitStart = livekitCpuSeconds();
+    const machineStart = machineCpuTicks();
+    const startedAt = performance.now();
+
+    let interactions = 0;
+    const latencies: number[] = [];
+    while (performance.now() - startedAt < options.seconds * 1000) {
+      const step = INTERACTIONS[interactions % INTERACTIONS.length];
+      if (step) await page.keyboard.press(step.keys);
+      interactions += 1;
+      await sleep(options.interactionSeconds * 1000);
+      latencies.push(...(await takeInputLatencies(page)).filter((entry) => entry.type === 'keydown').map((entry) => entry.milliseconds));
+    }
+    // An odd number of steps would leave a panel open or the microphone off: finish the cycle.
+    while (interactions % INTERACTIONS.length !== 0) {
+      const step = INTERACTIONS[interactions % INTERACTIONS.length];
+      if (step) await page.keyboard.press(step.keys);
+      interactions += 1;
+    }
+
+    const seconds = (performance.now() - startedAt) / 1000;
+    const chromiumEnd = chromiumCpuSnapshot();
+    const botsEnd = ownCpuSeconds();
+    const livekitEnd = livekitCpuSeconds();
+    const machineEnd = machineCpuTicks();
+    const videoEnd = await inboundVideoCounters(page);
+    const audioEnd = await inboundAudioBytes(page);
+    const screen = await gridState(page);
+    const rendererResidentEnd = residentBytes(chromiumEnd.rendererPids);
+    const heapEnd = await retainedJsHeapBytes(session);
+    await session.detach();
+
+    const percentOfCore = (used: number) => (100 * used) / seconds;
+    return {
+      layout,
+      seconds,
+      screen,
+      participantsSeen: seen,
+      interactions: latencies.length,
+      latencyP50: percentile(latencies, 0.5),
+      latencyP95: percentile(latencies, 0.95),
+      latencyMax: percentile(latencies, 1),
+      rendererCpu: percentOfCore(chromiumEnd.renderer - chromiumStart.renderer),
+      gpuCpu: percentOfCore(chromiumEnd.gpu - chromiumStart.gpu),
+      botsCpu: percentOfCore(botsEnd - botsStart),
+      livekitCpu: percentOfCore(livekitEnd - livekitStart),
+      machineBusy: (100 * (machineEnd.busy - machineStart.busy)) / Math.max(1, machineEnd.total - machineStart.total),
+      video: videoReceptionBetween(videoStart, videoEnd, seconds),
+      audioKilobitsPerSecond: ((audioEnd - audioStart) * 8) / 1000 / seconds,
+      heapStart,
+      heapEnd,
+      rendererResidentStart,
+      rendererResidentEnd,
+    };
+  } finally {
+    await participant.close();
+  }
+}
+
+function printRun(run: LayoutRun): void {
+  const growth = (start: number, end: number) => `${formatMegabytes(start)} -> ${formatMegabytes(end)} (${end >= start ? '+' : ''}${formatPercent((100 * (end - start)) / start)})`;
+  console.log(`  ${run.layout}: ${run.seconds.toFixed(0)} s; screen: ${describeGrid(run.screen)}; participants panel rows: ${run.participantsSeen}`);
+  console.log(
+    `    key press -> next frame over ${run.interactions} presses: p50 ${formatMilliseconds(run.latencyP50)}, p95 ${formatMilliseconds(run.latencyP95)}, max ${formatMilliseconds(run.latencyMax)}`,
+  );
+  console.log(
+    `    renderer CPU ${formatPercent(run.rendererCpu)} of one core; GPU process ${formatPercent(run.gpuCpu)}; bots ${formatPercent(run.botsCpu)}, ` +
+      `LiveKit ${formatPercent(run.livekitCpu)}; machine busy ${formatPercent(run.machineBusy)} of all cores`,
+  );
+  console.log(
+    `    received: video ${Math.round(run.video.kilobitsPerSecond)} kbit/s over ${run.video.activeStreams} streams decoding ` +
+      `(${run.video.activeHiddenStreams} shown by no <video>, ${run.video.decodedFramesPerSecond.toFixed(1)} frames/s), audio ${Math.round(run.audioKilobitsPerSecond)} kbit/s`,
+  );
+  console.log(`    JS heap after GC ${growth(run.heapStart, run.heapEnd)}; renderer resident memory ${growth(run.rendererResidentStart, run.rendererResidentEnd)}`);
+}
+
+export async function benchLargeRoom(options: LargeRoomOptions = optionsFromEnvironment()): Promise<LayoutRun[]> {
+  console.log(
+    `large-room: ${options.participants} participants (${options.participants - 1} bots: ${options.cameras} cameras at ${options.publisherFps} fps, ` +
+      `${options.speakers} speakers taking turns every ${options.turnSeconds} s, the others' microphones silent), ` +
+      `${options.seconds} s per layout (${options.layouts.join(', ')}), load average ${loadAverage()}`,
+  );
+  const stack = await startBenchStack();
+  const runs: LayoutRun[] = [];
+  try {
+    const joinStarted = performance.now();
+    const crowd = await joinCrowd(stack, options);
+    console.log(`  ${crowd.bots.length} bots in the room after ${((performance.now() - joinStarted) / 1000).toFixed(1)} s`);
+    try {
+      for (const layout of options.layouts) {
+        const run = await measureLayout(stack, options, layout);
+        printRun(run);
+        runs.push(run);
+      }
+    } finally {
+      crowd.stopTurns();
+      await stopPublishers(crowd.bots);
+    }
+  } finally {
+    await stack.stop();
+  }
+  const verdict = (value: number, target: number) => (Number.isFinite(value) ? (value <= target ? 'met' : 'MISSED') : 'no figure');
+  printTable(
+    ['Layout', 'p95 key -> frame', 'Renderer CPU', 'Video received', 'Heap growth', 'Targets'],
+    runs.map((run) => [
+      run.layout,
+      formatMilliseconds(run.latencyP95),
+      `${formatPercent(run.rendererCpu)} of one core`,
+      `${Math.round(run.video.kilobitsPerSecond)} kbit/s`,
+      formatPercent((100 * (run.heapEnd - run.heapStart)) / run.heapStart),
+      [
+        `p95 < ${INPUT_LATENCY_P95_TARGET_MS} ms ${verdict(run.latencyP95, INPUT_LATENCY_P95_TARGET_MS)}`,
+        `CPU < 1 core ${verdict(run.rendererCpu, RENDERER_CPU_TARGET_PERCENT)}`,
+        `video <= 6 Mbit/s ${verdict(run.video.kilobitsPerSecond, RECEIVED_VIDEO_TARGET_KBPS)}`,
+      ].join(', '),
+    ]),
+  );
+  return runs;
+}
+
+if (process.argv[1]?.endsWith('large-room.ts')) {
+  benchLargeRoom().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
