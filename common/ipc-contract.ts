@@ -16,6 +16,7 @@ import {
   type User,
   type WaitingParticipant,
 } from './meet-types';
+import type { ShownSettings } from './settings';
 
 export const errorCodes = [
   'network',
@@ -210,21 +211,7 @@ export interface CaptureSource {
 
 /** The settings as the settings screen shows them (defaults < profile < user < machine policy). */
 export interface SettingsView {
-  settings: {
-    profileId: string;
-    language: Language;
-    updatesEnabled: boolean;
-    updateFeedUrl: string | null;
-    updateChannel: string;
-    calendarFeedUrl: string | null;
-    screenShareAudioAllowed: boolean;
-    hardwareAcceleration: boolean;
-    /** Shows a small always-on-top call window when the main window is hidden during a call. */
-    miniWindowEnabled: boolean;
-    proxy: { mode: 'system' | 'direct' | 'fixed_servers' | 'pac_script'; server?: string; bypass?: string; pacUrl?: string };
-    addInstanceAllowed: boolean;
-    telemetry: false;
-  };
+  settings: ShownSettings;
   /** Keys set by the machine policy: shown, not editable. */
   locked: string[];
   /** Profiles the user may pick, or null when any is allowed. */

@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { profileSchema } from '../common/profile';
 import { applyPolicyBeforeReady, createInstanceFetch, hardenProfileSessions } from './electron-managed-deployment';
 import { extraHostsOf } from './policy/extra-hosts';
-import type { EffectiveSettings, SettingKey, SettingLayer } from './policy/effective-settings';
+import type { EffectiveSettings, SettingKey } from '../common/settings';
+import type { SettingLayer } from './policy/effective-settings';
 import { authorityInvalidErrorCode, certificateVerdict } from './policy/certificate-trust';
 import { linuxPolicyPath, type FileRead, type PolicyReadPorts } from './policy/policy-reader';
 import { app, asElectron, crashReporter, resetFakeElectron, session } from './testing/fake-electron';

@@ -11,6 +11,7 @@ import {
   type Result,
   type SettingsView,
 } from '../common/ipc-contract';
+import { shownSettings } from '../common/settings';
 import type { SettingsResolution } from './policy/effective-settings';
 import type { MachinePolicy } from './policy/policy-schema';
 import type { SettingsService } from './policy/settings-service';
@@ -35,9 +36,7 @@ export interface ManagedHandlersOptions {
 }
 
 export function settingsViewOf(resolution: SettingsResolution): SettingsView {
-  // The CA certificates stay in main: the interface has nothing to show of them.
-  const { certificateAuthorities: _certificateAuthorities, ...settings } = resolution.settings;
-  return { settings, locked: [...resolution.locked], permittedProfileIds: resolution.permittedProfileIds };
+  return { settings: shownSettings(resolution.settings), locked: [...resolution.locked], permittedProfileIds: resolution.permittedProfileIds };
 }
 
 function summaryOf(stored: StoredProfile): ProfileSummary {

@@ -26,7 +26,8 @@ import {
 } from '../testing/fake-electron';
 import { credentialServiceName } from './credentials/credential-store';
 import { wireDesktopFeatures, type DesktopFeatures } from './electron-desktop-features';
-import { desktopInvokeChannels, type DesktopContext, type DesktopSettings } from './index';
+import type { DesktopSettings } from '../../common/settings';
+import { desktopInvokeChannels, type DesktopContext } from './index';
 
 vi.mock('electron', async () => (await import('../testing/fake-electron')).fakeElectron);
 

@@ -12,7 +12,8 @@ import { CredentialStore, loadKeychain, noKeyringMessage } from './credentials/c
 import { installSessionPersistence } from './credentials/electron-session-persistence';
 import { DeepLinkDispatcher } from './deep-links/deep-link-dispatcher';
 import { installDeepLinks, registerScheme } from './deep-links/electron-deep-links';
-import type { DesktopContext, DesktopSettings } from './index';
+import type { DesktopSettings } from '../../common/settings';
+import type { DesktopContext } from './index';
 import { ElectronNotifier, notificationActionsSupported } from './notifications/electron-notifications';
 import { NotificationRouter } from './notifications/notification-router';
 import { installPower } from './power/electron-power';

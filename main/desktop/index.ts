@@ -8,7 +8,7 @@ import type { Profile } from '../../common/profile';
 // imported by the composition root at its top, so importing them here runs them early enough.
 import './electron-before-ready';
 import { wireDesktopFeatures, type DesktopFeatures } from './electron-desktop-features';
-import type { Language } from '../../common/languages';
+import type { DesktopSettings } from '../../common/settings';
 
 /** The invoke channels answered by the desktop features rather than by the backend. */
 export const desktopInvokeChannels = ['call:state', 'call:speaker', 'lobby:waiting-changed', 'chat:received', 'capture:choose'] as const;
@@ -18,20 +18,6 @@ export type DesktopInvokeChannel = (typeof desktopInvokeChannels)[number];
 export type DesktopInvokeHandler<C extends DesktopInvokeChannel> = (
   payload: InvokeInput<C>,
 ) => Promise<Result<InvokeOutputs[C]>>;
-
-/** The effective settings the desktop features read (see main/policy/effective-settings.ts). */
-export interface DesktopSettings {
-  language: Language;
-  updatesEnabled: boolean;
-  updateFeedUrl: string | null;
-  updateChannel: string;
-  calendarFeedUrl: string | null;
-  screenShareAudioAllowed: boolean;
-  /** The system-wide mute shortcut (an Electron accelerator), held during calls only; none when absent. */
-  globalMuteShortcut?: string | null;
-  /** The mini call window while the main window is hidden during a call; on when absent. */
-  miniWindowEnabled?: boolean;
-}
 
 export interface DesktopContext {
   /** The app window, or null before it exists and after it is destroyed. */

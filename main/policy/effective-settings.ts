@@ -8,6 +8,7 @@ import {
   type Profile,
   type ProxySettings,
 } from '../../common/profile';
+import { builtInDefaults, type EffectiveSettings, type SettingKey } from '../../common/settings';
 import { addInstanceForbiddenBy, type MachinePolicy } from './policy-schema';
 
 const optionalHttpsUrl = z
@@ -55,25 +56,6 @@ export function parseSavedUserSettings(raw: unknown): UserSettingsPatch {
   return saved as UserSettingsPatch;
 }
 
-export interface EffectiveSettings {
-  profileId: string;
-  language: Language;
-  updatesEnabled: boolean;
-  updateFeedUrl: string | null;
-  updateChannel: string;
-  calendarFeedUrl: string | null;
-  screenShareAudioAllowed: boolean;
-  hardwareAcceleration: boolean;
-  /** Shows a small always-on-top call window when the main window is hidden during a call. */
-  miniWindowEnabled: boolean;
-  proxy: ProxySettings;
-  /** PEM texts or paths: the profile's CAs then the policy's extra ones. */
-  certificateAuthorities: string[];
-  addInstanceAllowed: boolean;
-  /** Always false: the app sends no telemetry, whatever any layer says. */
-  telemetry: false;
-}
-export type SettingKey = keyof EffectiveSettings;
 export type SettingLayer = 'default' | 'profile' | 'user' | 'policy';
 
 export interface SettingsResolution {
@@ -85,22 +67,6 @@ export interface SettingsResolution {
   /** Profiles the user may pick, or null when any is allowed. */
   permittedProfileIds: string[] | null;
 }
-
-export const builtInDefaults: EffectiveSettings = {
-  profileId: 'devstack',
-  language: 'fr',
-  updatesEnabled: false,
-  updateFeedUrl: null,
-  updateChannel: 'latest',
-  calendarFeedUrl: null,
-  screenShareAudioAllowed: true,
-  hardwareAcceleration: true,
-  miniWindowEnabled: true,
-  proxy: { mode: 'system' },
-  certificateAuthorities: [],
-  addInstanceAllowed: true,
-  telemetry: false,
-};
 
 function policyProxy(policy: MachinePolicy): ProxySettings | undefined {
   if (policy.ProxyMode === undefined) return undefined;

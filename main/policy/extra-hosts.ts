@@ -1,5 +1,6 @@
 // The hosts a session may reach besides the profile's own, from the settings that name a server.
-import type { SettingKey, SettingsResolution } from './effective-settings';
+import type { SettingKey } from '../../common/settings';
+import type { SettingsResolution } from './effective-settings';
 
 /**
  * Hosts a session may reach besides the profile's: the update server, calendar feed and PAC script

@@ -4,12 +4,12 @@
 // outside its schema, is refused as `invalid_input`.
 import { fail, ok, type Result } from '../../common/ipc-contract';
 import type { Profile } from '../../common/profile';
+import type { SettingKey } from '../../common/settings';
 import { isHostAllowed } from '../profile/allowed-hosts';
 import {
   parseSavedUserSettings,
   resolveSettings,
   userSettingsPatchSchema,
-  type SettingKey,
   type SettingsResolution,
   type UserSettingsPatch,
 } from './effective-settings';

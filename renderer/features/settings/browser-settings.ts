@@ -3,6 +3,7 @@
 // localStorage like the interface's own choice.
 import { fail, ok, type ProfileList, type Result, type SettingsView } from '../../../common/ipc-contract';
 import { isLanguage, type Language } from '../../../common/languages';
+import { builtInDefaults, shownSettings } from '../../../common/settings';
 
 const languageStorageKey = 'visio.language';
 export const browserProfileId = 'browser';
@@ -22,20 +23,11 @@ export function savedLanguage(storage: SettingsStorage | undefined): Language | 
 export function browserSettingsView(storage: SettingsStorage | undefined): SettingsView {
   return {
     settings: {
+      ...shownSettings(builtInDefaults),
       profileId: browserProfileId,
-      language: savedLanguage(storage) ?? 'fr',
-      updatesEnabled: false,
-      updateFeedUrl: null,
-      updateChannel: 'latest',
-      calendarFeedUrl: null,
-      screenShareAudioAllowed: true,
-      hardwareAcceleration: true,
-      // A page has no window of its own to shrink into: the desktop app alone shows the mini window.
-      miniWindowEnabled: true,
-      proxy: { mode: 'system' },
+      language: savedLanguage(storage) ?? builtInDefaults.language,
       // A page served by an instance talks to that instance only.
       addInstanceAllowed: false,
-      telemetry: false,
     },
     locked: [],
     permittedProfileIds: null,
