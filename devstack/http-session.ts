@@ -2,6 +2,8 @@
 // identity provider's real form and then calls the API with the session cookie and the CSRF
 // header, as the desktop app's main process does. Used by tests of the stack and of the app.
 import { CookieJar } from 'tough-cookie';
+import { CSRF_COOKIE_NAME, isUnsafeMethod, parseJsonBody, prepareApiRequest } from '../common/api-request';
+import type { TransportRequest } from '../common/meet-client';
 
 const MAX_REDIRECTS = 20;
 
@@ -75,34 +77,18 @@ export class HttpSession {
     return landing.url;
   }
 
-  /** An API call; unsafe methods carry `X-CSRFToken` and `Origin` like the app's main process. */
+  /** An API call built as the app's main process builds it; `headers` are added over it. */
   async api(
     apiBaseUrl: string,
-    method: string,
+    method: TransportRequest['method'],
     path: string,
     options: { body?: unknown; bearer?: string; headers?: Record<string, string> } = {},
   ): Promise<ApiResponse> {
-    const url = `${apiBaseUrl}${path}`;
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(method)) {
-      const csrfToken = await this.cookie(url, 'csrftoken');
-      if (csrfToken) headers['x-csrftoken'] = csrfToken;
-      headers.origin = this.origin;
-    }
-    if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
-    const response = await this.request(url, {
-      method,
-      headers: { ...headers, ...options.headers },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, json, headers: response.headers };
+    const csrfToken = isUnsafeMethod(method) ? await this.cookie(new URL(path, apiBaseUrl).toString(), CSRF_COOKIE_NAME) : undefined;
+    const prepared = prepareApiRequest(apiBaseUrl, { method, path, body: options.body, bearer: options.bearer }, csrfToken);
+    // Lower-case names, so that a test's own `origin` replaces the prepared one instead of joining it.
+    const headers = Object.fromEntries(Object.entries(prepared.headers).map(([name, value]) => [name.toLowerCase(), value]));
+    const response = await this.request(prepared.url, { method, headers: { ...headers, ...options.headers }, body: prepared.body });
+    return { status: response.status, json: parseJsonBody(await response.text()), headers: response.headers };
   }
 }

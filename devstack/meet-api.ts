@@ -25,7 +25,6 @@ import {
   CSRF_TTL_SECONDS,
   deletedCookie,
   LOBBY_COOKIE,
-  parseCookies,
   redirect,
   sendError,
   sendJson,
@@ -33,6 +32,7 @@ import {
   SESSION_TTL_SECONDS,
   type RequestContext,
 } from './meet-http';
+import { parseCookies } from '../common/api-request';
 import { DEFAULT_MEET_SETTINGS, type MeetSettings } from './meet-settings';
 import { OidcRelyingParty } from './oidc-relying-party';
 import { TEST_USERS } from './oidc';

@@ -22,22 +22,6 @@ export interface RequestContext {
   setCookies: string[];
 }
 
-export function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const separator = part.indexOf('=');
-    if (separator < 0) continue;
-    const name = part.slice(0, separator).trim();
-    const value = part.slice(separator + 1).trim();
-    try {
-      if (name) cookies.set(name, decodeURIComponent(value));
-    } catch {
-      // a malformed cookie is ignored, like a browser would
-    }
-  }
-  return cookies;
-}
-
 export interface CookieOptions {
   /** Omitted: a cookie for the browser session. */
   maxAgeSeconds?: number;

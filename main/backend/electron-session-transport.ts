@@ -3,7 +3,7 @@
 // and certificates apply). Only Electron's types are used here: the session is handed in.
 import type { Session } from 'electron';
 import { API_TIMEOUT_MS, type MeetTransport, type TransportRequest, type TransportResponse } from '../../common/meet-client';
-import { CSRF_COOKIE_NAME, isUnsafeMethod, parseJsonBody, prepareApiRequest, withLocation } from './api-request';
+import { CSRF_COOKIE_NAME, isUnsafeMethod, parseJsonBody, prepareApiRequest, withLocation } from '../../common/api-request';
 
 export type TransportSession = Pick<Session, 'fetch'> & { cookies: Pick<Session['cookies'], 'get'> };
 

@@ -3,7 +3,7 @@
 // done when the window comes back to the instance outside the API. The session cookie is then in
 // that partition. This is the one module to replace when servers offer OAuth2 + PKCE.
 import { fail, ok, type Result } from '../../common/ipc-contract';
-import { instanceOriginOf } from './api-request';
+import { instanceOriginOf } from '../../common/api-request';
 
 export interface LoginWindowEvents {
   /** Every URL the window navigates or is redirected to. */

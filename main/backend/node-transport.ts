@@ -3,7 +3,7 @@
 // through the identity provider's pages.
 import { CookieJar } from 'tough-cookie';
 import type { MeetTransport, TransportRequest, TransportResponse } from '../../common/meet-client';
-import { CSRF_COOKIE_NAME, isUnsafeMethod, parseJsonBody, prepareApiRequest, withLocation } from './api-request';
+import { CSRF_COOKIE_NAME, isUnsafeMethod, parseJsonBody, prepareApiRequest, withLocation } from '../../common/api-request';
 
 export interface NodeTransportOptions {
   apiBaseUrl: string;

@@ -18,7 +18,8 @@ import {
   type VisioApi,
 } from '../../common/ipc-contract';
 import { BroadcastMiniHost, miniBroadcastName, type BroadcastPort, type CallCommandListener } from './mini-broadcast';
-import { API_TIMEOUT_MS, buildUrl, MeetClient, type MeetTransport, type TransportRequest } from '../../common/meet-client';
+import { CSRF_COOKIE_NAME, isUnsafeMethod, parseCookies, parseJsonBody, prepareApiRequest } from '../../common/api-request';
+import { API_TIMEOUT_MS, MeetClient, type MeetTransport, type TransportRequest } from '../../common/meet-client';
 import { allowLivekitHost } from './ice-guard';
 import {
   browserProfileId,
@@ -55,20 +56,9 @@ export interface BrowserEnvironment {
   downloadFile?(fileName: string, contents: string, type: string): void;
 }
 
-const UNSAFE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 export function apiBaseFor(href: string): string {
   return new URL('/api/v1.0/', new URL(href).origin).toString();
-}
-
-/** The value of one cookie in a `document.cookie` string, or null. */
-export function cookieValue(cookies: string, name: string): string | null {
-  for (const part of cookies.split(';')) {
-    const separator = part.indexOf('=');
-    if (separator < 0) continue;
-    if (part.slice(0, separator).trim() === name) return decodeURIComponent(part.slice(separator + 1).trim());
-  }
-  return null;
 }
 
 export function createFetchTransport(
@@ -77,28 +67,16 @@ export function createFetchTransport(
 ): MeetTransport {
   return {
     async send(request: TransportRequest) {
-      const headers: Record<string, string> = { Accept: 'application/json' };
-      if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-      if (UNSAFE_METHODS.has(request.method)) {
-        const csrfToken = cookieValue(environment.readCookies(), 'csrftoken');
-        if (csrfToken) headers['X-CSRFToken'] = csrfToken;
-      }
-      if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
-      const response = await environment.fetch(buildUrl(apiBase, request), {
-        method: request.method,
-        headers,
+      const csrfToken = isUnsafeMethod(request.method) ? parseCookies(environment.readCookies()).get(CSRF_COOKIE_NAME) : undefined;
+      const prepared = prepareApiRequest(apiBase, request, csrfToken, { pageOrigin: true });
+      const response = await environment.fetch(prepared.url, {
+        method: prepared.method,
+        headers: prepared.headers,
         credentials: 'same-origin',
         signal: AbortSignal.timeout(request.timeoutMs ?? API_TIMEOUT_MS),
-        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        ...(prepared.body === undefined ? {} : { body: prepared.body }),
       });
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = text ? JSON.parse(text) : undefined;
-      } catch {
-        json = undefined;
-      }
-      return { status: response.status, json };
+      return { status: response.status, json: parseJsonBody(await response.text()) };
     },
   };
 }

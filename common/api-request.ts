@@ -1,7 +1,8 @@
-// What every API request carries, whatever carries it (Electron's network stack or Node's):
-// Django's CSRF rule on unsafe methods (token header + an Origin/Referer of the instance), the
-// LiveKit token for in-call endpoints, JSON both ways.
-import { buildUrl, type TransportRequest, type TransportResponse } from '../../common/meet-client';
+// What every API request carries, whatever carries it (Electron's network stack, Node's, the
+// browser variant's fetch, or the devstack's test client): Django's CSRF rule on unsafe methods
+// (token header + an Origin/Referer of the instance), the LiveKit token for in-call endpoints,
+// JSON both ways.
+import { buildUrl, type TransportRequest, type TransportResponse } from './meet-client';
 
 export const CSRF_COOKIE_NAME = 'csrftoken';
 
@@ -21,16 +22,23 @@ export interface PreparedRequest {
   body: string | undefined;
 }
 
+/**
+ * `pageOrigin`: a page served by the instance itself, whose browser sets Origin and Referer (a
+ * script may not); from main and Node they are set to the instance's, as Django's CSRF check wants.
+ */
 export function prepareApiRequest(
   apiBaseUrl: string,
-  request: TransportRequest,
+  request: Pick<TransportRequest, 'method' | 'path' | 'query' | 'body' | 'bearer'>,
   csrfToken: string | undefined,
+  options: { pageOrigin?: boolean } = {},
 ): PreparedRequest {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (isUnsafeMethod(request.method)) {
-    const origin = instanceOriginOf(apiBaseUrl);
-    headers.Origin = origin;
-    headers.Referer = `${origin}/`;
+    if (!options.pageOrigin) {
+      const origin = instanceOriginOf(apiBaseUrl);
+      headers.Origin = origin;
+      headers.Referer = `${origin}/`;
+    }
     if (csrfToken) headers['X-CSRFToken'] = csrfToken;
   }
   if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
@@ -56,4 +64,21 @@ export function parseJsonBody(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Every cookie of a `Cookie` header (or `document.cookie`); a malformed one is skipped, as a browser would. */
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const separator = part.indexOf('=');
+    if (separator < 0) continue;
+    const name = part.slice(0, separator).trim();
+    const value = part.slice(separator + 1).trim();
+    try {
+      if (name) cookies.set(name, decodeURIComponent(value));
+    } catch {
+      // skipped
+    }
+  }
+  return cookies;
 }
