@@ -365,7 +365,7 @@ export function createFilesApi(options: FilesApiOptions) {
       await discard(file);
       throw new HttpError(400, [refused]);
     }
-    Object.assign(file, { uploadState: 'ready', mimetype, size, updatedAt: timestamp() });
+    Object.assign(file, { uploadState: 'ready', mimetype, size });
     sendJson(context, 200, serialize(file, user));
   }
 
