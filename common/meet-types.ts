@@ -112,12 +112,17 @@ export type Room = z.infer<typeof roomSchema>;
 export type RegisteredRoom = Room & { id: string };
 export const isRegisteredRoom = (room: Room): room is RegisteredRoom => room.id !== null;
 
-export const roomListSchema = z.object({
-  count: z.number(),
-  next: z.string().nullable(),
-  previous: z.string().nullable(),
-  results: z.array(roomSchema),
-});
+/** A page of one of the API's lists (DRF's page-number pagination). */
+function pageSchema<Item extends z.ZodType>(item: Item) {
+  return z.object({
+    count: z.number(),
+    next: z.string().nullable(),
+    previous: z.string().nullable(),
+    results: z.array(item),
+  });
+}
+
+export const roomListSchema = pageSchema(roomSchema);
 export type RoomList = z.infer<typeof roomListSchema>;
 
 export const fileTypeSchema = z.enum(['background_image']);
@@ -153,12 +158,7 @@ export type MeetFile = z.infer<typeof meetFileSchema>;
 export const createdFileSchema = meetFileSchema.extend({ upload_state: z.literal('pending'), policy: z.string().url() });
 export type CreatedFile = z.infer<typeof createdFileSchema>;
 
-export const fileListSchema = z.object({
-  count: z.number(),
-  next: z.string().nullable(),
-  previous: z.string().nullable(),
-  results: z.array(meetFileSchema),
-});
+export const fileListSchema = pageSchema(meetFileSchema);
 export type FileList = z.infer<typeof fileListSchema>;
 
 export const lobbyStatusSchema = z.enum(['waiting', 'accepted', 'denied', 'idle', 'timeout']);
