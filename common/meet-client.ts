@@ -6,6 +6,9 @@ import { fail, ok, type InvokeInput, type Result } from './ipc-contract';
 import { serverFailure } from './server-errors';
 import {
   connectionTestGrantSchema,
+  createdFileSchema,
+  fileListSchema,
+  meetFileSchema,
   lobbyEntrySchema,
   meetConfigSchema,
   roomListSchema,
@@ -13,6 +16,10 @@ import {
   userSchema,
   waitingListSchema,
   type ConnectionTestGrant,
+  type CreatedFile,
+  type FileList,
+  type FileType,
+  type MeetFile,
   type LobbyEntry,
   type MeetConfig,
   type Room,
@@ -212,6 +219,38 @@ export class MeetClient {
   /** A short-lived grant for a test room; 404 when the instance turned the connection test off. */
   startConnectionTest(): Promise<Result<ConnectionTestGrant>> {
     return this.call({ method: 'POST', path: 'diagnostics/connection/' }, connectionTestGrantSchema);
+  }
+
+  /** The caller's files (404 while the instance has `FILE_UPLOAD_ENABLED` off). */
+  listFiles(input: { type?: FileType; page?: number; pageSize?: number } = {}): Promise<Result<FileList>> {
+    return this.call(
+      {
+        method: 'GET',
+        path: 'files/',
+        query: {
+          is_creator_me: 'true',
+          is_deleted: 'false',
+          type: input.type,
+          page: input.page?.toString(),
+          page_size: input.pageSize?.toString(),
+        },
+      },
+      fileListSchema,
+    );
+  }
+
+  /** Declares a file; its bytes then go to the answer's `policy`, then `fileUploadEnded`. */
+  createFile(input: { filename: string; type: FileType; title?: string }): Promise<Result<CreatedFile>> {
+    return this.call({ method: 'POST', path: 'files/', body: { filename: input.filename, type: input.type, title: input.title } }, createdFileSchema);
+  }
+
+  /** The server checks the uploaded size and type: 400 (and the file is gone) when refused. */
+  fileUploadEnded(fileId: string): Promise<Result<MeetFile>> {
+    return this.call({ method: 'POST', path: `files/${encodeURIComponent(fileId)}/upload-ended/` }, meetFileSchema);
+  }
+
+  deleteFile(fileId: string): Promise<Result<null>> {
+    return this.command({ method: 'DELETE', path: `files/${encodeURIComponent(fileId)}/` });
   }
 
   private async command(request: TransportRequest): Promise<Result<null>> {

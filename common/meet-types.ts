@@ -40,6 +40,17 @@ export const meetConfigSchema = z
       default_sources: z.array(z.string()).optional(),
     }).passthrough(),
     diagnostics: z.object({ connection_test_enabled: z.boolean().optional() }).passthrough().optional(),
+    /** `FILE_UPLOAD_ENABLED` and `FILE_UPLOAD_RESTRICTIONS["background_image"]`. */
+    background_image: z
+      .object({
+        upload_is_enabled: z.boolean(),
+        max_count_by_user: z.number().int().nonnegative(),
+        max_size: z.number().int().nonnegative(),
+        allowed_extensions: z.array(z.string()),
+        allowed_mimetypes: z.array(z.string()),
+      })
+      .passthrough()
+      .optional(),
     /** False when logged-in users keep their account's name in calls (guests may always rename). */
     authenticated_users_can_edit_display_name: z.boolean().optional(),
     max_participants_for_sound: z.number().optional(),
@@ -101,13 +112,54 @@ export type Room = z.infer<typeof roomSchema>;
 export type RegisteredRoom = Room & { id: string };
 export const isRegisteredRoom = (room: Room): room is RegisteredRoom => room.id !== null;
 
-export const roomListSchema = z.object({
-  count: z.number(),
-  next: z.string().nullable(),
-  previous: z.string().nullable(),
-  results: z.array(roomSchema),
-});
+/** A page of one of the API's lists (DRF's page-number pagination). */
+function pageSchema<Item extends z.ZodType>(item: Item) {
+  return z.object({
+    count: z.number(),
+    next: z.string().nullable(),
+    previous: z.string().nullable(),
+    results: z.array(item),
+  });
+}
+
+export const roomListSchema = pageSchema(roomSchema);
 export type RoomList = z.infer<typeof roomListSchema>;
+
+export const fileTypeSchema = z.enum(['background_image']);
+export type FileType = z.infer<typeof fileTypeSchema>;
+
+/**
+ * A file of the files API (`files/`), always the caller's own. `url` is set once the upload is
+ * `ready`, and is a path on the instance (`/media/files/<id>.<ext>`) unless the instance sets
+ * `MEDIA_BASE_URL`.
+ */
+export const meetFileSchema = z
+  .object({
+    id: z.string().uuid(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    title: z.string(),
+    type: fileTypeSchema,
+    creator: z.object({ id: z.string(), full_name: z.string().nullable(), short_name: z.string().nullable() }).nullable(),
+    deleted_at: z.string().nullable(),
+    hard_deleted_at: z.string().nullable(),
+    filename: z.string(),
+    upload_state: z.enum(['pending', 'analyzing', 'ready']),
+    mimetype: z.string().nullable(),
+    size: z.number().int().nonnegative().nullable(),
+    description: z.string().nullable(),
+    url: z.string().nullable(),
+    abilities: z.record(z.string(), z.boolean()),
+  })
+  .passthrough();
+export type MeetFile = z.infer<typeof meetFileSchema>;
+
+/** `POST files/`: a pending file and the presigned PUT URL (`policy`) its bytes go to. */
+export const createdFileSchema = meetFileSchema.extend({ upload_state: z.literal('pending'), policy: z.string().url() });
+export type CreatedFile = z.infer<typeof createdFileSchema>;
+
+export const fileListSchema = pageSchema(meetFileSchema);
+export type FileList = z.infer<typeof fileListSchema>;
 
 export const lobbyStatusSchema = z.enum(['waiting', 'accepted', 'denied', 'idle', 'timeout']);
 export const lobbyEntrySchema = z.object({

@@ -11,6 +11,12 @@ describe('serverMessageOf', () => {
     expect(
       serverMessageOf({ configuration: [{ type: 'extra_forbidden', loc: ['foo'], msg: 'Extra inputs are not permitted' }] }),
     ).toBe('configuration: Extra inputs are not permitted');
+    expect(serverMessageOf(['The file size is higher than the allowed max size.'])).toBe(
+      'The file size is higher than the allowed max size.',
+    );
+    expect(serverMessageOf({ file: 'This action is only available for files in PENDING state.' })).toBe(
+      'file: This action is only available for files in PENDING state.',
+    );
   });
 
   it('says nothing for an empty or unreadable body', () => {

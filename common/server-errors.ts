@@ -35,6 +35,8 @@ function firstMessage(value: unknown): string | undefined {
 
 /** The server's own sentence in an error body, whatever its shape, or undefined. */
 export function serverMessageOf(json: unknown): string | undefined {
+  // A bare list is DRF's non-field ValidationError (`["The file type is not allowed."]`).
+  if (Array.isArray(json)) return firstMessage(json)?.slice(0, MAX_MESSAGE_LENGTH);
   if (!isRecord(json)) return typeof json === 'string' && json.trim() ? json.slice(0, MAX_MESSAGE_LENGTH) : undefined;
   for (const key of ['detail', 'error', 'message']) {
     const value = json[key];

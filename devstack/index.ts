@@ -119,6 +119,7 @@ export async function startDevstack(options: DevstackOptions = {}): Promise<Devs
       allowedOrigins: options.allowedReturnOrigins,
       telephony: options.telephony === false ? undefined : (options.telephony ?? DEFAULT_TELEPHONY),
       settings,
+      storageDir: join(dataDir, 'media-storage'),
     });
   } catch (error) {
     await provider?.stop();

@@ -36,6 +36,8 @@ import { parseCookies } from '../common/api-request';
 import { DEFAULT_MEET_SETTINGS, type MeetSettings } from './meet-settings';
 import { OidcRelyingParty } from './oidc-relying-party';
 import { TEST_USERS } from './oidc';
+import { backgroundImageConfig, createFilesApi } from './meet-files';
+import { paginate } from './meet-pagination';
 import { parseParticipantUpdate, ParticipantUpdateError, roomConfigurationProblems } from './participant-update';
 import { readRequestFields, RequestBodyError } from './request-body';
 import { serveWebApp } from './static-files';
@@ -48,8 +50,6 @@ const ACCESS_LEVELS: readonly StoredAccessLevel[] = ['public', 'trusted', 'restr
 const RECORDING_MODES = ['screen_recording', 'transcript'] as const;
 const RECORDING_OPTION_KEYS = new Set(['language', 'transcribe']);
 const RECORDING_STEP_MS = 1_000;
-const PAGE_SIZE = 20;
-const MAX_PAGE_SIZE = 100;
 const NAME_MAX_LENGTH = 255;
 const CONNECTION_TEST_TTL_SECONDS = 300;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -67,6 +67,8 @@ export interface MeetApiOptions {
   telephony?: DevstackTelephony;
   /** Read at every request, so a test may change them while the API runs. */
   settings?: MeetSettings;
+  /** Folder standing for the instance's object storage (uploaded files). */
+  storageDir: string;
 }
 
 export interface DevstackTelephony {
@@ -167,6 +169,14 @@ export async function startMeetApi(options: MeetApiOptions): Promise<MeetApi> {
   });
   const lobby = new Lobby();
   const recordings = new Map<string, RecordingState>();
+  const filesApi = createFilesApi({
+    origin,
+    directory: options.storageDir,
+    isEnabled: () => settings.fileUpload,
+    sessionUser: (context) => sessionUser(context),
+    currentUser: (context) => (context as ApiContext).user,
+    userById: (id) => store.userById(id),
+  });
   /** Metadata writes of one room, chained so a read-merge-write never loses another's change. */
   const metadataQueues = new Map<string, Promise<void>>();
 
@@ -386,13 +396,7 @@ export async function startMeetApi(options: MeetApiOptions): Promise<MeetApi> {
     return {
       LANGUAGE_CODE: 'en-us',
       recording: { is_enabled: true, available_modes: [...RECORDING_MODES], expiration_days: null, max_duration: null },
-      background_image: {
-        upload_is_enabled: false,
-        max_count_by_user: 10,
-        max_size: 2_097_152,
-        allowed_extensions: ['.jpeg', '.jpg', '.png'],
-        allowed_mimetypes: ['image/jpeg', 'image/png'],
-      },
+      background_image: backgroundImageConfig(settings.fileUpload),
       telephony: options.telephony
         ? {
             enabled: true,
@@ -755,24 +759,12 @@ export async function startMeetApi(options: MeetApiOptions): Promise<MeetApi> {
       sendJson(context, 200, { count: 0, next: null, previous: null, results: [] });
       return;
     }
-    const rooms = store.roomsOf(user.id);
-    const requestedSize = Number.parseInt(url.searchParams.get('page_size') ?? '', 10);
-    const pageSize = requestedSize > 0 ? Math.min(MAX_PAGE_SIZE, requestedSize) : PAGE_SIZE;
-    const pageCount = Math.max(1, Math.ceil(rooms.length / pageSize));
-    const requestedPage = url.searchParams.get('page') ?? '1';
-    const page = /^\d+$/.test(requestedPage) ? Number(requestedPage) : requestedPage === 'last' ? pageCount : Number.NaN;
-    if (!(page >= 1 && page <= pageCount)) throw detailError(404, 'Invalid page.');
-    const pageUrl = (target: number) => {
-      const next = new URL(`${origin}${url.pathname}${url.search}`);
-      if (target === 1) next.searchParams.delete('page');
-      else next.searchParams.set('page', String(target));
-      return next.toString();
-    };
+    const page = paginate(url, origin, store.roomsOf(user.id));
     sendJson(context, 200, {
-      count: rooms.length,
-      next: page < pageCount ? pageUrl(page + 1) : null,
-      previous: page > 1 ? pageUrl(page - 1) : null,
-      results: await Promise.all(rooms.slice((page - 1) * pageSize, page * pageSize).map((room) => serializeRoom(room, user, null))),
+      count: page.count,
+      next: page.next,
+      previous: page.previous,
+      results: await Promise.all(page.items.map((room) => serializeRoom(room, user, null))),
     });
   }
 
@@ -931,30 +923,40 @@ export async function startMeetApi(options: MeetApiOptions): Promise<MeetApi> {
       await handleRooms(context, segments.slice(1));
       return;
     }
+    if (segments[0] === 'files') {
+      await filesApi.handle(context, segments.slice(1));
+      return;
+    }
     throw detailError(404, TEXT.notFound);
+  }
+
+  function authenticate(context: ApiContext): void {
+    const sessionId = context.cookies.get(SESSION_COOKIE);
+    const session = sessionId ? store.session(sessionId) : undefined;
+    if (session) {
+      context.session = session;
+      context.user = store.userById(session.userId);
+    }
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', origin);
     const method = (request.method ?? 'GET').toUpperCase();
     if (serveCalendarFeed(request, response, origin)) return;
+    const cookies = parseCookies(request.headers.cookie);
+    const context: ApiContext = { request, response, method, url, cookies, setCookies: [] };
     if (!url.pathname.startsWith(API_PREFIX)) {
+      authenticate(context);
+      if (await filesApi.serveStorage(context)) return;
       await serveWebApp(options.webRoot, url.pathname, method, response);
       return;
     }
-    const cookies = parseCookies(request.headers.cookie);
-    const context: ApiContext = { request, response, method, url, cookies, setCookies: [] };
     if (!url.pathname.endsWith('/')) {
       // Django's APPEND_SLASH, as Meet runs it in production.
       redirect(context, `${url.pathname}/${url.search}`, 301);
       return;
     }
-    const sessionId = cookies.get(SESSION_COOKIE);
-    const session = sessionId ? store.session(sessionId) : undefined;
-    if (session) {
-      context.session = session;
-      context.user = store.userById(session.userId);
-    }
+    authenticate(context);
     try {
       await handleApi(context, url.pathname.slice(API_PREFIX.length));
     } catch (error) {

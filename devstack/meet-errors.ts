@@ -5,7 +5,8 @@
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly body: Record<string, unknown>,
+    /** DRF answers an object, or a bare list for a non-field ValidationError. */
+    readonly body: Record<string, unknown> | string[],
     readonly headers: Record<string, string> = {},
   ) {
     super(JSON.stringify(body));

@@ -16,6 +16,8 @@ export interface MeetSettings {
    */
   recorder: 'available' | 'none';
   recorderFailureDelayMs: number;
+  /** `FILE_UPLOAD_ENABLED` (upstream default off): the `files/` API and `/media/files/`. */
+  fileUpload: boolean;
 }
 
 /** What the stack ran with before these settings existed: every feature answering. */
@@ -25,6 +27,7 @@ export const DEFAULT_MEET_SETTINGS: MeetSettings = {
   subtitles: true,
   recorder: 'available',
   recorderFailureDelayMs: 20_000,
+  fileUpload: false,
 };
 
 /** The recorded server's capture "A" (README of the contract), minus the egress timing. */
@@ -33,6 +36,7 @@ export const CAPTURE_A_SETTINGS: Omit<MeetSettings, 'recorderFailureDelayMs'> = 
   connectionTest: false,
   subtitles: false,
   recorder: 'none',
+  fileUpload: false,
 };
 
 /** Capture "B": the same server with unregistered rooms, the connection test and subtitles on. */
@@ -41,4 +45,5 @@ export const CAPTURE_B_SETTINGS: Omit<MeetSettings, 'recorderFailureDelayMs'> = 
   connectionTest: true,
   subtitles: true,
   recorder: 'none',
+  fileUpload: false,
 };
