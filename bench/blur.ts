@@ -54,10 +54,10 @@ function webglRenderer(page: Page): Promise<string> {
   })()`);
 }
 
-/** Blur on and the publish resolution, saved as the app saves them, before the app loads. */
+/** The strong blur on or no effect, and the publish resolution, saved as the app saves them, before the app loads. */
 function preferencesScript(resolution: Resolution, blur: boolean): string {
   return `(() => {
-    localStorage.setItem('visio.devicePreferences', ${JSON.stringify(JSON.stringify({ backgroundBlur: blur }))});
+    localStorage.setItem('visio.devicePreferences', ${JSON.stringify(JSON.stringify({ backgroundEffect: blur ? { kind: 'blur', strength: 'strong' } : { kind: 'none' } }))});
     localStorage.setItem('visio.callPreferences', ${JSON.stringify(JSON.stringify({ publishResolution: resolution }))});
   })();`;
 }

@@ -26,6 +26,16 @@ export const meetConfigSchema = z
       .passthrough()
       .optional(),
     subtitle: z.object({ enabled: z.boolean().optional() }).passthrough().optional(),
+    /** Users' own background pictures: offered when enabled, within these types and size (bytes). */
+    background_image: z
+      .object({
+        upload_is_enabled: z.boolean().optional(),
+        max_size: z.number().optional(),
+        allowed_extensions: z.array(z.string()).optional(),
+        allowed_mimetypes: z.array(z.string()).optional(),
+      })
+      .passthrough()
+      .optional(),
     telephony: z
       .object({
         enabled: z.boolean().optional(),
