@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['main/**/*.keyring.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    // Each test starts fresh Node processes; a busy machine makes that slow, never wrong.
+    testTimeout: 300_000,
   },
 });

@@ -46,7 +46,7 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
   await joinFromPrejoin(alice.page, 'Alice Durand');
   await expectInCall(alice.page);
   // Without blur the camera goes out at the user's resolution, 720p unless they chose otherwise.
-  await expect.poll(() => cameraCaptureHeights(alice.page)).toEqual([720]);
+  await expect.poll(() => cameraCaptureHeights(alice.page), { timeout: MEDIA_TIMEOUT }).toEqual([720]);
   await bruno.page.goto(`${devstack.origin}/${room.slug}`);
   await joinFromPrejoin(bruno.page, 'Bruno Petit');
   await expectInCall(bruno.page);
@@ -69,7 +69,7 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
   // Not one blurred picture and a freeze: Bruno's player keeps decoding new frames.
   await expectVideoPlaying(bruno.page, remoteVideo(alicesVideo!));
   // Blur drawn in software: the camera is captured at 360p, and nothing larger is sent.
-  await expect.poll(() => cameraCaptureHeights(alice.page)).toEqual([360]);
+  await expect.poll(() => cameraCaptureHeights(alice.page), { timeout: MEDIA_TIMEOUT }).toEqual([360]);
   const blurredHeights = await sentVideoHeights(alice.page);
   expect(blurredHeights.length).toBeGreaterThan(0);
   expect(Math.max(...blurredHeights)).toBeLessThanOrEqual(360);
@@ -103,7 +103,7 @@ test('a blurred camera reaches the other participant much smoother, and sharp ag
     .toBeGreaterThan(sharp * 0.7);
   await expectVideoPlaying(bruno.page, remoteVideo(alicesVideo!));
   // Back at the user's resolution.
-  await expect.poll(() => cameraCaptureHeights(alice.page)).toEqual([720]);
+  await expect.poll(() => cameraCaptureHeights(alice.page), { timeout: MEDIA_TIMEOUT }).toEqual([720]);
   console.log(`Alice's video at Bruno, blur off again: mean |Laplacian| ${restored.toFixed(2)}, sent at heights ${(await sentVideoHeights(alice.page)).join(', ')}`);
 
   // The choice is remembered: on again, then the next prejoin starts with blur on, and its own
@@ -185,7 +185,7 @@ test('a blur that cannot load says so in the user’s language, and the camera g
 
   await expectVideoPlaying(bruno.page, remoteVideo(alicesVideo!));
   // At the user's resolution, not the one a running blur would have been given.
-  await expect.poll(() => cameraCaptureHeights(alice.page)).toEqual([720]);
+  await expect.poll(() => cameraCaptureHeights(alice.page), { timeout: MEDIA_TIMEOUT }).toEqual([720]);
   let after = 0;
   await expect
     .poll(async () => (after = (await sharpness(bruno.page, remoteVideo(alicesVideo!))) ?? 0), { timeout: MEDIA_TIMEOUT, intervals: [1000] })
