@@ -17,7 +17,7 @@ async function join(roomName: string, identity: string): Promise<Room> {
 
 beforeAll(async () => {
   cluster = await startLivekitDeployment({ nodes: 2 });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await Promise.allSettled(rooms.map((room) => room.disconnect()));
@@ -31,7 +31,7 @@ describe('a two-node LiveKit cluster', () => {
     const bob = await join('cluster-room', 'bob');
     await expect.poll(() => [...alice.remoteParticipants.keys()], { timeout: 60_000 }).toContain('bob');
     expect([...bob.remoteParticipants.keys()]).toContain('alice');
-  }, 60_000);
+  }, 180_000);
 
   it('kills the node hosting a room; the room is served again by the other node', async () => {
     await join('doomed-room', 'carol');
@@ -41,7 +41,7 @@ describe('a two-node LiveKit cluster', () => {
     await expect.poll(async () => join('doomed-room', `dave-${Date.now()}`).then(() => true, () => false), { timeout: 120_000, interval: 1_000 }).toBe(true);
     await expect(cluster.killNodeHosting('no-such-room')).rejects.toThrow(/No LiveKit node hosts room/);
     await cluster.startAll();
-  }, 90_000);
+  }, 240_000);
 });
 
 describe('redisServerPath', () => {
