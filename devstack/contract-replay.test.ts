@@ -459,5 +459,5 @@ describe('the devstack against the recorded LaSuite Meet 1.27.0', () => {
       room: [],
       tokens: [],
     });
-  }, 180_000);
+  }, 600_000);
 });

@@ -12,7 +12,7 @@ const OBSERVED_KINDS = new Set([
   'trackMuted',
   'participantDisconnected',
 ]);
-const STEP_TIMEOUT_MS = 10_000;
+const STEP_TIMEOUT_MS = 60_000;
 
 /** One server-caused event as a comparable line; joins and leaves the test itself makes are left out. */
 export function recordedSignature(event: Record<string, unknown>): string | undefined {
