@@ -176,7 +176,7 @@ async function screensFor(browser: Browser, devstack: Devstack, rooms: Rooms, la
     await shooter.shot(page, '13-lobby-waiting');
   } catch (error) {
     const page = context.pages()[0];
-    if (page) await page.screenshot({ path: join(outputRoot, 'failed-here.png') }).catch(() => undefined);
+    if (page) await page.screenshot({ path: join(root, 'test-results', 'screenshots-failed-here.png') }).catch(() => undefined);
     throw error;
   } finally {
     await context.close();
