@@ -11,6 +11,14 @@ export const miniViewChannel = 'mini:view' as const;
 /** mini window → main: one command. */
 export const miniCommandChannel = 'mini:command' as const;
 
+/**
+ * The floating call window: the call page opens it with `window.open(floatingPagePath,
+ * floatingWindowName)` and renders into it. On the desktop main allows exactly this window, and
+ * only when it asked for it.
+ */
+export const floatingWindowName = 'visio-floating' as const;
+export const floatingPagePath = '/floating.html' as const;
+
 export const miniCommands = ['toggle-mic', 'toggle-camera', 'leave', 'show-main'] as const;
 export type MiniCommand = (typeof miniCommands)[number];
 

@@ -25,11 +25,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     // Fonts stay files of our origin: the CSP's font-src 'self' refuses data: URLs.
     assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
-    // Two pages: the app, and the mini call window shown while the app window is hidden.
+    // Three pages: the app, the mini call page a browser tab can follow the call with, and the
+    // floating window's empty page, which the call page fills (features/pip/).
     rollupOptions: {
       input: {
         index: fileURLToPath(new URL('./index.html', import.meta.url)),
         mini: fileURLToPath(new URL('./mini.html', import.meta.url)),
+        floating: fileURLToPath(new URL('./floating.html', import.meta.url)),
       },
     },
   },

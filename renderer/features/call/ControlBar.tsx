@@ -16,6 +16,8 @@ import { useCallStore } from './call-store';
 import { useCallUiStore } from './call-ui-store';
 import { useParticipantAttributes } from './useParticipantAttributes';
 import { canPublishSource } from './publish-permission';
+import { useAppInfoStore } from '../../app/app-info-store';
+import { useFloatingWindowStore } from '../pip/floating-window-store';
 
 interface ToggleProps {
   label: string;
@@ -82,6 +84,9 @@ export function ControlBar() {
   const recordingModes = availableRecordingModes(useMeetConfigStore((state) => state.config));
   const recordingStatus = parseRecordingState(useRoomMetadata(room)).status;
   const canRecord = isRoomAdmin(localParticipant) && recordingModes.length > 0;
+  // On the desktop the floating window comes by itself when the main window is out of sight.
+  const offersFloatingWindow = useAppInfoStore((state) => state.info?.kind === 'browser');
+  const floatingOpen = useFloatingWindowStore((state) => state.target !== null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const focusedIndex = useRef(0);
 
@@ -187,6 +192,15 @@ export function ControlBar() {
       {canRecord && (
         <ControlButton label={t('recording.open')} pressed={recordingStatus === 'started' || recordingStatus === 'starting'} onClick={() => openDialog('recording')}>
           <RecordIcon />
+        </ControlButton>
+      )}
+      {offersFloatingWindow && (
+        <ControlButton
+          label={t('pip.open')}
+          pressed={floatingOpen}
+          onClick={() => (floatingOpen ? useFloatingWindowStore.getState().close() : void useFloatingWindowStore.getState().open())}
+        >
+          <ScreenIcon />
         </ControlButton>
       )}
       <ControlButton label={t('meetingInfo.open')} onClick={() => openDialog('meetingInfo')}>

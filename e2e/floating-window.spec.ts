@@ -1,0 +1,66 @@
+// The floating call window next to a call: the call page opens a small window of its own origin
+// and renders into it the active speaker's video and four controls. The page keeps the call;
+// the window only shows what the page puts there, under the app's Content-Security-Policy.
+import { cspViolations, servePagesWithPolicy } from './app-policy';
+import { accessibilityViolations } from './axe';
+import { expect, test } from './bot-fixtures';
+import { enterCall } from './join';
+import { expectVideoPlaying, MEDIA_TIMEOUT, remoteVideo } from './media-probe';
+import { createRoom } from './rooms';
+
+test('the floating window plays the speaker’s video and drives the call: microphone, camera, hand, leave', async ({ devstack, openParticipant, joinBot }) => {
+  const room = await createRoom(devstack, 'public');
+  const { page } = await openParticipant('about:blank');
+  await servePagesWithPolicy(page, devstack);
+  await enterCall(page, devstack.origin, room.slug, 'Alice Durand');
+
+  // Someone else joins with a camera and speaks (a real tone published into the room).
+  const bot = await joinBot(room, { name: 'Bertrand Robot' });
+  await bot.publishVideo();
+  await bot.publishAudio();
+
+  const toolbar = page.getByRole('toolbar');
+  const popupOpened = page.waitForEvent('popup');
+  await toolbar.getByRole('button', { name: 'Mini-fenêtre' }).click();
+  const floating = await popupOpened;
+  floating.on('pageerror', (error) => console.error(`[floating page error] ${error.message}`));
+  await expect(toolbar.getByRole('button', { name: 'Mini-fenêtre' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(floating).toHaveTitle('Visio — mini-fenêtre de la réunion');
+
+  // The speaker's own video, played in the floating window's document.
+  await expect(floating.getByTestId('floating-name')).toHaveText('Bertrand Robot', { timeout: MEDIA_TIMEOUT });
+  await expectVideoPlaying(floating, remoteVideo(bot.identity));
+  expect(await accessibilityViolations(floating)).toEqual([]);
+
+  const controls = floating.getByRole('group', { name: 'Commandes de la réunion' });
+  const callMicrophone = toolbar.getByRole('button', { name: 'Microphone' });
+  const floatingMicrophone = controls.getByRole('button', { name: 'Microphone' });
+  await expect(callMicrophone).toHaveAttribute('aria-pressed', 'true');
+  await floatingMicrophone.click();
+  await expect(callMicrophone).toHaveAttribute('aria-pressed', 'false');
+  await expect(floatingMicrophone).toHaveAttribute('aria-pressed', 'false');
+
+  // The camera, with the keyboard.
+  const callCamera = toolbar.getByRole('button', { name: 'Caméra' });
+  const floatingCamera = controls.getByRole('button', { name: 'Caméra' });
+  await expect(callCamera).toHaveAttribute('aria-pressed', 'true');
+  await floatingCamera.focus();
+  await floating.keyboard.press('Enter');
+  await expect(callCamera).toHaveAttribute('aria-pressed', 'false');
+  await expect(floatingCamera).toHaveAttribute('aria-pressed', 'false');
+
+  const callHand = toolbar.getByRole('button', { name: 'Lever la main' });
+  const floatingHand = controls.getByRole('button', { name: 'Lever la main' });
+  await expect(callHand).toHaveAttribute('aria-pressed', 'false');
+  await floatingHand.click();
+  await expect(callHand).toHaveAttribute('aria-pressed', 'true');
+  await expect(floatingHand).toHaveAttribute('aria-pressed', 'true');
+  expect(await accessibilityViolations(floating)).toEqual([]);
+
+  // Leave: the call ends in the page, and the floating window goes with it.
+  const floatingClosed = floating.waitForEvent('close');
+  await controls.getByRole('button', { name: 'Quitter la réunion' }).click();
+  await expect(page.getByTestId('call')).toHaveCount(0);
+  await floatingClosed;
+  expect(await cspViolations(page)).toEqual([]);
+});
