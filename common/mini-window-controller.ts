@@ -82,6 +82,8 @@ export class MiniWindowController {
 
   /** The user (or the system) closed the mini window: it stays away until the main window is seen again. */
   onClosedByUser(): void {
+    // A window that goes with the call's end is no refusal for the next call.
+    if (this.call.state !== 'in-call') return;
     this.dismissed = true;
     this.lastSent = null;
   }
