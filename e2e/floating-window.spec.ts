@@ -1,12 +1,13 @@
 // The floating call window next to a call: the call page opens a small window of its own origin
-// and renders into it the active speaker's video and four controls. The page keeps the call;
-// the window only shows what the page puts there, under the app's Content-Security-Policy.
+// and renders into it the active speaker's video, the reactions and four controls. The page
+// keeps the call; the window only shows what the page puts there.
 import { cspViolations, servePagesWithPolicy } from './app-policy';
 import { accessibilityViolations } from './axe';
 import { expect, test } from './bot-fixtures';
 import { enterCall } from './join';
 import { expectVideoPlaying, MEDIA_TIMEOUT, remoteVideo } from './media-probe';
 import { createRoom } from './rooms';
+import { recordShownTextsFromNow, shownTexts } from './shown-texts';
 
 test('the floating window plays the speaker’s video and drives the call: microphone, camera, hand, leave', async ({ devstack, openParticipant, joinBot }) => {
   const room = await createRoom(devstack, 'public');
@@ -31,6 +32,11 @@ test('the floating window plays the speaker’s video and drives the call: micro
   await expect(floating.getByTestId('floating-name')).toHaveText('Bertrand Robot', { timeout: MEDIA_TIMEOUT });
   await expectVideoPlaying(floating, remoteVideo(bot.identity));
   expect(await accessibilityViolations(floating)).toEqual([]);
+
+  // A reaction floats over the video there too.
+  await recordShownTextsFromNow(floating, '.floating-reaction');
+  await bot.sendReaction('thumbs-up');
+  await expect.poll(() => shownTexts(floating, '.floating-reaction')).toEqual([expect.stringMatching(/^👍\s*Bertrand Robot$/)]);
 
   const controls = floating.getByRole('group', { name: 'Commandes de la réunion' });
   const callMicrophone = toolbar.getByRole('button', { name: 'Microphone' });
