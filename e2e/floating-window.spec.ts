@@ -1,6 +1,7 @@
 // The floating call window next to a call: the call page opens a small window of its own origin
 // and renders into it the active speaker's video, the reactions and four controls. The page
 // keeps the call; the window only shows what the page puts there.
+import type { Locator } from '@playwright/test';
 import { cspViolations, servePagesWithPolicy } from './app-policy';
 import { accessibilityViolations } from './axe';
 import { expect, test } from './bot-fixtures';
@@ -38,29 +39,22 @@ test('the floating window plays the speaker’s video and drives the call: micro
   await bot.sendReaction('thumbs-up');
   await expect.poll(() => shownTexts(floating, '.floating-reaction')).toEqual([expect.stringMatching(/^👍\s*Bertrand Robot$/)]);
 
+  // Each button acts on the call: the call's own button follows, and so does the floating one.
   const controls = floating.getByRole('group', { name: 'Commandes de la réunion' });
-  const callMicrophone = toolbar.getByRole('button', { name: 'Microphone' });
-  const floatingMicrophone = controls.getByRole('button', { name: 'Microphone' });
-  await expect(callMicrophone).toHaveAttribute('aria-pressed', 'true');
-  await floatingMicrophone.click();
-  await expect(callMicrophone).toHaveAttribute('aria-pressed', 'false');
-  await expect(floatingMicrophone).toHaveAttribute('aria-pressed', 'false');
-
+  const toggles = async (name: string, from: 'true' | 'false', press: (button: Locator) => Promise<void>) => {
+    const to = from === 'true' ? 'false' : 'true';
+    await expect(toolbar.getByRole('button', { name })).toHaveAttribute('aria-pressed', from);
+    await press(controls.getByRole('button', { name }));
+    await expect(toolbar.getByRole('button', { name })).toHaveAttribute('aria-pressed', to);
+    await expect(controls.getByRole('button', { name })).toHaveAttribute('aria-pressed', to);
+  };
+  await toggles('Microphone', 'true', (button) => button.click());
   // The camera, with the keyboard.
-  const callCamera = toolbar.getByRole('button', { name: 'Caméra' });
-  const floatingCamera = controls.getByRole('button', { name: 'Caméra' });
-  await expect(callCamera).toHaveAttribute('aria-pressed', 'true');
-  await floatingCamera.focus();
-  await floating.keyboard.press('Enter');
-  await expect(callCamera).toHaveAttribute('aria-pressed', 'false');
-  await expect(floatingCamera).toHaveAttribute('aria-pressed', 'false');
-
-  const callHand = toolbar.getByRole('button', { name: 'Lever la main' });
-  const floatingHand = controls.getByRole('button', { name: 'Lever la main' });
-  await expect(callHand).toHaveAttribute('aria-pressed', 'false');
-  await floatingHand.click();
-  await expect(callHand).toHaveAttribute('aria-pressed', 'true');
-  await expect(floatingHand).toHaveAttribute('aria-pressed', 'true');
+  await toggles('Caméra', 'true', async (button) => {
+    await button.focus();
+    await floating.keyboard.press('Enter');
+  });
+  await toggles('Lever la main', 'false', (button) => button.click());
   expect(await accessibilityViolations(floating)).toEqual([]);
 
   // Leave: the call ends in the page, and the floating window goes with it.
