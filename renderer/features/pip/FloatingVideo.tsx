@@ -12,18 +12,19 @@ function adaptiveStreamDecides(publication: RemoteTrackPublication): boolean {
   return (publication as unknown as { requestedDisabled?: boolean }).requestedDisabled === undefined;
 }
 
-function useKeepReceiving(publication: TrackPublication): void {
+/** livekit-client takes `setEnabled` only once subscribed: it is said again when the track arrives. */
+function useKeepReceiving(publication: TrackPublication, mediaStreamTrack: MediaStreamTrack | null): void {
   useEffect(() => {
-    if (!(publication instanceof RemoteTrackPublication) || !adaptiveStreamDecides(publication)) return;
+    if (!mediaStreamTrack || !(publication instanceof RemoteTrackPublication) || !adaptiveStreamDecides(publication)) return;
     publication.setEnabled(true);
     return () => restoreReception(publication);
-  }, [publication]);
+  }, [publication, mediaStreamTrack]);
 }
 
 export function FloatingVideo({ publication, identity, mirrored }: { publication: TrackPublication; identity: string; mirrored: boolean }) {
   const ref = useRef<HTMLVideoElement>(null);
   const mediaStreamTrack = publication.track?.mediaStreamTrack ?? null;
-  useKeepReceiving(publication);
+  useKeepReceiving(publication, mediaStreamTrack);
 
   useEffect(() => {
     const video = ref.current;
