@@ -18,6 +18,8 @@ import { useParticipantAttributes } from './useParticipantAttributes';
 import { canPublishSource } from './publish-permission';
 import { useAppInfoStore } from '../../app/app-info-store';
 import { useFloatingWindowStore } from '../pip/floating-window-store';
+import { useNotificationStore } from './notification-store';
+import i18next from 'i18next';
 
 interface ToggleProps {
   label: string;
@@ -198,7 +200,7 @@ export function ControlBar() {
         <ControlButton
           label={t('pip.open')}
           pressed={floatingOpen}
-          onClick={() => (floatingOpen ? useFloatingWindowStore.getState().close() : void useFloatingWindowStore.getState().open())}
+          onClick={() => (floatingOpen ? useFloatingWindowStore.getState().close() : void openFloatingWindow())}
         >
           <ScreenIcon />
         </ControlButton>
@@ -218,6 +220,12 @@ export function ControlBar() {
       </button>
     </div>
   );
+}
+
+/** Opens the floating window, or says the browser blocked it. */
+async function openFloatingWindow(): Promise<void> {
+  await useFloatingWindowStore.getState().open();
+  if (useFloatingWindowStore.getState().blocked) useNotificationStore.getState().notify(i18next.t('pip.blocked'), 'warning');
 }
 
 function toolbarButtons(toolbar: HTMLElement | null): HTMLButtonElement[] {
