@@ -50,6 +50,7 @@ export const mainEventChannelNames = [
   'event:capture-request',
   'event:capture-cancelled',
   'event:system-suspend',
+  'event:floating-window',
 ] as const satisfies readonly MainEventName[];
 
 type MissingInvokeChannel = Exclude<InvokeChannel, (typeof invokeChannelNames)[number]>;

@@ -283,6 +283,8 @@ export interface MainEvents {
   'event:lobby-decision': { roomId: string; participantId: string; allowEntry: boolean };
   'event:capture-request': { requestId: string; sources: CaptureSource[]; audioAvailable: boolean };
   'event:capture-cancelled': { requestId: string };
+  /** The main window went out of sight during a call: the page opens its floating call window. */
+  'event:floating-window': Record<string, never>;
 }
 export type MainEventName = keyof MainEvents;
 export const mainEventNames: readonly MainEventName[] = [
@@ -292,6 +294,7 @@ export const mainEventNames: readonly MainEventName[] = [
   'event:capture-request',
   'event:capture-cancelled',
   'event:system-suspend',
+  'event:floating-window',
 ];
 
 /** What the preload exposes as `window.visio`, and what the browser implementation provides. */

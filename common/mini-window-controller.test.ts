@@ -145,6 +145,16 @@ describe('MiniWindowController', () => {
     expect(events).toEqual(['open', 'open']);
   });
 
+  it('a window that goes with the end of the call is no refusal for the next call', () => {
+    const { controller, events, hideMain, userCloses } = setup();
+    controller.onCallState(inCall);
+    hideMain();
+    controller.onCallState({ ...inCall, state: 'idle' });
+    userCloses();
+    controller.onCallState(inCall);
+    expect(events).toEqual(['open', 'close', 'open']);
+  });
+
   it('routes the commands: call ones to the page, "show" to the main window (which closes the mini one)', () => {
     const { controller, commands, events, hideMain, isOpen } = setup();
     controller.onCallState(inCall);

@@ -1,14 +1,15 @@
 // The mini call window: small, always on top, shown while the main window is hidden or minimized
-// during a call. It shows who speaks and offers mute, camera, leave and "show Visio". This core
-// decides when it exists and what it shows. The desktop's Electron adapter makes the window; in a
-// plain browser the same controller feeds a mini page the user opened (see
-// renderer/platform/mini-broadcast.ts), whose window is always "open" as far as it knows.
+// during a call. This core decides when it exists. On the desktop the Electron adapter asks the
+// call page to open it (the page fills it with the speaker's video and its controls, see
+// renderer/features/pip/), so the view and commands stay in the page; in a plain browser the same
+// controller feeds a mini page the user opened (see renderer/platform/mini-broadcast.ts) with a
+// view and takes its commands, and that page's window is always "open" as far as it knows.
 import { idleCallState, type CallState } from './call-state';
 import { miniViewOf, noSpeaker, type CallSpeaker, type MiniCommand, type MiniView } from './mini-window';
 import type { Language } from './profile';
 
 export interface MiniWindowPort {
-  /** Makes the window and shows it without taking the focus; `onReady` follows once its page listens. */
+  /** Has the window made and shown without taking the focus. */
   open(): void;
   /** Closes the window made by `open` (not reported as closed by the user). */
   close(): void;
@@ -82,6 +83,8 @@ export class MiniWindowController {
 
   /** The user (or the system) closed the mini window: it stays away until the main window is seen again. */
   onClosedByUser(): void {
+    // A window that goes with the call's end is no refusal for the next call.
+    if (this.call.state !== 'in-call') return;
     this.dismissed = true;
     this.lastSent = null;
   }

@@ -1,15 +1,16 @@
-// The mini call window's own contract, apart from the main window's: the small always-on-top
-// window shown while the main window is hidden during a call. It receives one view and sends one
-// of four commands; it can reach nothing else in main.
+// The mini call window: the small always-on-top window shown while the main window is hidden
+// during a call (the call page's floating window), and the mini call page a browser tab can
+// follow a call with (one view in, one of four commands out, over a BroadcastChannel).
 import type { InvokeInput } from './ipc-contract';
 import type { Language } from './profile';
 
-/** `window.visioMini`, exposed by the mini window's preload (or the browser stand-in). */
-export const miniGlobalName = 'visioMini' as const;
-/** main → mini window: the view to show. */
-export const miniViewChannel = 'mini:view' as const;
-/** mini window → main: one command. */
-export const miniCommandChannel = 'mini:command' as const;
+/**
+ * The floating call window: the call page opens it with `window.open(floatingPagePath,
+ * floatingWindowName)` and renders into it. On the desktop main allows exactly this window, and
+ * only when it asked for it.
+ */
+export const floatingWindowName = 'visio-floating' as const;
+export const floatingPagePath = '/floating.html' as const;
 
 export const miniCommands = ['toggle-mic', 'toggle-camera', 'leave', 'show-main'] as const;
 export type MiniCommand = (typeof miniCommands)[number];

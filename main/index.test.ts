@@ -9,7 +9,6 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invokeChannelNames } from '../common/ipc-channels';
-import { miniCommandChannel } from '../common/mini-window';
 import { startDevstack, type Devstack } from '../devstack/index';
 import { contentSecurityPolicy } from './security/content-security-policy';
 import { APP_ENTRY_URL, APP_ORIGIN } from './security/app-origin';
@@ -45,7 +44,7 @@ const built = {
   renderer: join(root, 'dist', 'renderer'),
   preload: join(root, 'dist', 'preload'),
 };
-const builtFiles = [join(built.renderer, 'index.html'), join(built.renderer, 'mini.html'), join(built.preload, 'index.js'), join(built.preload, 'mini.js')];
+const builtFiles = [join(built.renderer, 'index.html'), join(built.renderer, 'floating.html'), join(built.preload, 'index.js')];
 
 let devstack: Devstack | undefined;
 let userData: string | undefined;
@@ -59,7 +58,7 @@ const mainWindow = (): FakeBrowserWindow => {
   if (!found) throw new Error('no main window');
   return found;
 };
-const miniWindows = () => FakeBrowserWindow.made.filter((window) => window.loadedUrls.includes(`${APP_ORIGIN}/mini.html`));
+const miniWindows = () => FakeBrowserWindow.made.filter((window) => window.loadedUrls.includes(`${APP_ORIGIN}/floating.html`));
 /** What the main window's page sends through `window.visio.invoke`. */
 const fromMainWindow = (channel: string, payload?: unknown) =>
   ipcMain.invoke(channel, invokeEventFrom(mainWindow().webContents), payload);
@@ -101,8 +100,8 @@ describe('the composition root', () => {
     expect(protocol.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
   });
 
-  it('binds every invoke channel of the contract on ipcMain, and nothing else but the mini window’s', () => {
-    expect([...ipcMain.handlers.keys()].sort()).toEqual([...invokeChannelNames, miniCommandChannel].sort());
+  it('binds every invoke channel of the contract on ipcMain, and nothing else', () => {
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...invokeChannelNames].sort());
   });
 
   it('answers every invoke channel: each refuses a malformed payload by its schema, none for want of a handler', async () => {
@@ -199,41 +198,37 @@ describe('the composition root', () => {
 });
 
 describe('the mini call window, as the composition root installs it', () => {
-  it('opens locked down, with its own built preload, when the main window goes out of sight during a call', async () => {
+  it('is asked of the page when the main window goes out of sight during a call, and is the one window the page may open', async () => {
     expect(await fromMainWindow('call:state', inCall)).toEqual({ ok: true, value: null });
-    expect(miniWindows()).toEqual([]);
+    const contents = mainWindow().webContents;
+    expect(contents.openWindow(`${APP_ORIGIN}/floating.html`, 'visio-floating')).toEqual({ action: 'deny' });
     mainWindow().minimize();
+    expect(contents.sentOn('event:floating-window')).toEqual([{}]);
+
+    expect(contents.openWindow(`${APP_ORIGIN}/index.html`, 'visio-floating')).toEqual({ action: 'deny' });
+    expect(contents.openWindow(`${APP_ORIGIN}/floating.html`, 'visio-floating')).toMatchObject({ action: 'allow' });
     const [mini] = miniWindows();
     if (!mini) throw new Error('no mini window');
     expect(mini.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
-    expect(mini.options.webPreferences.preload).toBe(join(built.preload, 'mini.js'));
-    const page = await session.defaultSession.protocol.request(`${APP_ORIGIN}/mini.html`);
+    expect(mini.options.webPreferences.preload).toBeUndefined();
+    expect(mini.contentProtection).toBe(true);
+    expect(mini.alwaysOnTop).toEqual({ flag: true, level: 'floating' });
+    const page = await session.defaultSession.protocol.request(`${APP_ORIGIN}/floating.html`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(expectedPolicy());
   });
 
-  it('takes mini:command from the mini window only', async () => {
+  it('reaches nothing in main', async () => {
     const [mini] = miniWindows();
     if (!mini) throw new Error('no mini window');
-    mini.finishLoading();
     const report = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const forbidden = { ok: false, error: { code: 'forbidden' } };
-    expect(await ipcMain.invoke(miniCommandChannel, invokeEventFrom(mainWindow().webContents), { command: 'toggle-mic' })).toMatchObject(forbidden);
-    expect(await ipcMain.invoke(miniCommandChannel, invokeEventFrom(mini.webContents, mini.webContents.subFrameAt(`${APP_ORIGIN}/mini.html`)), { command: 'toggle-mic' })).toMatchObject(forbidden);
-    expect(await ipcMain.invoke(miniCommandChannel, invokeEventFrom(mini.webContents, mini.webContents.mainFrameAt('https://evil.example/')), { command: 'toggle-mic' })).toMatchObject(forbidden);
-    // The mini window cannot reach the main window's channels either.
-    expect(await ipcMain.invoke('app:info', invokeEventFrom(mini.webContents))).toMatchObject(forbidden);
-    expect(mainWindow().webContents.sentOn('event:command')).toEqual([]);
-    expect(report).toHaveBeenCalledTimes(4);
+    expect(await ipcMain.invoke('app:info', invokeEventFrom(mini.webContents))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     report.mockRestore();
-
-    expect(await ipcMain.invoke(miniCommandChannel, invokeEventFrom(mini.webContents), { command: 'toggle-mic' })).toEqual({ ok: true, value: null });
-    expect(mainWindow().webContents.sentOn('event:command')).toEqual([{ command: 'toggle-mic' }]);
   });
 });
 
 describe('quitting', () => {
-  it('releases every desktop feature on will-quit: tray, shortcuts, power blocker, mini window and its channel, listeners', async () => {
+  it('releases every desktop feature on will-quit: tray, shortcuts, power blocker, mini window, listeners', async () => {
     expect(await fromMainWindow('call:state', inCall)).toEqual({ ok: true, value: null });
     expect(powerSaveBlocker.started.size).toBe(1);
     expect(miniWindows().some((window) => !window.isDestroyed())).toBe(true);
@@ -243,7 +238,6 @@ describe('quitting', () => {
     expect(powerSaveBlocker.started.size).toBe(0);
     expect(FakeTray.made.every((tray) => tray.isDestroyed())).toBe(true);
     expect(globalShortcut.registered.size).toBe(0);
-    expect(ipcMain.handlers.has(miniCommandChannel)).toBe(false);
     expect(miniWindows().every((window) => window.isDestroyed())).toBe(true);
     expect(app.listenerCount('will-quit')).toBe(0);
     expect(app.listenerCount('before-quit')).toBe(0);

@@ -26,11 +26,13 @@ export default defineConfig({
     // Fonts stay files of our origin: the CSP's font-src 'self' refuses data: URLs. The virtual
     // backgrounds too, fetched only when chosen rather than carried in the main bundle.
     assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) || /[\\/]effects[\\/]backgrounds[\\/]/.test(file) ? false : undefined),
-    // Two pages: the app, and the mini call window shown while the app window is hidden.
+    // Three pages: the app, the mini call page a browser tab can follow the call with, and the
+    // floating window's empty page, which the call page fills (features/pip/).
     rollupOptions: {
       input: {
         index: fileURLToPath(new URL('./index.html', import.meta.url)),
         mini: fileURLToPath(new URL('./mini.html', import.meta.url)),
+        floating: fileURLToPath(new URL('./floating.html', import.meta.url)),
       },
     },
   },

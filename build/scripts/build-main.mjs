@@ -28,12 +28,9 @@ await build({
   external: ['electron', 'keytar', 'electron-updater'],
 });
 
-// Two preloads, one per kind of window: the app window's `window.visio` and the mini call
-// window's `window.visioMini`.
-const preloads = [
-  ['preload/index.ts', 'dist/preload/index.js'],
-  ['preload/mini.ts', 'dist/preload/mini.js'],
-];
+// One preload, the app window's `window.visio`: the mini call window is filled by the app
+// window's page and has none.
+const preloads = [['preload/index.ts', 'dist/preload/index.js']];
 for (const [entryPoint, outfile] of preloads) {
   await build({
     ...common,

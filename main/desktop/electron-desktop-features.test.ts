@@ -16,14 +16,14 @@ import {
   FakeNotification,
   FakeTray,
   globalShortcut,
-  invokeEventFrom,
-  ipcMain,
   powerMonitor,
   powerSaveBlocker,
   resetFakeElectron,
   session,
   type FakeMenu,
 } from '../testing/fake-electron';
+import { createExternalOpener } from '../security/electron-open-external';
+import { guardWebContents } from '../security/electron-web-contents-guard';
 import { credentialServiceName } from './credentials/credential-store';
 import { wireDesktopFeatures, type DesktopFeatures } from './electron-desktop-features';
 import type { DesktopSettings } from '../../common/settings';
@@ -76,7 +76,7 @@ function install(overrides: Partial<DesktopSettings> = {}) {
   };
   const handlers = new Map<string, Handler>();
   const appSession = session.fromPartition('persist:app');
-  let mainWindow: FakeBrowserWindow | null = new FakeBrowserWindow({ width: 1280, height: 800 });
+  let mainWindow: FakeBrowserWindow | null = guarded(new FakeBrowserWindow({ width: 1280, height: 800 }), appSession);
   const sendToRenderer = vi.fn();
   const context: DesktopContext = {
     getMainWindow: () => (mainWindow && !mainWindow.isDestroyed() ? asElectron.window(mainWindow) : null),
@@ -121,6 +121,14 @@ const liveWindowsLoading = (page: string) => windowsLoading(page).filter((window
 const commandsSent = (sendToRenderer: ReturnType<typeof vi.fn>) =>
   sendToRenderer.mock.calls.filter(([event]) => event === 'event:command').map(([, payload]) => payload.command);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** A window guarded as main/index.ts guards every web contents. */
+function guarded(window: FakeBrowserWindow, appSession = session.fromPartition('persist:app')): FakeBrowserWindow {
+  guardWebContents(asElectron.webContents(window.webContents), asElectron.session(appSession), createExternalOpener({ language: () => 'en', parent: () => null }));
+  return window;
+}
+const floatingRequests = (sendToRenderer: ReturnType<typeof vi.fn>) => sendToRenderer.mock.calls.filter(([event]) => event === 'event:floating-window').length;
+/** What the main window's page does when asked: it opens its floating window. */
+const pageOpensFloating = (window: FakeBrowserWindow) => window.webContents.openWindow('app://visio/floating.html', 'visio-floating');
 
 beforeEach(() => {
   resetFakeElectron();
@@ -137,10 +145,9 @@ afterEach(() => {
 });
 
 describe('wireDesktopFeatures', () => {
-  it('answers every desktop invoke channel, and installs the tray, the mini window’s channel, screen sharing and the link scheme', () => {
+  it('answers every desktop invoke channel, and installs the tray, screen sharing and the link scheme', () => {
     const { handlers, appSession } = install();
     expect([...handlers.keys()].sort()).toEqual([...desktopInvokeChannels].sort());
-    expect(ipcMain.handlers.has('mini:command')).toBe(true);
     expect(appSession.displayMediaRequestHandler).toBeTypeOf('function');
     expect(FakeTray.made).toHaveLength(1);
     expect(tray().tooltip).toBe('Visio');
@@ -162,48 +169,49 @@ describe('wireDesktopFeatures', () => {
   });
 
   it('opens the mini window when the main window is hidden or minimized during a call, and closes it when it is back', async () => {
-    const { invoke, main } = install();
+    const { invoke, main, sendToRenderer } = install();
     await invoke('call:state', inCall);
-    expect(windowsLoading('mini.html')).toHaveLength(0);
+    expect(floatingRequests(sendToRenderer)).toBe(0);
+    expect(pageOpensFloating(main())).toEqual({ action: 'deny' });
 
     main().hide();
-    const [mini] = liveWindowsLoading('mini.html');
-    expect(mini?.options.webPreferences.preload).toBe('/opt/visio/resources/app.asar/dist/preload/mini.js');
+    expect(floatingRequests(sendToRenderer)).toBe(1);
+    expect(pageOpensFloating(main())).toMatchObject({ action: 'allow' });
+    const [mini] = liveWindowsLoading('floating.html');
+    expect(mini?.options.webPreferences.preload).toBeUndefined();
+    expect(mini?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(mini?.options.title).toBe('Visio Ministère');
+    expect(mini?.contentProtection).toBe(true);
+    expect(mini?.alwaysOnTop).toEqual({ flag: true, level: 'floating' });
 
     main().show();
     expect(mini?.isDestroyed()).toBe(true);
 
     main().minimize();
-    expect(liveWindowsLoading('mini.html')).toHaveLength(1);
+    expect(floatingRequests(sendToRenderer)).toBe(2);
+    pageOpensFloating(main());
+    expect(liveWindowsLoading('floating.html')).toHaveLength(1);
     main().restore();
-    expect(liveWindowsLoading('mini.html')).toHaveLength(0);
+    expect(liveWindowsLoading('floating.html')).toHaveLength(0);
   });
 
   it('keeps the mini window away when the setting is off', async () => {
-    const { invoke, main } = install({ miniWindowEnabled: false });
+    const { invoke, main, sendToRenderer } = install({ miniWindowEnabled: false });
     await invoke('call:state', inCall);
     main().hide();
-    expect(windowsLoading('mini.html')).toHaveLength(0);
+    expect(floatingRequests(sendToRenderer)).toBe(0);
+    expect(pageOpensFloating(main())).toEqual({ action: 'deny' });
   });
 
-  it('feeds the mini window the speaker and takes its commands to the main window', async () => {
-    const { invoke, main, sendToRenderer } = install();
+  it('lets the main window open its floating window and nothing else, even while it is wanted', async () => {
+    const { invoke, main } = install();
     await invoke('call:state', inCall);
     main().hide();
-    const mini = liveWindowsLoading('mini.html')[0] as FakeBrowserWindow;
-    mini.finishLoading();
-    await invoke('call:speaker', { name: 'Camille Martin', isLocal: false, participantCount: 4 });
-    expect(mini.webContents.sentOn('mini:view').at(-1)).toMatchObject({ inCall: true, speaker: { name: 'Camille Martin', participantCount: 4 } });
-
-    const event = invokeEventFrom(mini.webContents, mini.webContents.mainFrameAt('app://visio/mini.html'));
-    await expect(ipcMain.invoke('mini:command', event, { command: 'leave' })).resolves.toEqual({ ok: true, value: null });
-    expect(commandsSent(sendToRenderer)).toEqual(['leave']);
-
-    await ipcMain.invoke('mini:command', event, { command: 'show-main' });
-    expect(main().isVisible()).toBe(true);
-    expect(main().isFocused()).toBe(true);
-    expect(mini.isDestroyed()).toBe(true);
+    expect(main().webContents.openWindow('app://visio/index.html', 'visio-floating')).toEqual({ action: 'deny' });
+    expect(main().webContents.openWindow('app://visio/floating.html', '')).toEqual({ action: 'deny' });
+    expect(pageOpensFloating(main())).toMatchObject({ action: 'allow' });
+    expect(pageOpensFloating(main())).toEqual({ action: 'deny' });
+    expect(liveWindowsLoading('floating.html')).toHaveLength(1);
   });
 
   it('shows the share indicator in the user’s language while sharing, and its Stop asks the renderer to stop', async () => {
@@ -257,7 +265,8 @@ describe('wireDesktopFeatures', () => {
     expect(main().isDestroyed()).toBe(false);
     expect(main().isVisible()).toBe(false);
     expect(FakeNotification.made.map((notification) => notification.options.title)).toEqual(['The meeting goes on']);
-    expect(liveWindowsLoading('mini.html')).toHaveLength(1);
+    expect(pageOpensFloating(main())).toMatchObject({ action: 'allow' });
+    expect(liveWindowsLoading('floating.html')).toHaveLength(1);
     // Its place was kept for the next start.
     expect(JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8'))).toEqual({
       bounds: { x: 0, y: 0, width: 1280, height: 800 },
@@ -316,13 +325,14 @@ describe('wireDesktopFeatures', () => {
     expect(app.listenerCount('before-quit')).toBe(0);
     expect(powerMonitor.listenerCount('shutdown')).toBe(0);
 
-    const second = new FakeBrowserWindow();
+    const second = guarded(new FakeBrowserWindow());
     replaceMainWindow(second);
     installed.attachMainWindow(asElectron.window(second));
     expect(app.listenerCount('before-quit')).toBe(1);
     await invoke('call:state', inCall);
     second.hide();
-    expect(liveWindowsLoading('mini.html')).toHaveLength(1);
+    pageOpensFloating(second);
+    expect(liveWindowsLoading('floating.html')).toHaveLength(1);
     second.show();
     second.close();
     expect(second.isDestroyed()).toBe(false);
@@ -339,25 +349,26 @@ describe('wireDesktopFeatures', () => {
     const { invoke, main } = install();
     await invoke('call:state', { ...inCall, sharing: true });
     main().hide();
-    expect(liveWindowsLoading('mini.html')).toHaveLength(1);
+    pageOpensFloating(main());
+    expect(liveWindowsLoading('floating.html')).toHaveLength(1);
 
     app.emit('will-quit');
     features = null;
-    expect(ipcMain.handlers.has('mini:command')).toBe(false);
-    expect(liveWindowsLoading('mini.html')).toHaveLength(0);
+    expect(liveWindowsLoading('floating.html')).toHaveLength(0);
     expect(liveWindowsLoading('share-indicator.en.html')).toHaveLength(0);
     expect(tray().isDestroyed()).toBe(true);
     expect(powerSaveBlocker.started.size).toBe(0);
     expect(globalShortcut.registered.size).toBe(0);
     for (const event of ['show', 'hide', 'minimize', 'restore', 'close', 'move', 'resize']) expect([event, main().listenerCount(event)]).toEqual([event, 0]);
-    for (const event of ['did-navigate', 'did-finish-load', 'render-process-gone']) expect([event, main().webContents.listenerCount(event)]).toEqual([event, 0]);
+    for (const event of ['did-navigate', 'did-finish-load', 'render-process-gone', 'did-create-window']) expect([event, main().webContents.listenerCount(event)]).toEqual([event, 0]);
     expect(app.listenerCount('second-instance') + app.listenerCount('before-quit')).toBe(0);
     expect(powerMonitor.listenerCount('suspend') + powerMonitor.listenerCount('shutdown')).toBe(0);
 
     // Nothing answers the main window any more, and its end finds nothing left to undo.
     main().show();
     main().hide();
-    expect(liveWindowsLoading('mini.html')).toHaveLength(0);
+    expect(pageOpensFloating(main())).toEqual({ action: 'deny' });
+    expect(liveWindowsLoading('floating.html')).toHaveLength(0);
     expect(() => main().destroy()).not.toThrow();
   });
 });

@@ -1,10 +1,10 @@
 // Wires each desktop feature to the app: which Electron event feeds which core, which core
 // answers which invoke channel, and what each sends to the renderer.
-import { join } from 'node:path';
 import { app, session as electronSession, type BrowserWindow } from 'electron';
 import { profileDefaults } from '../../common/profile';
 import { loginPartitionFor } from '../backend/login-navigation';
 import { APP_ORIGIN } from '../security/app-origin';
+import { allowWindowOpen } from '../security/electron-web-contents-guard';
 import type { CalendarMeeting } from './calendar/calendar-feed';
 import { installCalendar } from './calendar/electron-calendar';
 import { CallStateStore, isInCall } from './call-state';
@@ -119,15 +119,18 @@ export function wireDesktopFeatures(context: DesktopContext): DesktopFeatures {
 
   // The mini call window, while the main window is out of sight during a call.
   const mini = installMiniWindow({
-    preloadPath: join(app.getAppPath(), 'dist', 'preload', 'mini.js'),
-    pageUrl: `${APP_ORIGIN}/mini.html`,
+    appOrigin: APP_ORIGIN,
     title: () => profile.displayName,
     enabled: () => settings().miniWindowEnabled ?? true,
     mainWindowVisible: windowVisible,
     language,
-    sendCommand: (command) => context.sendToRenderer('event:command', { command }),
     showMain: showWindow,
-    report: (message) => console.warn(`[ipc] ${message}`),
+    requestOpen: () => {
+      const window = context.getMainWindow();
+      if (!window || window.isDestroyed()) return false;
+      context.sendToRenderer('event:floating-window', {});
+      return true;
+    },
   });
   disposers.push(callState.subscribe((state) => mini.controller.onCallState(state)));
   disposers.push(() => mini.dispose());
@@ -315,8 +318,12 @@ function wireMainWindow(
     dispatcher.markRendererGone();
     if (fallback) clearTimeout(fallback);
   };
-  // Hidden (closed to the tray) or minimized during a call: the mini window takes over.
+  // Hidden (closed to the tray) or minimized during a call: the mini window takes over. The page
+  // opens it; this window may open that one window, and no other.
   const stopFollowingVisibility = followVisibility(window, () => mini.controller.onMainWindowVisibilityChanged());
+  const stopAllowingMiniWindow = allowWindowOpen(contents, (details) => mini.windowOpen(details));
+  const onWindowCreated = (child: BrowserWindow, details: { url: string; frameName: string }) => mini.adopt(child, details);
+  contents.on('did-create-window', onWindowCreated);
   contents.on('did-navigate', onNavigated);
   contents.on('did-finish-load', onLoaded);
   contents.on('render-process-gone', onGone);
@@ -325,6 +332,8 @@ function wireMainWindow(
     if (fallback) clearTimeout(fallback);
     if (window.isDestroyed()) return;
     stopFollowingVisibility();
+    stopAllowingMiniWindow();
+    contents.off('did-create-window', onWindowCreated);
     contents.off('did-navigate', onNavigated);
     contents.off('did-finish-load', onLoaded);
     contents.off('render-process-gone', onGone);

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { asElectron, dialog, fakeEvent, FakeWebContents, resetFakeElectron, session, shell } from '../testing/fake-electron';
 import { createExternalOpener } from './electron-open-external';
-import { guardWebContents } from './electron-web-contents-guard';
+import { allowWindowOpen, guardWebContents } from './electron-web-contents-guard';
 
 vi.mock('electron', async () => (await import('../testing/fake-electron')).fakeElectron);
 
@@ -73,5 +73,22 @@ describe('Electron web contents guard', () => {
     expect(contents.listenerCount('will-navigate')).toBe(0);
     expect(contents.openWindow('app://visio/index.html')).toEqual({ action: 'deny' });
     expect(contents.listenerCount('will-attach-webview')).toBe(1);
+  });
+
+  it('lets one contents open the windows main allows, with main’s options, until taken back', () => {
+    const contents = guarded();
+    const other = guarded();
+    const stop = allowWindowOpen(asElectron.webContents(contents), ({ url, frameName }) =>
+      url === 'app://visio/floating.html' && frameName === 'visio-floating' ? { width: 360, webPreferences: { sandbox: true } } : null,
+    );
+    expect(contents.openWindow('app://visio/floating.html', 'visio-floating')).toEqual({
+      action: 'allow',
+      overrideBrowserWindowOptions: { width: 360, webPreferences: { sandbox: true } },
+    });
+    expect(contents.openWindow('app://visio/index.html', 'visio-floating')).toEqual({ action: 'deny' });
+    expect(other.openWindow('app://visio/floating.html', 'visio-floating')).toEqual({ action: 'deny' });
+
+    stop();
+    expect(contents.openWindow('app://visio/floating.html', 'visio-floating')).toEqual({ action: 'deny' });
   });
 });

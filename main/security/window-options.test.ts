@@ -50,17 +50,17 @@ describe('login window options', () => {
 
 describe('mini window options', () => {
   const bounds = miniWindowBoundsIn({ x: 0, y: 0, width: 1920, height: 1040 });
-  const options = miniWindowOptions({ preloadPath: '/app/dist/preload/mini.js', title: 'Visio', bounds });
+  const options = miniWindowOptions({ title: 'Visio', bounds });
 
   it.each(Object.entries(securityFlags))('sets %s to %s', (flag, value) => {
     expect(options.webPreferences?.[flag as keyof typeof securityFlags]).toBe(value);
   });
 
-  it('loads its own preload, stays on top and off the taskbar, cannot be resized', () => {
-    expect(options.webPreferences?.preload).toBe('/app/dist/preload/mini.js');
+  it('has no preload (no bridge to main), stays on top and off the taskbar, never too small for its controls', () => {
+    expect(options.webPreferences?.preload).toBeUndefined();
     expect(options.webPreferences?.devTools).toBe(false);
     expect(options.webPreferences?.partition).toBeUndefined();
-    expect(options).toMatchObject({ alwaysOnTop: true, skipTaskbar: true, resizable: false, frame: false, show: false });
+    expect(options).toMatchObject({ alwaysOnTop: true, skipTaskbar: true, resizable: true, minWidth: 240, minHeight: 200, frame: false, show: false });
   });
 
   it('sits in the bottom-right corner of the work area, on secondary displays too', () => {

@@ -70,14 +70,12 @@ export function loginWindowOptions(options: LoginWindowOptions): BrowserWindowCo
 }
 
 export interface MiniWindowOptions {
-  /** The mini window's own preload: `window.visioMini`, one command channel, one view event. */
-  preloadPath: string;
   title: string;
   /** Where it appears: bottom right of the work area, unless the user moved it this run. */
   bounds: { x: number; y: number; width: number; height: number };
 }
 
-export const miniWindowSize = { width: 340, height: 148 } as const;
+export const miniWindowSize = { width: 360, height: 300 } as const;
 
 /** What the small windows over the others share (mini call window, share indicator). */
 export const floatingWindowFrame = {
@@ -91,16 +89,23 @@ export const floatingWindowFrame = {
   alwaysOnTop: true,
 } as const satisfies BrowserWindowConstructorOptions;
 
-/** The mini call window: small, frameless, always on top, off the taskbar, locked down like the others. */
+/**
+ * The mini call window (the call page's floating window, opened by the page itself): small,
+ * frameless, always on top, off the taskbar, locked down like the others. No preload: the page
+ * that fills it is the main window's, the window itself reaches nothing in main.
+ */
 export function miniWindowOptions(options: MiniWindowOptions): BrowserWindowConstructorOptions {
   return {
     ...options.bounds,
     ...floatingWindowFrame,
+    // A video window: the user may make it larger, never too small for its controls.
+    resizable: true,
+    minWidth: 240,
+    minHeight: 200,
     title: options.title,
     backgroundColor: '#1e1e2e',
     webPreferences: {
       ...lockedDownPreferences,
-      preload: options.preloadPath,
       devTools: false,
     },
   };

@@ -61,7 +61,8 @@ export interface FakeWindowOpenDetails {
   features: string;
   disposition: string;
 }
-type WindowOpenHandler = (details: FakeWindowOpenDetails) => { action: 'allow' | 'deny' };
+type WindowOpenResponse = { action: 'deny' } | { action: 'allow'; overrideBrowserWindowOptions?: FakeWindowOptions };
+type WindowOpenHandler = (details: FakeWindowOpenDetails) => WindowOpenResponse;
 
 export class FakeWebContents extends EventEmitter {
   readonly id = nextWebContentsId++;
@@ -106,10 +107,21 @@ export class FakeWebContents extends EventEmitter {
 
   // ── What a page does, for the tests ──
 
-  /** A page's `window.open(url)`: the handler's answer (Electron allows when none is set). */
-  openWindow(url: string): { action: 'allow' | 'deny' } {
-    const details = { url, frameName: '', features: '', disposition: 'new-window' };
-    return this.windowOpenHandler ? this.windowOpenHandler(details) : { action: 'allow' };
+  /**
+   * A page's `window.open(url, frameName)`: the handler's answer (Electron allows when none is
+   * set). An allowed window is made with the handler's options, loads `url`, and is announced
+   * as `did-create-window`, as Electron does.
+   */
+  openWindow(url: string, frameName = ''): WindowOpenResponse {
+    const details = { url, frameName, features: '', disposition: 'new-window' };
+    const response = this.windowOpenHandler ? this.windowOpenHandler(details) : { action: 'allow' as const };
+    if (response.action === 'allow') {
+      const child = new FakeBrowserWindow(response.overrideBrowserWindowOptions ?? {});
+      child.loadedUrls.push(url);
+      child.webContents.mainFrame.url = url;
+      this.emit('did-create-window', child, details);
+    }
+    return response;
   }
 
   /**

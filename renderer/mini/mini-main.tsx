@@ -1,5 +1,4 @@
-// The mini call window's page: `window.visioMini` from its preload in the desktop app, or the
-// BroadcastChannel stand-in next to a call page of the same origin in a browser.
+// The mini call page: follows a call page of the same origin in a browser over a BroadcastChannel.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { followFontPreference } from '../features/settings/settings-store';
@@ -10,7 +9,7 @@ import '../app/fonts.css';
 import './mini.css';
 
 async function start(): Promise<void> {
-  const api = window.visioMini ?? createBroadcastMiniApi(new BroadcastChannel(miniBroadcastName));
+  const api = createBroadcastMiniApi(new BroadcastChannel(miniBroadcastName));
   await setupI18n('fr');
   followFontPreference();
   const container = document.getElementById('root');

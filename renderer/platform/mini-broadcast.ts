@@ -32,7 +32,7 @@ function messageOf(data: unknown): Message | null {
   return null;
 }
 
-/** The mini page's side: `window.visioMini` without a preload. */
+/** The mini page's side: its view in, its commands out. */
 export function createBroadcastMiniApi(port: BroadcastPort): MiniApi {
   return {
     command(command) {

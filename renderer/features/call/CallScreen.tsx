@@ -16,6 +16,7 @@ import { useLowBandwidthStore } from '../low-bandwidth/low-bandwidth-store';
 import { LowBandwidthStatus } from '../low-bandwidth/LowBandwidthStatus';
 import { useLowBandwidthMode } from '../low-bandwidth/useLowBandwidthMode';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
+import { FloatingCallPortal } from '../pip/FloatingCallPortal';
 import { FloatingReactions } from '../reactions/FloatingReactions';
 import { ReactionsDialog } from '../reactions/ReactionsDialog';
 import { RecordingBanner } from '../recording/RecordingBanner';
@@ -104,6 +105,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
       </div>
       {subtitlesVisible && <Subtitles />}
       <FloatingReactions />
+      <FloatingCallPortal />
       <StartAudioButton room={room} />
       <ControlBar />
       <RoomAudioRenderer />

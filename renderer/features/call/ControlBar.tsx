@@ -16,6 +16,10 @@ import { useCallStore } from './call-store';
 import { useCallUiStore } from './call-ui-store';
 import { useParticipantAttributes } from './useParticipantAttributes';
 import { canPublishSource } from './publish-permission';
+import { useAppInfoStore } from '../../app/app-info-store';
+import { useFloatingWindowStore } from '../pip/floating-window-store';
+import { useNotificationStore } from './notification-store';
+import i18next from 'i18next';
 
 interface ToggleProps {
   label: string;
@@ -82,6 +86,9 @@ export function ControlBar() {
   const recordingModes = availableRecordingModes(useMeetConfigStore((state) => state.config));
   const recordingStatus = parseRecordingState(useRoomMetadata(room)).status;
   const canRecord = isRoomAdmin(localParticipant) && recordingModes.length > 0;
+  // On the desktop the floating window comes by itself when the main window is out of sight.
+  const offersFloatingWindow = useAppInfoStore((state) => state.info?.kind === 'browser');
+  const floatingOpen = useFloatingWindowStore((state) => state.target !== null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const focusedIndex = useRef(0);
 
@@ -189,6 +196,15 @@ export function ControlBar() {
           <RecordIcon />
         </ControlButton>
       )}
+      {offersFloatingWindow && (
+        <ControlButton
+          label={t('pip.open')}
+          pressed={floatingOpen}
+          onClick={() => (floatingOpen ? useFloatingWindowStore.getState().close() : void openFloatingWindow())}
+        >
+          <ScreenIcon />
+        </ControlButton>
+      )}
       <ControlButton label={t('meetingInfo.open')} onClick={() => openDialog('meetingInfo')}>
         <InfoIcon />
       </ControlButton>
@@ -204,6 +220,12 @@ export function ControlBar() {
       </button>
     </div>
   );
+}
+
+/** Opens the floating window, or says the browser blocked it. */
+async function openFloatingWindow(): Promise<void> {
+  await useFloatingWindowStore.getState().open();
+  if (useFloatingWindowStore.getState().blocked) useNotificationStore.getState().notify(i18next.t('pip.blocked'), 'warning');
 }
 
 function toolbarButtons(toolbar: HTMLElement | null): HTMLButtonElement[] {

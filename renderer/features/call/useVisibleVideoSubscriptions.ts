@@ -1,6 +1,7 @@
 import { useRoomContext, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
 import { RemoteTrackPublication, Track } from 'livekit-client';
 import { useEffect } from 'react';
+import { useFloatingWindowStore } from '../pip/floating-window-store';
 
 /**
  * Subscribes to the videos on screen only. Adaptive stream pauses a video once its element is
@@ -9,11 +10,13 @@ import { useEffect } from 'react';
  */
 export function useVisibleVideoSubscriptions(all: TrackReferenceOrPlaceholder[], visible: TrackReferenceOrPlaceholder[]) {
   const room = useRoomContext();
+  // The floating window may show a video this layout does not (a speaker on another grid page).
+  const floatingTrackSid = useFloatingWindowStore((state) => state.featuredTrackSid);
   useEffect(() => {
     const shown = new Set(visible.map((trackRef) => trackRef.publication));
     for (const { publication } of all) {
       if (!(publication instanceof RemoteTrackPublication) || publication.kind !== Track.Kind.Video) continue;
-      const wanted = shown.has(publication);
+      const wanted = shown.has(publication) || publication.trackSid === floatingTrackSid;
       if (publication.isDesired !== wanted) publication.setSubscribed(wanted);
     }
   });
