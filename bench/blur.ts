@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { Bot } from '../devstack/bot';
 import { clickJoin, fillName, openPrejoin, startBenchStack, waitInCall, type BenchStack } from './bench-stack';
 import { PEER_CONNECTION_RECORDER } from './page-probes';
-import { chromiumCpuSnapshot, loadAverage, machineCpuTicks } from './process-cpu';
+import { measureCpuWindow } from './process-cpu';
 import { environmentCount, formatPercent, median, printTable } from './statistics';
 
 const RESOLUTIONS = ['360p', '720p'] as const;
@@ -54,10 +54,10 @@ function webglRenderer(page: Page): Promise<string> {
   })()`);
 }
 
-/** Blur on and the publish resolution, saved as the app saves them, before the app loads. */
+/** The strong blur on or no effect, and the publish resolution, saved as the app saves them, before the app loads. */
 function preferencesScript(resolution: Resolution, blur: boolean): string {
   return `(() => {
-    localStorage.setItem('visio.devicePreferences', ${JSON.stringify(JSON.stringify({ backgroundBlur: blur }))});
+    localStorage.setItem('visio.devicePreferences', ${JSON.stringify(JSON.stringify({ backgroundEffect: blur ? { kind: 'blur', strength: 'strong' } : { kind: 'none' } }))});
     localStorage.setItem('visio.callPreferences', ${JSON.stringify(JSON.stringify({ publishResolution: resolution }))});
   })();`;
 }
@@ -101,15 +101,8 @@ async function measure(stack: BenchStack, graphics: (typeof GRAPHICS)[number], r
     const blurFailure = (await alert.count()) > 0 ? ((await alert.first().textContent()) ?? '').trim() : '';
     const webgl = await webglRenderer(page);
 
-    const startLayers = await outboundVideo(page);
-    const startCpu = chromiumCpuSnapshot();
-    const startMachine = machineCpuTicks();
-    const startedAt = performance.now();
-    await sleep(seconds * 1000);
-    const endLayers = await outboundVideo(page);
-    const endCpu = chromiumCpuSnapshot();
-    const endMachine = machineCpuTicks();
-    const elapsed = (performance.now() - startedAt) / 1000;
+    const measured = await measureCpuWindow(seconds, () => outboundVideo(page));
+    const { start: startLayers, end: endLayers, elapsed } = measured;
 
     let best = { sent: 0, encoded: 0, height: 0 };
     for (const [id, layer] of Object.entries(endLayers)) {
@@ -128,10 +121,10 @@ async function measure(stack: BenchStack, graphics: (typeof GRAPHICS)[number], r
       framesSentPerSecond: best.sent,
       framesEncodedPerSecond: best.encoded,
       sentHeight: best.height,
-      rendererPercent: (100 * (endCpu.renderer - startCpu.renderer)) / elapsed,
-      gpuPercent: (100 * (endCpu.gpu - startCpu.gpu)) / elapsed,
-      machinePercent: (100 * (endMachine.busy - startMachine.busy)) / Math.max(1, endMachine.total - startMachine.total),
-      load: loadAverage(),
+      rendererPercent: measured.rendererPercent,
+      gpuPercent: measured.gpuPercent,
+      machinePercent: measured.machinePercent,
+      load: measured.load,
     };
   } finally {
     await participant.close();

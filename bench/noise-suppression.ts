@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { Bot } from '../devstack/bot';
 import { clickJoin, fillName, openPrejoin, startBenchStack, waitInCall, type BenchStack } from './bench-stack';
 import { PEER_CONNECTION_RECORDER } from './page-probes';
-import { chromiumCpuSnapshot, loadAverage, machineCpuTicks } from './process-cpu';
+import { measureCpuWindow } from './process-cpu';
 import { environmentCount, formatPercent, median, printTable } from './statistics';
 
 /** Noise suppression on or off and the camera off, saved as the app saves them, before the app loads. */
@@ -58,22 +58,14 @@ async function measure(stack: BenchStack, noiseSuppression: boolean, seconds: nu
     const alert = page.getByRole('alert').filter({ hasText: /bruit/i });
     const failure = (await alert.count()) > 0 ? ((await alert.first().textContent()) ?? '').trim() : '';
 
-    const startPackets = await audioPacketsSent(page);
-    const startCpu = chromiumCpuSnapshot();
-    const startMachine = machineCpuTicks();
-    const startedAt = performance.now();
-    await sleep(seconds * 1000);
-    const endPackets = await audioPacketsSent(page);
-    const endCpu = chromiumCpuSnapshot();
-    const endMachine = machineCpuTicks();
-    const elapsed = (performance.now() - startedAt) / 1000;
+    const measured = await measureCpuWindow(seconds, () => audioPacketsSent(page));
     return {
       noiseSuppression,
       failure,
-      packetsPerSecond: (endPackets - startPackets) / elapsed,
-      rendererPercent: (100 * (endCpu.renderer - startCpu.renderer)) / elapsed,
-      machinePercent: (100 * (endMachine.busy - startMachine.busy)) / Math.max(1, endMachine.total - startMachine.total),
-      load: loadAverage(),
+      packetsPerSecond: (measured.end - measured.start) / measured.elapsed,
+      rendererPercent: measured.rendererPercent,
+      machinePercent: measured.machinePercent,
+      load: measured.load,
     };
   } finally {
     await participant.close();

@@ -135,3 +135,42 @@ export function residentBytes(pids: readonly number[]): number {
   }
   return total;
 }
+
+/** What a measurement window saw: the page's figures at both ends, and the CPU used in between. */
+export interface CpuWindow<Sample> {
+  start: Sample;
+  end: Sample;
+  /** Seconds between the two samples. */
+  elapsed: number;
+  /** CPU of the launched Chromium's renderer and GPU processes, in percent of one core. */
+  rendererPercent: number;
+  gpuPercent: number;
+  /** The whole machine's busy share, in percent. */
+  machinePercent: number;
+  load: string;
+}
+
+/**
+ * Reads `sample` (the page's own counters), waits `seconds`, reads it again, and gives the CPU
+ * that the launched Chromium and the machine used in between.
+ */
+export async function measureCpuWindow<Sample>(seconds: number, sample: () => Promise<Sample>): Promise<CpuWindow<Sample>> {
+  const start = await sample();
+  const startCpu = chromiumCpuSnapshot();
+  const startMachine = machineCpuTicks();
+  const startedAt = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const end = await sample();
+  const endCpu = chromiumCpuSnapshot();
+  const endMachine = machineCpuTicks();
+  const elapsed = (performance.now() - startedAt) / 1000;
+  return {
+    start,
+    end,
+    elapsed,
+    rendererPercent: (100 * (endCpu.renderer - startCpu.renderer)) / elapsed,
+    gpuPercent: (100 * (endCpu.gpu - startCpu.gpu)) / elapsed,
+    machinePercent: (100 * (endMachine.busy - startMachine.busy)) / Math.max(1, endMachine.total - startMachine.total),
+    load: loadAverage(),
+  };
+}

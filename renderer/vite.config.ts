@@ -23,8 +23,9 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
-    // Fonts stay files of our origin: the CSP's font-src 'self' refuses data: URLs.
-    assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
+    // Fonts stay files of our origin: the CSP's font-src 'self' refuses data: URLs. The virtual
+    // backgrounds too, fetched only when chosen rather than carried in the main bundle.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) || /[\\/]effects[\\/]backgrounds[\\/]/.test(file) ? false : undefined),
     // Two pages: the app, and the mini call window shown while the app window is hidden.
     rollupOptions: {
       input: {

@@ -1,74 +1,89 @@
-// Background blur on a local camera track. The processor that blurs is loaded lazily, and a blur
-// that cannot start never costs the camera: the track then goes out sharp and the caller gets the
-// reason to tell the user.
+// Background effects (blur or picture) on a local camera track. The processor that draws them is
+// loaded lazily, and an effect that cannot start never costs the camera: the track then goes out
+// as captured and the caller gets the reason to tell the user.
 import type { LocalVideoTrack, ProcessorOptions, Track, TrackProcessor } from 'livekit-client';
+import { changeTrackProcessor } from '../media-processing/track-processor-change';
 import { blurAssetUrls } from './blur-assets';
 import { isBlurSoftwareRenderedHere, isBlurSupportedHere } from './blur-support';
+import type { EffectRendering } from './effect-rendering';
+import type { SwitchableVideoProcessor } from './switchable-processor';
 
-export type BlurFailure = 'unsupported' | 'load_failed';
+export type EffectFailure = 'unsupported' | 'load_failed';
 
-export const BLUR_PROCESSOR_NAME = 'visio-background-blur';
+export const EFFECT_PROCESSOR_NAME = 'visio-background-effect';
 
 type VideoProcessor = TrackProcessor<Track.Kind.Video>;
-export type LoadBlur = () => Promise<VideoProcessor>;
+
+export type LoadEffect = (rendering: EffectRendering) => Promise<SwitchableVideoProcessor>;
 
 /** WebGL where a GPU draws it; without one, the processor's own path (cpu-blur-processor.ts). */
-const loadSegmentingBlur: LoadBlur = async () => {
+const loadSegmentingEffect: LoadEffect = async (rendering) => {
   const assets = blurAssetUrls(window.location.href);
   if (isBlurSoftwareRenderedHere()) {
     const { CpuBlurProcessor } = await import('./cpu-blur-processor');
-    return new CpuBlurProcessor(assets);
+    return new CpuBlurProcessor(assets, rendering);
   }
-  const { createSegmentingBlur } = await import('./blur-processor');
-  return createSegmentingBlur(assets);
+  const { createSegmentingEffect } = await import('./blur-processor');
+  return createSegmentingEffect(assets, rendering);
 };
 
 /**
- * The processor set on the camera track. When the blur fails to load or start (missing file,
+ * The processor set on the camera track. When the effect fails to load or start (missing file,
  * WebAssembly or WebGL refused), it lets the camera's own frames through and records why.
  */
-export class BackgroundBlurProcessor implements VideoProcessor {
-  readonly name = BLUR_PROCESSOR_NAME;
-  failure: BlurFailure | null = null;
-  private blur: VideoProcessor | undefined;
+export class BackgroundEffectProcessor implements VideoProcessor {
+  readonly name = EFFECT_PROCESSOR_NAME;
+  failure: EffectFailure | null = null;
+  private effect: SwitchableVideoProcessor | undefined;
 
   constructor(
-    private readonly load: LoadBlur = loadSegmentingBlur,
-    private readonly onFailure: (failure: BlurFailure) => void = () => undefined,
+    private rendering: EffectRendering,
+    private readonly load: LoadEffect = loadSegmentingEffect,
+    private readonly onFailure: (failure: EffectFailure) => void = () => undefined,
   ) {}
 
-  /** The blurred track; undefined while the blur is not running, so the camera's own track is sent. */
+  /** The processed track; undefined while the effect is not running, so the camera's own track is sent. */
   get processedTrack(): MediaStreamTrack | undefined {
-    return this.blur?.processedTrack;
+    return this.effect?.processedTrack;
   }
 
   async init(options: ProcessorOptions<Track.Kind.Video>): Promise<void> {
-    let blur: VideoProcessor | undefined;
+    let effect: SwitchableVideoProcessor | undefined;
     try {
-      blur = await this.load();
-      await blur.init(options);
-      this.blur = blur;
+      effect = await this.load(this.rendering);
+      await effect.init(options);
+      this.effect = effect;
       this.failure = null;
     } catch {
-      await blur?.destroy().catch(() => undefined);
+      await effect?.destroy().catch(() => undefined);
       this.fail();
     }
   }
 
   async restart(options: ProcessorOptions<Track.Kind.Video>): Promise<void> {
-    if (!this.blur) return this.init(options);
+    if (!this.effect) return this.init(options);
+    await this.guard(() => this.effect!.restart(options));
+  }
+
+  /** Draws another effect on the same output track, so no unprocessed frame goes out in between. */
+  async switchTo(rendering: EffectRendering): Promise<void> {
+    this.rendering = rendering;
+    if (this.effect) await this.guard(() => this.effect!.switchEffect(rendering));
+  }
+
+  async destroy(): Promise<void> {
+    const effect = this.effect;
+    this.effect = undefined;
+    await effect?.destroy().catch(() => undefined);
+  }
+
+  private async guard(step: () => Promise<void>): Promise<void> {
     try {
-      await this.blur.restart(options);
+      await step();
     } catch {
       await this.destroy();
       this.fail();
     }
-  }
-
-  async destroy(): Promise<void> {
-    const blur = this.blur;
-    this.blur = undefined;
-    await blur?.destroy().catch(() => undefined);
   }
 
   private fail(): void {
@@ -77,55 +92,43 @@ export class BackgroundBlurProcessor implements VideoProcessor {
   }
 }
 
-export function isBlurring(track: Pick<LocalVideoTrack, 'getProcessor'>): boolean {
-  return track.getProcessor()?.name === BLUR_PROCESSOR_NAME;
+export function hasBackgroundEffect(track: Pick<LocalVideoTrack, 'getProcessor'>): boolean {
+  return track.getProcessor()?.name === EFFECT_PROCESSOR_NAME;
 }
 
-/** Where the blur comes from and whether this page can run it (the page's own by default). */
-export interface BlurEnvironment {
-  load: LoadBlur;
+/** Where the effect comes from and whether this page can run it (the page's own by default). */
+export interface EffectEnvironment {
+  load: LoadEffect;
   supported(): boolean;
 }
 
-const pageEnvironment: BlurEnvironment = { load: loadSegmentingBlur, supported: isBlurSupportedHere };
+const pageEnvironment: EffectEnvironment = { load: loadSegmentingEffect, supported: isBlurSupportedHere };
 
-/** What applyBackgroundBlur needs of a camera track (a LocalVideoTrack). */
-export type BlurTarget = Pick<LocalVideoTrack, 'getProcessor' | 'setProcessor' | 'stopProcessor'>;
-
-const pendingChanges = new WeakMap<BlurTarget, Promise<unknown>>();
+/** What applyBackgroundEffect needs of a camera track (a LocalVideoTrack). */
+export type EffectTarget = Pick<LocalVideoTrack, 'getProcessor' | 'setProcessor' | 'stopProcessor'>;
 
 /**
- * Turns blur on or off on a running camera track; one change at a time per track. Resolves to
- * why blur is not on when it was asked for, or null.
+ * Sets `rendering` on a running camera track, switching a running effect in place, or removes
+ * the effect (null); one change at a time per track. Resolves to why the effect is not on when
+ * one was asked for, or null.
  */
-export function applyBackgroundBlur(track: BlurTarget, enabled: boolean, environment: BlurEnvironment = pageEnvironment): Promise<BlurFailure | null> {
-  const change = (pendingChanges.get(track) ?? Promise.resolve()).then(async (): Promise<BlurFailure | null> => {
-    const current = track.getProcessor();
-    if (!enabled) {
-      if (current?.name === BLUR_PROCESSOR_NAME) await track.stopProcessor();
-      return null;
-    }
-    if (current instanceof BackgroundBlurProcessor) return current.failure;
-    if (!environment.supported()) return 'unsupported';
-    const processor = new BackgroundBlurProcessor(environment.load);
-    try {
-      await track.setProcessor(processor);
-    } catch {
-      return 'load_failed';
-    }
-    if (processor.failure) {
-      // Nothing left on the track: turning blur on again tries afresh.
-      await track.stopProcessor().catch(() => undefined);
-      return processor.failure;
-    }
-    return null;
+export function applyBackgroundEffect(track: EffectTarget, rendering: EffectRendering | null, environment: EffectEnvironment = pageEnvironment): Promise<EffectFailure | null> {
+  return changeTrackProcessor<EffectFailure, Parameters<EffectTarget['setProcessor']>[0], BackgroundEffectProcessor>(track, {
+    name: EFFECT_PROCESSOR_NAME,
+    wanted: rendering !== null,
+    reuse: (current) => {
+      if (!(current instanceof BackgroundEffectProcessor) || !rendering) return undefined;
+      if (current.failure) return Promise.resolve(current.failure);
+      return current.switchTo(rendering).then(() => current.failure);
+    },
+    unavailable: () => (environment.supported() ? null : 'unsupported'),
+    create: () => new BackgroundEffectProcessor(rendering!, environment.load),
+    refused: 'load_failed',
   });
-  pendingChanges.set(track, change.catch(() => undefined));
-  return change;
 }
 
-/** The message telling the user why blur is not on (i18n keys). */
-export const blurFailureMessageKey: Record<BlurFailure, string> = {
-  unsupported: 'backgroundBlur.unsupported',
-  load_failed: 'backgroundBlur.loadFailed',
+/** The message telling the user why the effect is not on (i18n keys). */
+export const effectFailureMessageKey: Record<EffectFailure, string> = {
+  unsupported: 'effects.unsupported',
+  load_failed: 'effects.loadFailed',
 };

@@ -21,7 +21,7 @@ describe('the camera’s capture resolution with blur', () => {
 
 describe('the note on software blur', () => {
   it('names the resolution sent, in French and English', () => {
-    expect(fr.backgroundBlur.softwareResolution).toContain('{{resolution}}');
-    expect(en.backgroundBlur.softwareResolution).toContain('{{resolution}}');
+    expect(fr.effects.softwareResolution).toContain('{{resolution}}');
+    expect(en.effects.softwareResolution).toContain('{{resolution}}');
   });
 });

@@ -1,4 +1,4 @@
-// The blur for computers without a GPU. MediaPipe's image segmenter runs on the processor
+// The background effect (blur or picture) for computers without a GPU. MediaPipe's image segmenter runs on the processor
 // (WebAssembly with SIMD) on the frame shrunk to the model's own input size, and the frame is
 // composed with Canvas 2D (canvas-compositor.ts): nothing heavy goes through WebGL drawn in
 // software. Frames are taken from the camera one at a time and only the newest is kept waiting:
@@ -6,11 +6,12 @@
 // computer sends fewer frames, never late ones. A dropped frame is closed, never sent sharp.
 /// <reference types="dom-mediacapture-transform" />
 import { FilesetResolver, ImageSegmenter } from '@mediapipe/tasks-vision';
-import type { Track, TrackProcessor, VideoProcessorOptions } from 'livekit-client';
+import type { VideoProcessorOptions } from 'livekit-client';
 import type { BlurAssetUrls } from './blur-assets';
-import { BLUR_RADIUS } from './blur-strength';
-import { CanvasCompositor } from './canvas-compositor';
+import { CanvasCompositor, type CompositorBackground } from './canvas-compositor';
 import { DutyCycle } from './duty-cycle';
+import { loadBackgroundImage, type EffectRendering } from './effect-rendering';
+import type { SwitchableVideoProcessor } from './switchable-processor';
 
 /** The largest share of the page's main thread the blur may take (see duty-cycle.ts). */
 const MAIN_THREAD_SHARE = 0.6;
@@ -44,7 +45,7 @@ class BlurPipeline {
   constructor(
     source: MediaStreamVideoTrack,
     private readonly segmenter: ImageSegmenter,
-    blurRadius: number,
+    background: CompositorBackground,
   ) {
     // One frame waits at most: the camera replaces it with each newer one.
     const frames = new MediaStreamTrackProcessor({ track: source, maxBufferSize: 1 });
@@ -52,7 +53,7 @@ class BlurPipeline {
     this.reader = frames.readable.getReader();
     this.writer = generator.writable.getWriter();
     this.output = generator;
-    this.compositor = new CanvasCompositor(blurRadius);
+    this.compositor = new CanvasCompositor(background);
     void this.pump().catch(() => undefined);
   }
 
@@ -103,6 +104,10 @@ class BlurPipeline {
     }
   }
 
+  setBackground(background: CompositorBackground): void {
+    this.compositor.setBackground(background);
+  }
+
   /** Stops at once, even with a frame on its way: nothing waits for the camera or the sender. */
   stop(): void {
     this.stopped = true;
@@ -112,15 +117,21 @@ class BlurPipeline {
   }
 }
 
-/** A TrackProcessor (livekit-client) blurring the camera's background on the processor. */
-export class CpuBlurProcessor implements TrackProcessor<Track.Kind.Video> {
-  readonly name = 'visio-cpu-blur';
+/** What the compositor draws behind the person for `rendering` (a picture is loaded first). */
+async function backgroundFor(rendering: EffectRendering): Promise<CompositorBackground> {
+  return rendering.mode === 'blur' ? { blurRadius: rendering.radius } : { image: await loadBackgroundImage(rendering.imageUrl) };
+}
+
+/** A TrackProcessor (livekit-client) blurring or replacing the camera's background on the processor. */
+export class CpuBlurProcessor implements SwitchableVideoProcessor {
+  readonly name = 'visio-cpu-background-effect';
   private segmenter: ImageSegmenter | undefined;
   private pipeline: BlurPipeline | undefined;
+  private background: CompositorBackground | undefined;
 
   constructor(
     private readonly assets: BlurAssetUrls,
-    private readonly blurRadius: number = BLUR_RADIUS,
+    private rendering: EffectRendering,
   ) {}
 
   get processedTrack(): MediaStreamTrack | undefined {
@@ -129,12 +140,21 @@ export class CpuBlurProcessor implements TrackProcessor<Track.Kind.Video> {
 
   async init(options: VideoProcessorOptions): Promise<void> {
     this.segmenter ??= await createSegmenter(this.assets);
+    this.background ??= await backgroundFor(this.rendering);
     this.pipeline?.stop();
-    this.pipeline = new BlurPipeline(options.track as MediaStreamVideoTrack, this.segmenter, this.blurRadius);
+    this.pipeline = new BlurPipeline(options.track as MediaStreamVideoTrack, this.segmenter, this.background);
   }
 
   restart(options: VideoProcessorOptions): Promise<void> {
     return this.init(options);
+  }
+
+  /** Draws another background from the next frame on. */
+  async switchEffect(rendering: EffectRendering): Promise<void> {
+    const background = await backgroundFor(rendering);
+    this.rendering = rendering;
+    this.background = background;
+    this.pipeline?.setBackground(background);
   }
 
   async destroy(): Promise<void> {
@@ -142,6 +162,7 @@ export class CpuBlurProcessor implements TrackProcessor<Track.Kind.Video> {
     const segmenter = this.segmenter;
     this.pipeline = undefined;
     this.segmenter = undefined;
+    this.background = undefined;
     pipeline?.stop();
     segmenter?.close();
   }

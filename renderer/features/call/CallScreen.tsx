@@ -4,8 +4,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roomKey, type LivekitGrant, type Room } from '../../../common/meet-types';
 import { useRouteStore } from '../../app/route-store';
-import { BlurFailureBanner } from '../background-blur/BlurFailureBanner';
-import { NoiseSuppressionFailureBanner } from '../noise-suppression/NoiseSuppressionFailureBanner';
+import { effectFailureMessageKey } from '../background-blur/background-blur';
+import { EffectsDialog } from '../effects/EffectsDialog';
+import { noiseSuppressionFailureMessageKey } from '../noise-suppression/noise-suppression';
 import { ChatPanel } from '../chat/ChatPanel';
 import { useChatStore } from '../chat/chat-store';
 import { useWaitingStore } from '../lobby/waiting-store';
@@ -30,6 +31,7 @@ import { useCallUiStore } from './call-ui-store';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ControlBar } from './ControlBar';
 import { MediaNoticeBanner } from './MediaNoticeBanner';
+import { ProcessingFailureBanner } from './ProcessingFailureBanner';
 import { Notifications } from './Notifications';
 import { useNotificationStore } from './notification-store';
 import { CallLayout } from './CallLayout';
@@ -64,6 +66,10 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
   const { t } = useTranslation();
   const { panel, dialog, subtitlesVisible } = useCallUiStore();
   const receivedQuality = useSettingsStore((state) => state.receivedQuality);
+  const effectFailure = useCallStore((state) => state.effectFailure);
+  const dismissEffectFailure = useCallStore((state) => state.dismissEffectFailure);
+  const noiseSuppressionFailure = useCallStore((state) => state.noiseSuppressionFailure);
+  const dismissNoiseSuppressionFailure = useCallStore((state) => state.dismissNoiseSuppressionFailure);
   useRoomEvents(room, roomKey(meetingRoom), slug);
   useMediaWatchdog(room);
   usePresenceGraceFollowsCall();
@@ -88,8 +94,8 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
       <ConnectionBanner />
       <LowBandwidthStatus cause={lowBandwidth} />
       <MediaNoticeBanner />
-      <BlurFailureBanner />
-      <NoiseSuppressionFailureBanner />
+      <ProcessingFailureBanner messageKey={effectFailure && effectFailureMessageKey[effectFailure]} onDismiss={dismissEffectFailure} />
+      <ProcessingFailureBanner messageKey={noiseSuppressionFailure && noiseSuppressionFailureMessageKey[noiseSuppressionFailure]} onDismiss={dismissNoiseSuppressionFailure} />
       <WaitingToast roomId={roomKey(meetingRoom)} slug={slug} />
       <div className="call__body">
         <CallLayout />
@@ -104,6 +110,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
       <Notifications />
       {dialog === 'shortcuts' && <ShortcutsDialog />}
       {dialog === 'settings' && <SettingsDialog />}
+      {dialog === 'effects' && <EffectsDialog />}
       {dialog === 'reactions' && <ReactionsDialog room={room} />}
       {dialog === 'recording' && <RecordingDialog room={room} />}
       {dialog === 'meetingInfo' && <MeetingInfoDialog room={meetingRoom} slug={slug} />}

@@ -4,10 +4,12 @@ import { ConnectionState, Room, RoomEvent, Track, VideoPresets, type DisconnectR
 import { create } from 'zustand';
 import type { LivekitGrant } from '../../../common/meet-types';
 import { useAppInfoStore } from '../../app/app-info-store';
-import { applyBackgroundBlur, BackgroundBlurProcessor, isBlurring, type BlurFailure } from '../background-blur/background-blur';
+import { applyBackgroundEffect, BackgroundEffectProcessor, hasBackgroundEffect, type EffectFailure } from '../background-blur/background-blur';
 import { cameraCaptureResolution } from '../background-blur/blur-resolution';
 import { isBlurSoftwareRenderedHere, isBlurSupportedHere } from '../background-blur/blur-support';
 import { useDevicePreferences } from '../devices/device-preferences';
+import { isEffectOn, NO_EFFECT, type BackgroundEffect } from '../effects/background-effect';
+import { currentEffectRendering } from '../effects/wanted-effect';
 import { classifyMediaError, type MediaFailure } from '../devices/media-errors';
 import { capCameraBitrate, LOW_BANDWIDTH_CAMERA_BITRATE } from '../low-bandwidth/camera-bitrate-cap';
 import { useMeetingStore } from '../meeting/meeting-store';
@@ -34,8 +36,8 @@ interface CallState {
   cameraEnabled: boolean;
   screenShareEnabled: boolean;
   mediaNotice: MediaNotice | null;
-  /** Why background blur, asked for, is not on: the camera then goes out sharp. */
-  blurFailure: BlurFailure | null;
+  /** Why the background effect, asked for, is not on: the camera then goes out as captured. */
+  effectFailure: EffectFailure | null;
   /** Why noise suppression, asked for, is not on: the microphone then goes out as captured. */
   noiseSuppressionFailure: NoiseSuppressionFailure | null;
   /** Set when the room was already large enough for `auto_mute_on_join_threshold`: we joined muted. */
@@ -60,14 +62,14 @@ interface CallState {
   setMicrophone(enabled: boolean): Promise<void>;
   setCamera(enabled: boolean): Promise<void>;
   dismissMediaNotice(): void;
-  /** Turns background blur on or off for the camera, now and for the next calls. */
-  setBackgroundBlur(enabled: boolean): Promise<void>;
-  dismissBlurFailure(): void;
+  /** Sets the camera's background effect (or none), now and for the next calls. */
+  setBackgroundEffect(effect: BackgroundEffect): Promise<void>;
+  dismissEffectFailure(): void;
   /** Turns noise suppression on or off for the microphone, now and for the next calls. */
   setNoiseSuppression(enabled: boolean): Promise<void>;
   dismissNoiseSuppressionFailure(): void;
   /**
-   * Publishes the camera at the resolution chosen in the settings (at most 360p while a blur
+   * Publishes the camera at the resolution chosen in the settings (at most 360p while an effect
    * drawn in software is on: see blur-resolution.ts).
    */
   applyPublishResolution(resolution: PublishResolution): Promise<void>;
@@ -106,11 +108,11 @@ export const useCallStore = create<CallState>((set, get) => {
   const captureResolutions = new WeakMap<LocalVideoTrack, PublishResolution>();
 
   /**
-   * The resolution to capture the camera at now: the user's (or `preferred`), lowered while blur
-   * is wanted and WebGL is drawn in software. The saved preference itself never changes.
+   * The resolution to capture the camera at now: the user's (or `preferred`), lowered while an
+   * effect is wanted and WebGL is drawn in software. The saved preference itself never changes.
    */
   const wantedCameraResolution = (preferred: PublishResolution = useSettingsStore.getState().publishResolution): PublishResolution =>
-    cameraCaptureResolution(lowBandwidthPublishing ? '360p' : preferred, useDevicePreferences.getState().backgroundBlur, isBlurSoftwareRenderedHere());
+    cameraCaptureResolution(lowBandwidthPublishing ? '360p' : preferred, currentEffectRendering() !== null, isBlurSoftwareRenderedHere());
 
   /** Restarts a running camera at the resolution wanted now, when it captures at another one. */
   const fitCameraResolution = async (track: LocalVideoTrack, preferred?: PublishResolution) => {
@@ -134,44 +136,45 @@ export const useCallStore = create<CallState>((set, get) => {
   };
 
   /**
-   * Brings the running camera in line with the blur and resolution preferences. The resolution
-   * goes down before the blur starts and back up once it has stopped, so a blur drawn in software
-   * never works on more than it may send.
+   * Brings the running camera in line with the effect and resolution preferences. The resolution
+   * goes down before the effect starts and back up once it has stopped, so an effect drawn in
+   * software never works on more than it may send.
    */
   const syncCamera = () =>
     queueCameraChange(async () => {
       const track = cameraTrack();
       if (!track || track.isMuted) return;
-      if (useDevicePreferences.getState().backgroundBlur) {
+      const rendering = currentEffectRendering();
+      if (rendering) {
         await fitCameraResolution(track);
-        const failure = await applyBackgroundBlur(track, true);
+        const failure = await applyBackgroundEffect(track, rendering);
         if (!failure) return;
-        reportBlurFailure(failure);
+        reportEffectFailure(failure);
       }
-      await applyBackgroundBlur(track, false);
+      await applyBackgroundEffect(track, null);
       await fitCameraResolution(track);
     });
 
   /**
-   * A blur that cannot start (or stops working) is turned off, so the controls show what the
+   * An effect that cannot start (or stops working) is turned off, so the controls show what the
    * camera really sends, and the camera goes back to the user's resolution.
    */
-  function reportBlurFailure(failure: BlurFailure) {
-    set({ blurFailure: failure });
-    useDevicePreferences.getState().update({ backgroundBlur: false });
+  function reportEffectFailure(failure: EffectFailure) {
+    set({ effectFailure: failure });
+    useDevicePreferences.getState().update({ backgroundEffect: NO_EFFECT });
     void syncCamera();
   }
 
   /**
-   * A camera track about to be created: its resolution, and with blur wanted the processor, set on
-   * the track before it is published so no sharp frame leaves first.
+   * A camera track about to be created: its resolution, and with an effect wanted the processor,
+   * set on the track before it is published so no unprocessed frame leaves first.
    */
   const newCamera = (): { options: VideoCaptureOptions; resolution: PublishResolution } => {
     const resolution = wantedCameraResolution();
-    const blur = useDevicePreferences.getState().backgroundBlur && isBlurSupportedHere();
+    const rendering = isBlurSupportedHere() ? currentEffectRendering() : null;
     return {
       resolution,
-      options: { resolution: resolutions[resolution], ...(blur ? { processor: new BackgroundBlurProcessor(undefined, reportBlurFailure) } : {}) },
+      options: { resolution: resolutions[resolution], ...(rendering ? { processor: new BackgroundEffectProcessor(rendering, undefined, reportEffectFailure) } : {}) },
     };
   };
 
@@ -255,7 +258,7 @@ export const useCallStore = create<CallState>((set, get) => {
     const config = useMeetConfigStore.getState().load();
     // A failed first connection is reported by connect() itself, not as a lost call.
     let established = false;
-    set({ room, mediaNotice: null, blurFailure: null, noiseSuppressionFailure: null, ...(get().status === 'reconnecting' ? {} : { status: 'connecting' as const }) });
+    set({ room, mediaNotice: null, effectFailure: null, noiseSuppressionFailure: null, ...(get().status === 'reconnecting' ? {} : { status: 'connecting' as const }) });
     room
       .on(RoomEvent.Reconnecting, () => set({ status: 'reconnecting', signalOnly: false }))
       .on(RoomEvent.SignalReconnecting, () => set({ status: 'reconnecting', signalOnly: true }))
@@ -343,7 +346,7 @@ export const useCallStore = create<CallState>((set, get) => {
     cameraEnabled: false,
     screenShareEnabled: false,
     mediaNotice: null,
-    blurFailure: null,
+    effectFailure: null,
     noiseSuppressionFailure: null,
     joinedMutedInLargeRoom: false,
     signalOnly: false,
@@ -377,22 +380,24 @@ export const useCallStore = create<CallState>((set, get) => {
     setMicrophone: (enabled) => applyMedia('microphone', enabled),
     setCamera: (enabled) => applyMedia('camera', enabled),
     dismissMediaNotice: () => set({ mediaNotice: null }),
-    async setBackgroundBlur(enabled) {
-      set({ blurFailure: null });
-      useDevicePreferences.getState().update({ backgroundBlur: enabled });
+    async setBackgroundEffect(effect) {
+      set({ effectFailure: null });
+      useDevicePreferences.getState().update({ backgroundEffect: effect });
       const participant = get().room?.localParticipant;
       const track = cameraTrack();
       if (!participant || !track) return;
       if (track.isMuted) {
         // A camera that is off keeps its processor when it starts again: drop the track, so the
-        // next start creates it with the blur (and the resolution) now wanted and never sends a
-        // sharp frame first.
-        if (isBlurring(track) !== enabled) await participant.unpublishTrack(track).catch(() => undefined);
+        // next start creates it with the effect (and the resolution) now wanted and never sends an
+        // unprocessed frame first. One effect for another is switched on the processor kept.
+        const rendering = currentEffectRendering();
+        if (hasBackgroundEffect(track) !== isEffectOn(effect) || !rendering) await participant.unpublishTrack(track).catch(() => undefined);
+        else await applyBackgroundEffect(track, rendering);
         return;
       }
       await syncCamera();
     },
-    dismissBlurFailure: () => set({ blurFailure: null }),
+    dismissEffectFailure: () => set({ effectFailure: null }),
     async setNoiseSuppression(enabled) {
       set({ noiseSuppressionFailure: null });
       useDevicePreferences.getState().update({ noiseSuppression: enabled });
@@ -404,16 +409,17 @@ export const useCallStore = create<CallState>((set, get) => {
     applyPublishResolution: (resolution) =>
       queueCameraChange(async () => {
         const track = cameraTrack();
-        // A blurred camera is not restarted: livekit-client would hand the backup-codec sender a
-        // sharp copy of it. The new resolution applies once blur stops or the camera starts again.
-        if (track && !isBlurring(track)) await fitCameraResolution(track, resolution);
+        // A processed camera is not restarted: livekit-client would hand the backup-codec sender an
+        // unprocessed copy of it. The new resolution applies once the effect stops or the camera
+        // starts again.
+        if (track && !hasBackgroundEffect(track)) await fitCameraResolution(track, resolution);
       }),
     setLowBandwidthPublishing: (enabled) => {
       lowBandwidthPublishing = enabled;
       return queueCameraChange(async () => {
         const track = cameraTrack();
         if (!track) return;
-        if (!isBlurring(track)) await fitCameraResolution(track);
+        if (!hasBackgroundEffect(track)) await fitCameraResolution(track);
         await capCameraBitrate(track, enabled ? LOW_BANDWIDTH_CAMERA_BITRATE : null);
       });
     },

@@ -6,14 +6,17 @@ describe('device preferences', () => {
     expect(parseDevicePreferences(null)).toEqual(defaultDevicePreferences);
     expect(parseDevicePreferences('{not json')).toEqual(defaultDevicePreferences);
     expect(parseDevicePreferences('{"cameraEnabled":"yes","displayName":42}')).toEqual(defaultDevicePreferences);
-    expect(parseDevicePreferences('{"backgroundBlur":"true"}').backgroundBlur).toBe(false);
+    expect(parseDevicePreferences('{"backgroundBlur":"true"}').backgroundEffect).toEqual({ kind: 'none' });
+    expect(parseDevicePreferences('{"backgroundEffect":{"kind":"image","image":"https://evil.test/x.png"}}').backgroundEffect).toEqual({ kind: 'none' });
   });
 
-  it('leaves the background sharp unless blur was chosen', () => {
-    expect(defaultDevicePreferences.backgroundBlur).toBe(false);
-    // Preferences stored before blur existed keep their other choices.
+  it('leaves the background as captured unless an effect was chosen', () => {
+    expect(defaultDevicePreferences.backgroundEffect).toEqual({ kind: 'none' });
+    // Preferences stored before effects existed keep their other choices.
     expect(parseDevicePreferences('{"cameraEnabled":false}')).toEqual({ ...defaultDevicePreferences, cameraEnabled: false });
-    expect(parseDevicePreferences('{"backgroundBlur":true}').backgroundBlur).toBe(true);
+    // The blur switch of earlier versions becomes the strong blur, the one it drew.
+    expect(parseDevicePreferences('{"backgroundBlur":true}').backgroundEffect).toEqual({ kind: 'blur', strength: 'strong' });
+    expect(parseDevicePreferences('{"backgroundBlur":true,"backgroundEffect":{"kind":"none"}}').backgroundEffect).toEqual({ kind: 'none' });
   });
 
   it('suppresses noise unless it was turned off', () => {
@@ -31,12 +34,12 @@ describe('device preferences', () => {
   it('remembers choices across stores sharing a storage', () => {
     const memory = new Map<string, string>();
     const storage = { getItem: (key: string) => memory.get(key) ?? null, setItem: (key: string, value: string) => void memory.set(key, value) };
-    createDevicePreferencesStore(storage).getState().update({ cameraEnabled: false, audioInputId: 'mic-2', displayName: 'Ana', backgroundBlur: true });
+    createDevicePreferencesStore(storage).getState().update({ cameraEnabled: false, audioInputId: 'mic-2', displayName: 'Ana', backgroundEffect: { kind: 'image', image: 'lavender' } });
     const reloaded = createDevicePreferencesStore(storage).getState();
     expect(reloaded.cameraEnabled).toBe(false);
     expect(reloaded.microphoneEnabled).toBe(true);
     expect(reloaded.audioInputId).toBe('mic-2');
     expect(reloaded.displayName).toBe('Ana');
-    expect(reloaded.backgroundBlur).toBe(true);
+    expect(reloaded.backgroundEffect).toEqual({ kind: 'image', image: 'lavender' });
   });
 });

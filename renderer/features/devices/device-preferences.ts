@@ -1,7 +1,7 @@
-// The prejoin choices (devices, mic and camera on or off, background blur, noise suppression,
-// name), remembered
-// between meetings.
+// The prejoin choices (devices, mic and camera on or off, background effect, noise suppression,
+// name), remembered between meetings.
 import { create } from 'zustand';
+import { NO_EFFECT, parseBackgroundEffect, type BackgroundEffect } from '../effects/background-effect';
 
 export interface DevicePreferences {
   audioInputId: string;
@@ -9,8 +9,8 @@ export interface DevicePreferences {
   audioOutputId: string;
   microphoneEnabled: boolean;
   cameraEnabled: boolean;
-  /** Blur the background of the camera image (prejoin preview and call). */
-  backgroundBlur: boolean;
+  /** What is done with the background of the camera image (prejoin preview and call). */
+  backgroundEffect: BackgroundEffect;
   /** Remove background noise from the microphone before it is sent (RNNoise); on unless turned off, as in Meet. */
   noiseSuppression: boolean;
   displayName: string;
@@ -22,7 +22,7 @@ export const defaultDevicePreferences: DevicePreferences = {
   audioOutputId: '',
   microphoneEnabled: true,
   cameraEnabled: true,
-  backgroundBlur: false,
+  backgroundEffect: NO_EFFECT,
   noiseSuppression: true,
   displayName: '',
 };
@@ -50,7 +50,7 @@ export function parseDevicePreferences(stored: string | null): DevicePreferences
     audioOutputId: text('audioOutputId', 256),
     microphoneEnabled: flag('microphoneEnabled'),
     cameraEnabled: flag('cameraEnabled'),
-    backgroundBlur: flag('backgroundBlur'),
+    backgroundEffect: parseBackgroundEffect(record.backgroundEffect, record.backgroundBlur),
     noiseSuppression: flag('noiseSuppression'),
     displayName: text('displayName', 64),
   };
@@ -61,7 +61,7 @@ export interface PreferenceStorage {
   setItem(key: string, value: string): void;
 }
 
-function browserStorage(): PreferenceStorage | null {
+export function browserStorage(): PreferenceStorage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {

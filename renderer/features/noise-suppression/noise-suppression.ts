@@ -3,6 +3,7 @@
 // cannot start, or stops working, never costs the microphone: the track then goes out as
 // captured and the caller gets told, to tell the user.
 import type { AudioProcessorOptions, LocalAudioTrack, Track, TrackProcessor } from 'livekit-client';
+import { changeTrackProcessor } from '../media-processing/track-processor-change';
 
 export type NoiseSuppressionFailure = 'load_failed';
 
@@ -95,8 +96,6 @@ export function isSuppressingNoise(track: Pick<LocalAudioTrack, 'getProcessor'>)
 /** What applyNoiseSuppression needs of a microphone track (a LocalAudioTrack). */
 export type NoiseSuppressionTarget = Pick<LocalAudioTrack, 'getProcessor' | 'setProcessor' | 'stopProcessor'>;
 
-const pendingChanges = new WeakMap<NoiseSuppressionTarget, Promise<unknown>>();
-
 export interface NoiseSuppressionEnvironment {
   start?: StartDenoiser;
   /** A denoiser that breaks later, once set on the track. */
@@ -108,29 +107,14 @@ export interface NoiseSuppressionEnvironment {
  * track. Resolves to why it is not on when it was asked for, or null.
  */
 export function applyNoiseSuppression(track: NoiseSuppressionTarget, enabled: boolean, environment: NoiseSuppressionEnvironment = {}): Promise<NoiseSuppressionFailure | null> {
-  const change = (pendingChanges.get(track) ?? Promise.resolve()).then(async (): Promise<NoiseSuppressionFailure | null> => {
-    const current = track.getProcessor();
-    if (!enabled) {
-      if (current?.name === NOISE_SUPPRESSION_PROCESSOR_NAME) await track.stopProcessor();
-      return null;
-    }
-    if (current instanceof NoiseSuppressionProcessor && !current.failure) return null;
-    const processor = new NoiseSuppressionProcessor(environment.start, environment.onFailure);
-    try {
-      await track.setProcessor(processor);
-    } catch {
-      // No audio context for the track (livekit-client refuses processors then): sent as captured.
-      return 'load_failed';
-    }
-    if (processor.failure) {
-      // Nothing left on the track: turning suppression on again tries afresh.
-      await track.stopProcessor().catch(() => undefined);
-      return processor.failure;
-    }
-    return null;
+  return changeTrackProcessor(track, {
+    name: NOISE_SUPPRESSION_PROCESSOR_NAME,
+    wanted: enabled,
+    reuse: (current) => (current instanceof NoiseSuppressionProcessor && !current.failure ? Promise.resolve(null) : undefined),
+    create: () => new NoiseSuppressionProcessor(environment.start, environment.onFailure),
+    // No audio context for the track (livekit-client refuses processors then): sent as captured.
+    refused: 'load_failed',
   });
-  pendingChanges.set(track, change.catch(() => undefined));
-  return change;
 }
 
 /** The message telling the user why noise suppression is not on (i18n keys). */

@@ -2,7 +2,8 @@ import type { LocalVideoTrack } from 'livekit-client';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function CameraPreview({ track, name }: { track: LocalVideoTrack | null; name: string }) {
+/** `offLabel` replaces the prejoin's own words when the camera is off. */
+export function CameraPreview({ track, name, offLabel }: { track: LocalVideoTrack | null; name: string; offLabel?: string }) {
   const { t } = useTranslation();
   const videoRef = useRef<HTMLVideoElement>(null);
 
@@ -21,10 +22,12 @@ export function CameraPreview({ track, name }: { track: LocalVideoTrack | null; 
         <video ref={videoRef} className="preview__video" muted playsInline autoPlay />
       ) : (
         <div className="preview__off">
-          <span className="avatar" aria-hidden="true">
-            {(name.trim()[0] ?? '?').toUpperCase()}
-          </span>
-          <span>{t('prejoin.cameraOffPreview')}</span>
+          {name.trim() && (
+            <span className="avatar" aria-hidden="true">
+              {name.trim()[0]!.toUpperCase()}
+            </span>
+          )}
+          <span>{offLabel ?? t('prejoin.cameraOffPreview')}</span>
         </div>
       )}
     </div>

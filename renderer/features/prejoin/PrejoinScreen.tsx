@@ -4,15 +4,17 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../common/ipc-contract';
 import { useAppInfoStore } from '../../app/app-info-store';
 import { errorMessage } from '../../app/error-message';
-import { CameraIcon, MicrophoneIcon } from '../../app/icons';
+import { BlurIcon, CameraIcon, MicrophoneIcon } from '../../app/icons';
 import { useRouteStore } from '../../app/route-store';
 import { appErrorOf, configQuery, createRoom, roomQuery } from '../../platform/backend-queries';
 import { AccountBar } from '../auth/AccountBar';
 import { displayNameOf, selectIsAuthenticated, useSessionStore } from '../auth/session-store';
-import { blurFailureMessageKey, type BlurFailure } from '../background-blur/background-blur';
-import { BlurStatus, BlurToggleButton } from '../background-blur/BackgroundBlurToggle';
-import { useBackgroundBlur } from '../background-blur/useBackgroundBlur';
+import type { EffectFailure } from '../background-blur/background-blur';
+import { useBackgroundEffect } from '../background-blur/useBackgroundEffect';
 import { useDevicePreferences } from '../devices/device-preferences';
+import { isEffectOn, NO_EFFECT } from '../effects/background-effect';
+import { EffectsPanel } from '../effects/EffectsPanel';
+import { useEffectRendering } from '../effects/wanted-effect';
 import { NoiseSuppressionCheckbox } from '../noise-suppression/NoiseSuppressionCheckbox';
 import { DeviceSelect } from '../devices/DeviceSelect';
 import { mediaFailureMessageKey } from '../devices/media-errors';
@@ -83,17 +85,18 @@ export function PrejoinScreen({ slug }: { slug: string }) {
   );
   const devices = useMediaDeviceList(`${tracks.video?.sid ?? tracks.video?.mediaStreamTrack.id}-${tracks.audio?.mediaStreamTrack.id}`);
   const failure = tracks.videoFailure ?? tracks.audioFailure;
-  const [blurFailure, setBlurFailure] = useState<BlurFailure | null>(null);
-  const blurStatusId = useId();
-  // A blur that cannot start is turned off, so the toggle shows what the camera really sends.
-  const onBlurFailure = useCallback(
-    (reason: BlurFailure) => {
-      setBlurFailure(reason);
-      update({ backgroundBlur: false });
+  const [effectFailure, setEffectFailure] = useState<EffectFailure | null>(null);
+  const [effectsOpen, setEffectsOpen] = useState(false);
+  const effectsPanelId = useId();
+  // An effect that cannot start is turned off, so the panel shows what the camera really sends.
+  const onEffectFailure = useCallback(
+    (reason: EffectFailure) => {
+      setEffectFailure(reason);
+      update({ backgroundEffect: NO_EFFECT });
     },
     [update],
   );
-  const blurStarting = useBackgroundBlur(tracks.video, preferences.backgroundBlur, onBlurFailure);
+  const effectStarting = useBackgroundEffect(tracks.video, useEffectRendering(), onEffectFailure);
 
   function checkRoomAgain() {
     void roomAnswerQuery.refetch();
@@ -194,14 +197,16 @@ export function PrejoinScreen({ slug }: { slug: string }) {
                   <CameraIcon off={!cameraOn} />
                   <span>{t('call.camera')}</span>
                 </button>
-                <BlurToggleButton
-                  enabled={preferences.backgroundBlur}
-                  statusId={blurStatusId}
-                  onChange={(backgroundBlur) => {
-                    setBlurFailure(null);
-                    update({ backgroundBlur });
-                  }}
-                />
+                <button
+                  type="button"
+                  className={`round-button${isEffectOn(preferences.backgroundEffect) ? ' round-button--active' : ''}`}
+                  aria-expanded={effectsOpen}
+                  aria-controls={effectsPanelId}
+                  onClick={() => setEffectsOpen(!effectsOpen)}
+                >
+                  <BlurIcon />
+                  <span>{t('effects.open')}</span>
+                </button>
               </div>
               {microphoneForbidden && (
                 <p id={`${forbiddenId}-microphone`} className="hint" data-testid="prejoin-forbidden-microphone">
@@ -213,12 +218,19 @@ export function PrejoinScreen({ slug }: { slug: string }) {
                   {t('prejoin.cameraForbidden')}
                 </p>
               )}
-              <BlurStatus id={blurStatusId} starting={blurStarting} />
-              {blurFailure && (
-                <p className="notice notice--warning" role="alert">
-                  {t(blurFailureMessageKey[blurFailure])}
-                </p>
-              )}
+              <div id={effectsPanelId} hidden={!effectsOpen}>
+                {effectsOpen && (
+                  <EffectsPanel
+                    effect={preferences.backgroundEffect}
+                    starting={effectStarting}
+                    failure={effectFailure}
+                    onChange={(backgroundEffect) => {
+                      setEffectFailure(null);
+                      update({ backgroundEffect });
+                    }}
+                  />
+                )}
+              </div>
               <MicrophoneLevel key={tracks.audio?.mediaStreamTrack.id ?? 'none'} track={tracks.audio?.mediaStreamTrack ?? null} />
               {failure && (
                 <p className="notice notice--warning" role="alert">

@@ -4,7 +4,6 @@ import { Dialog } from '../../app/Dialog';
 import { useAppInfoStore } from '../../app/app-info-store';
 import { changeLanguage, isLanguage, languageNames, languages, type Language } from '../../i18n/i18n';
 import { invoke } from '../../platform/visio';
-import { BlurCheckbox } from '../background-blur/BackgroundBlurToggle';
 import { useCallStore } from '../call/call-store';
 import { useCallUiStore } from '../call/call-ui-store';
 import { useDevicePreferences } from '../devices/device-preferences';
@@ -26,12 +25,10 @@ const describedBy = (...ids: (string | false)[]): string | undefined => ids.filt
 export function SettingsDialog() {
   const { t, i18n } = useTranslation();
   const closeDialog = useCallUiStore((state) => state.closeDialog);
+  const openDialog = useCallUiStore((state) => state.openDialog);
   const room = useCallStore((state) => state.room);
-  const setBackgroundBlur = useCallStore((state) => state.setBackgroundBlur);
-  const blurFailure = useCallStore((state) => state.blurFailure);
   const setNoiseSuppression = useCallStore((state) => state.setNoiseSuppression);
   const noiseSuppressionFailure = useCallStore((state) => state.noiseSuppressionFailure);
-  const [blurStarting, setBlurStarting] = useState(false);
   const preferences = useDevicePreferences();
   const devices = useMediaDeviceList('settings');
   const { captionSize, setCaptionSize } = useSettingsStore();
@@ -88,15 +85,11 @@ export function SettingsDialog() {
         <DeviceSelect label={t('prejoin.microphoneSelect')} devices={devices.audioInputs} value={preferences.audioInputId} onChange={(id) => chooseDevice('audioinput', id)} />
         <NoiseSuppressionCheckbox enabled={preferences.noiseSuppression} failure={noiseSuppressionFailure} onChange={(enabled) => void setNoiseSuppression(enabled)} />
         <DeviceSelect label={t('prejoin.cameraSelect')} devices={devices.videoInputs} value={preferences.videoInputId} onChange={(id) => chooseDevice('videoinput', id)} />
-        <BlurCheckbox
-          enabled={preferences.backgroundBlur}
-          starting={blurStarting}
-          failure={blurFailure}
-          onChange={(enabled) => {
-            setBlurStarting(enabled);
-            void setBackgroundBlur(enabled).finally(() => setBlurStarting(false));
-          }}
-        />
+        <div className="field">
+          <button type="button" className="button" aria-haspopup="dialog" onClick={() => openDialog('effects')}>
+            {t('effects.title')}
+          </button>
+        </div>
         {devices.audioOutputs.length > 0 && (
           <DeviceSelect label={t('prejoin.speakerSelect')} devices={devices.audioOutputs} value={preferences.audioOutputId} onChange={(id) => chooseDevice('audiooutput', id)} />
         )}
