@@ -47,6 +47,7 @@ export const backendKeys = {
   roomsOf: (slug: string) => ['rooms', 'detail', slug] as const,
   /** The answer depends on the name: the LiveKit token is made out to it. */
   room: (slug: string, username: string | null) => ['rooms', 'detail', slug, username] as const,
+  lobbyEntry: (roomId: string, username: string) => ['lobby', roomId, username] as const,
 };
 
 export const appInfoQuery = () =>
@@ -66,6 +67,15 @@ export const roomQuery = (slug: string, username: string | null) =>
     queryKey: backendKeys.room(slug, username),
     queryFn: () => answer('backend:rooms:get', username ? { slug, username } : { slug }),
     staleTime: ROOM_ANSWER_FRESH_MS,
+  });
+
+/** A guest's request to enter a room; the lobby asks again until the host decides. */
+export const lobbyEntryQuery = (roomId: string, username: string) =>
+  queryOptions({
+    queryKey: backendKeys.lobbyEntry(roomId, username),
+    queryFn: () => answer('backend:lobby:request-entry', { roomId, username }),
+    // Leaving the lobby forgets the entry: coming back asks afresh.
+    gcTime: 0,
   });
 
 /** Creates a room (the caller becomes its owner): the list of recent rooms now holds it too. */
