@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HomeScreen } from '../features/home/HomeScreen';
@@ -5,6 +6,7 @@ import { MeetingScreen } from '../features/meeting/MeetingScreen';
 import { useSessionStore } from '../features/auth/session-store';
 import { DesktopEvents } from './DesktopEvents';
 import { ErrorBoundary } from './ErrorBoundary';
+import { queryClient } from './query-client';
 import { listenToHistory, useRouteStore } from './route-store';
 
 export function App() {
@@ -18,12 +20,14 @@ export function App() {
   }, [refreshSession]);
 
   return (
-    <ErrorBoundary>
-      <a className="skip-link" href="#content">
-        {t('app.skipToContent')}
-      </a>
-      <DesktopEvents />
-      {route.name === 'home' ? <HomeScreen /> : <MeetingScreen key={route.slug} slug={route.slug} />}
-    </ErrorBoundary>
+    <QueryClientProvider client={queryClient}>
+      <ErrorBoundary>
+        <a className="skip-link" href="#content">
+          {t('app.skipToContent')}
+        </a>
+        <DesktopEvents />
+        {route.name === 'home' ? <HomeScreen /> : <MeetingScreen key={route.slug} slug={route.slug} />}
+      </ErrorBoundary>
+    </QueryClientProvider>
   );
 }

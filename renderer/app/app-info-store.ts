@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo } from '../../common/ipc-contract';
-import { invoke } from '../platform/visio';
+import { appInfoQuery } from '../platform/backend-queries';
+import { queryClient } from './query-client';
 
 interface AppInfoState {
   info: AppInfo | null;
@@ -10,8 +11,7 @@ interface AppInfoState {
 export const useAppInfoStore = create<AppInfoState>((set) => ({
   info: null,
   async load() {
-    const result = await invoke('app:info', undefined);
-    const info = result.ok ? result.value : null;
+    const info = await queryClient.fetchQuery(appInfoQuery()).catch(() => null);
     set({ info });
     return info;
   },

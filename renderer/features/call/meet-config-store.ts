@@ -1,26 +1,25 @@
-// The instance's `/config/` (recording, subtitles, sound and auto-mute thresholds), loaded once
-// per run; the call works without it, with every optional feature off.
+// The instance's `/config/` (recording, subtitles, sound and auto-mute thresholds), held by the
+// query cache and mirrored here for the call's code outside React; the call works without it,
+// with every optional feature off.
 import { create } from 'zustand';
 import type { MeetConfig } from '../../../common/meet-types';
-import { invoke } from '../../platform/visio';
+import { queryClient } from '../../app/query-client';
+import { configQuery } from '../../platform/backend-queries';
 
 interface MeetConfigState {
   config: MeetConfig | null;
   load(): Promise<MeetConfig | null>;
 }
 
-let loading: Promise<MeetConfig | null> | null = null;
-
-export const useMeetConfigStore = create<MeetConfigState>((set, get) => ({
+export const useMeetConfigStore = create<MeetConfigState>((set) => ({
   config: null,
-  load() {
-    if (get().config) return Promise.resolve(get().config);
-    loading ??= invoke('backend:config', undefined).then((result) => {
-      loading = null;
-      if (!result.ok) return null;
-      set({ config: result.value });
-      return result.value;
-    });
-    return loading;
+  async load() {
+    try {
+      const config = await queryClient.fetchQuery(configQuery());
+      set({ config });
+      return config;
+    } catch {
+      return null;
+    }
   },
 }));

@@ -1,14 +1,16 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../common/ipc-contract';
 import { selectMeetingHosts, useAppInfoStore } from '../../app/app-info-store';
 import { errorMessage } from '../../app/error-message';
 import { useRouteStore } from '../../app/route-store';
-import { invoke } from '../../platform/visio';
+import { appErrorOf, createRoom } from '../../platform/backend-queries';
 import { AccountBar } from '../auth/AccountBar';
 import { ConnectionTestButton } from '../diagnostics/ConnectionTestDialog';
 import { displayNameOf, selectIsAuthenticated, useSessionStore } from '../auth/session-store';
 import { parseMeetingLink } from './meeting-link';
+import { RecentMeetings } from './RecentMeetings';
 
 export function HomeScreen() {
   const { t } = useTranslation();
@@ -20,6 +22,7 @@ export function HomeScreen() {
   const [linkError, setLinkError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<AppError | null>(null);
+  const queryClient = useQueryClient();
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
@@ -35,14 +38,17 @@ export function HomeScreen() {
     navigate({ name: 'meeting', slug: parsed.slug });
   }
 
-  async function createRoom() {
+  async function createMeeting() {
     setCreating(true);
     setCreateError(null);
-    const username = displayNameOf(user);
-    const result = await invoke('backend:rooms:create', username ? { username } : {});
-    setCreating(false);
-    if (result.ok) navigate({ name: 'meeting', slug: result.value.slug });
-    else setCreateError(result.error);
+    try {
+      const room = await createRoom(queryClient, displayNameOf(user));
+      navigate({ name: 'meeting', slug: room.slug });
+    } catch (error) {
+      setCreateError(appErrorOf(error));
+    } finally {
+      setCreating(false);
+    }
   }
 
   return (
@@ -84,7 +90,7 @@ export function HomeScreen() {
           <section className="card home__create" aria-labelledby={`${inputId}-create`}>
             <h2 id={`${inputId}-create`}>{t('home.create')}</h2>
             {isAuthenticated ? (
-              <button type="button" className="button button--primary" onClick={() => void createRoom()} disabled={creating}>
+              <button type="button" className="button button--primary" onClick={() => void createMeeting()} disabled={creating}>
                 {creating ? t('home.creating') : t('home.create')}
               </button>
             ) : (
@@ -97,6 +103,7 @@ export function HomeScreen() {
             )}
           </section>
         </div>
+        {isAuthenticated && <RecentMeetings />}
         <div className="home__diagnostics">
           <ConnectionTestButton />
         </div>

@@ -1,33 +1,37 @@
-import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roomKey, type Room } from '../../../common/meet-types';
 import { useRouteStore } from '../../app/route-store';
-import { invoke } from '../../platform/visio';
+import { lobbyEntryQuery } from '../../platform/backend-queries';
 import { useMeetingStore } from '../meeting/meeting-store';
-import { startLobbyPolling, type LobbyUpdate } from './lobby-polling';
+import { lobbyUpdateOf, nextLobbyPoll, type LobbyUpdate } from './lobby-polling';
+
+/** Asks to enter until the host decides; a guest waiting in a hidden window keeps their place. */
+function useLobbyUpdate(room: Room, username: string): LobbyUpdate {
+  const entry = useQuery({
+    ...lobbyEntryQuery(roomKey(room), username),
+    refetchInterval: (query) => nextLobbyPoll(lobbyUpdateOf(query.state)),
+    refetchIntervalInBackground: true,
+  });
+  return lobbyUpdateOf(entry);
+}
 
 export function LobbyScreen({ slug, room, username }: { slug: string; room: Room; username: string }) {
   const { t } = useTranslation();
   const navigate = useRouteStore((state) => state.navigate);
   const enterCall = useMeetingStore((state) => state.enterCall);
-  const [update, setUpdate] = useState<LobbyUpdate>({ kind: 'waiting' });
+  const update = useLobbyUpdate(room, username);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
 
-  useEffect(
-    () =>
-      startLobbyPolling({
-        requestEntry: () => invoke('backend:lobby:request-entry', { roomId: roomKey(room), username }),
-        onUpdate: (next) => {
-          if (next.kind === 'accepted') enterCall(room, next.grant, username);
-          else setUpdate(next);
-        },
-      }),
-    [room, username, enterCall],
-  );
+  const grant = update.kind === 'accepted' ? update.grant : null;
+  useEffect(() => {
+    if (grant) enterCall(room, grant, username);
+  }, [grant, room, username, enterCall]);
 
   return (
     <main id="content" className="screen screen--centered">

@@ -2,7 +2,8 @@
 import { create } from 'zustand';
 import type { AppError } from '../../../common/ipc-contract';
 import type { LivekitGrant, Room } from '../../../common/meet-types';
-import { invoke } from '../../platform/visio';
+import { queryClient } from '../../app/query-client';
+import { appErrorOf, backendKeys, roomQuery } from '../../platform/backend-queries';
 
 export type MeetingPhase =
   | { name: 'prejoin' }
@@ -45,13 +46,18 @@ export const useMeetingStore = create<MeetingState>((set, get) => ({
 }));
 
 /**
- * Asks the API for the room under this name: a LiveKit grant means the user may enter at once,
- * otherwise the lobby decides.
+ * The room under this name, as the prejoin already fetched it when still fresh, else asked
+ * again: a LiveKit grant means the user may enter at once, otherwise the lobby decides.
  */
 export async function joinMeeting(slug: string, username: string): Promise<AppError | null> {
-  const result = await invoke('backend:rooms:get', { slug, username });
-  if (!result.ok) return result.error;
-  const room = result.value;
+  let room: Room;
+  try {
+    room = await queryClient.fetchQuery(roomQuery(slug, username));
+  } catch (error) {
+    return appErrorOf(error);
+  }
+  // An answer serves one entry: joining again (after the call ends) asks the API afresh.
+  void queryClient.invalidateQueries({ queryKey: backendKeys.roomsOf(slug), refetchType: 'none' });
   const store = useMeetingStore.getState();
   if (store.slug !== slug) return null;
   if (room.livekit) store.enterCall(room, room.livekit, username);

@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../common/ipc-contract';
-import type { Room } from '../../../common/meet-types';
 import { useAppInfoStore } from '../../app/app-info-store';
 import { errorMessage } from '../../app/error-message';
 import { BlurIcon, CameraIcon, MicrophoneIcon } from '../../app/icons';
 import { useRouteStore } from '../../app/route-store';
-import { invoke } from '../../platform/visio';
+import { appErrorOf, configQuery, createRoom, roomQuery } from '../../platform/backend-queries';
 import { AccountBar } from '../auth/AccountBar';
 import { displayNameOf, selectIsAuthenticated, useSessionStore } from '../auth/session-store';
 import type { EffectFailure } from '../background-blur/background-blur';
@@ -21,7 +21,6 @@ import { mediaFailureMessageKey } from '../devices/media-errors';
 import { ConnectionTestButton } from '../diagnostics/ConnectionTestDialog';
 import { playSpeakerTest } from '../devices/speaker-test';
 import { useMediaDeviceList } from '../devices/useMediaDeviceList';
-import { useMeetConfigStore } from '../call/meet-config-store';
 import { CopyFeedback, MeetingLinkField, type CopiedText } from '../meeting/CopyLink';
 import { meetingLink } from '../meeting/meeting-link';
 import { joinMeeting } from '../meeting/meeting-store';
@@ -30,8 +29,7 @@ import { CameraPreview } from './CameraPreview';
 import { MicrophoneLevel } from './MicrophoneLevel';
 import { isForbidden, mayOpen, prejoinRights, type PrejoinRoomAnswer } from './prejoin-rights';
 import { usePreviewTracks } from './usePreviewTracks';
-
-type RoomCheck = { state: 'checking' } | { state: 'found'; room: Room } | { state: 'missing' } | { state: 'failed'; error: AppError };
+import { roomCheckOf } from './room-check';
 
 export function PrejoinScreen({ slug }: { slug: string }) {
   const { t } = useTranslation();
@@ -41,9 +39,20 @@ export function PrejoinScreen({ slug }: { slug: string }) {
   const isAuthenticated = useSessionStore(selectIsAuthenticated);
   const navigate = useRouteStore((state) => state.navigate);
   const [nameDraft, setName] = useState<string | null>(null);
-  const name = nameDraft ?? (preferences.displayName || displayNameOf(user));
+  const defaultName = (preferences.displayName || displayNameOf(user)).trim();
+  const name = nameDraft ?? defaultName;
   const [nameError, setNameError] = useState(false);
-  const [roomCheck, setRoomCheck] = useState<RoomCheck>({ state: 'checking' });
+  // Asked under the name the user will most likely join with, once the session says who they
+  // are: Join then reuses this answer and its token, and asks again only for another name.
+  const sessionKnown = useSessionStore((state) => state.status !== 'unknown' && state.status !== 'checking');
+  const roomAnswerQuery = useQuery({
+    ...roomQuery(slug, defaultName || null),
+    enabled: sessionKnown,
+    placeholderData: keepPreviousData,
+  });
+  const [missingAtJoin, setMissingAtJoin] = useState(false);
+  const roomCheck = roomCheckOf(roomAnswerQuery, missingAtJoin);
+  const queryClient = useQueryClient();
   const [joining, setJoining] = useState(false);
   const [joinError, setJoinError] = useState<AppError | null>(null);
   const [creating, setCreating] = useState(false);
@@ -56,20 +65,9 @@ export function PrejoinScreen({ slug }: { slug: string }) {
   const { outcome: copyOutcome, copy } = useCopyToClipboard<CopiedText>(linkInput);
 
   // What the room lets this user publish decides which devices are opened at all.
-  const defaultSources = useMeetConfigStore((state) => state.config?.livekit.default_sources);
-  const [configLoaded, setConfigLoaded] = useState(false);
-  useEffect(() => {
-    let active = true;
-    void useMeetConfigStore
-      .getState()
-      .load()
-      .then(() => {
-        if (active) setConfigLoaded(true);
-      });
-    return () => {
-      active = false;
-    };
-  }, []);
+  const configAnswer = useQuery(configQuery());
+  const defaultSources = configAnswer.data?.livekit.default_sources;
+  const configLoaded = !configAnswer.isPending;
   const roomAnswer: PrejoinRoomAnswer =
     roomCheck.state === 'checking' ? { state: 'pending' } : roomCheck.state === 'found' ? { state: 'answered', room: roomCheck.room, userId: user?.id ?? null } : { state: 'unknown' };
   const rights = prejoinRights(roomAnswer, configLoaded ? { loaded: true, defaultSources } : { loaded: false });
@@ -100,24 +98,8 @@ export function PrejoinScreen({ slug }: { slug: string }) {
   );
   const effectStarting = useBackgroundEffect(tracks.video, useEffectRendering(), onEffectFailure);
 
-  const [checkAttempt, setCheckAttempt] = useState(0);
-
-  useEffect(() => {
-    let active = true;
-    void invoke('backend:rooms:get', { slug }).then((result) => {
-      if (!active) return;
-      if (result.ok) setRoomCheck({ state: 'found', room: result.value });
-      else if (result.error.code === 'not_found') setRoomCheck({ state: 'missing' });
-      else setRoomCheck({ state: 'failed', error: result.error });
-    });
-    return () => {
-      active = false;
-    };
-  }, [slug, checkAttempt]);
-
   function checkRoomAgain() {
-    setRoomCheck({ state: 'checking' });
-    setCheckAttempt((attempt) => attempt + 1);
+    void roomAnswerQuery.refetch();
   }
 
   async function join(event: FormEvent) {
@@ -138,17 +120,21 @@ export function PrejoinScreen({ slug }: { slug: string }) {
     setJoinError(null);
     const error = await joinMeeting(slug, username);
     setJoining(false);
-    if (error?.code === 'not_found') setRoomCheck({ state: 'missing' });
+    if (error?.code === 'not_found') setMissingAtJoin(true);
     else if (error) setJoinError(error);
   }
 
   async function createMissingRoom() {
     setCreating(true);
     const username = name.trim() || displayNameOf(user);
-    const result = await invoke('backend:rooms:create', username ? { username } : {});
-    setCreating(false);
-    if (result.ok) navigate({ name: 'meeting', slug: result.value.slug });
-    else setJoinError(result.error);
+    try {
+      const room = await createRoom(queryClient, username);
+      navigate({ name: 'meeting', slug: room.slug });
+    } catch (error) {
+      setJoinError(appErrorOf(error));
+    } finally {
+      setCreating(false);
+    }
   }
 
   return (
