@@ -3,7 +3,8 @@
 // WebGL is drawn in software, the lower resolution the blurred video is sent at.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BlurIcon } from '../../app/icons';
+import { RiImageCircleAiLine } from '@remixicon/react';
+import { iconProps } from '../../app/icon-props';
 import { blurFailureMessageKey, type BlurFailure } from './background-blur';
 import { SOFTWARE_BLUR_RESOLUTION } from './blur-resolution';
 import { isBlurSoftwareRenderedHere, isBlurSupportedHere } from './blur-support';
@@ -55,7 +56,7 @@ export function BlurToggleButton({ enabled, onChange, statusId }: Omit<BlurToggl
       disabled={!supported}
       onClick={() => onChange(!enabled)}
     >
-      <BlurIcon />
+      <RiImageCircleAiLine {...iconProps} />
       <span>{t('backgroundBlur.toggle')}</span>
     </button>
   );

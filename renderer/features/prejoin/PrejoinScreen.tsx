@@ -4,7 +4,8 @@ import type { AppError } from '../../../common/ipc-contract';
 import type { Room } from '../../../common/meet-types';
 import { useAppInfoStore } from '../../app/app-info-store';
 import { errorMessage } from '../../app/error-message';
-import { CameraIcon, MicrophoneIcon } from '../../app/icons';
+import { RiMicLine, RiMicOffLine, RiVideoOffLine, RiVideoOnLine } from '@remixicon/react';
+import { iconProps } from '../../app/icon-props';
 import { useRouteStore } from '../../app/route-store';
 import { invoke } from '../../platform/visio';
 import { AccountBar } from '../auth/AccountBar';
@@ -194,7 +195,7 @@ export function PrejoinScreen({ slug }: { slug: string }) {
                   aria-describedby={microphoneForbidden ? `${forbiddenId}-microphone` : undefined}
                   onClick={() => update({ microphoneEnabled: !preferences.microphoneEnabled })}
                 >
-                  <MicrophoneIcon off={!microphoneOn} />
+                  {microphoneOn ? <RiMicLine {...iconProps} /> : <RiMicOffLine {...iconProps} />}
                   <span>{t('call.microphone')}</span>
                 </button>
                 <button
@@ -205,7 +206,7 @@ export function PrejoinScreen({ slug }: { slug: string }) {
                   aria-describedby={cameraForbidden ? `${forbiddenId}-camera` : undefined}
                   onClick={() => update({ cameraEnabled: !preferences.cameraEnabled })}
                 >
-                  <CameraIcon off={!cameraOn} />
+                  {cameraOn ? <RiVideoOnLine {...iconProps} /> : <RiVideoOffLine {...iconProps} />}
                   <span>{t('call.camera')}</span>
                 </button>
                 <BlurToggleButton
