@@ -15,6 +15,7 @@ import { expectInCall, joinFromPrejoin } from './join';
 import { captures, expectVideoPlaying, MEDIA_TIMEOUT, recordCaptures, remoteVideo, remoteVideoIdentities } from './media-probe';
 import { recordRenderer } from './network-recorder';
 import { createRoom } from './rooms';
+import { openCallSettings } from './call-controls';
 
 /**
  * High-frequency energy of what a <video> shows: the mean absolute Laplacian of its grey levels,
@@ -117,7 +118,7 @@ const BLUR_DESCRIPTION = `Le flou est calculé sur cet ordinateur : seule l’im
 const PREJOIN_PREVIEW = 'video.preview__video';
 
 async function openSettings(page: Page) {
-  await page.getByRole('toolbar', { name: 'Commandes de la réunion' }).getByRole('button', { name: 'Paramètres' }).click();
+  await openCallSettings(page);
   return page.getByRole('dialog', { name: 'Paramètres' });
 }
 

@@ -7,6 +7,7 @@ import { invoke } from '../../platform/visio';
 import { BlurCheckbox } from '../background-blur/BackgroundBlurToggle';
 import { useCallStore } from '../call/call-store';
 import { useCallUiStore } from '../call/call-ui-store';
+import { chooseDevice } from '../devices/choose-device';
 import { useDevicePreferences } from '../devices/device-preferences';
 import { NoiseSuppressionCheckbox } from '../noise-suppression/NoiseSuppressionCheckbox';
 import { DeviceSelect } from '../devices/DeviceSelect';
@@ -69,12 +70,6 @@ export function SettingsDialog() {
     }
   }
 
-  function chooseDevice(kind: MediaDeviceKind, deviceId: string) {
-    const key = kind === 'audioinput' ? 'audioInputId' : kind === 'videoinput' ? 'videoInputId' : 'audioOutputId';
-    preferences.update({ [key]: deviceId });
-    if (room && deviceId) void room.switchActiveDevice(kind, deviceId).catch(() => undefined);
-  }
-
   return (
     <Dialog title={t('settings.title')} closeLabel={t('settings.close')} onClose={closeDialog}>
       {room && (
@@ -85,9 +80,9 @@ export function SettingsDialog() {
       )}
       <section className="settings__section">
         <h3>{t('settings.devices')}</h3>
-        <DeviceSelect label={t('prejoin.microphoneSelect')} devices={devices.audioInputs} value={preferences.audioInputId} onChange={(id) => chooseDevice('audioinput', id)} />
+        <DeviceSelect label={t('prejoin.microphoneSelect')} devices={devices.audioInputs} value={preferences.audioInputId} onChange={(id) => chooseDevice(room, 'audioinput', id)} />
         <NoiseSuppressionCheckbox enabled={preferences.noiseSuppression} failure={noiseSuppressionFailure} onChange={(enabled) => void setNoiseSuppression(enabled)} />
-        <DeviceSelect label={t('prejoin.cameraSelect')} devices={devices.videoInputs} value={preferences.videoInputId} onChange={(id) => chooseDevice('videoinput', id)} />
+        <DeviceSelect label={t('prejoin.cameraSelect')} devices={devices.videoInputs} value={preferences.videoInputId} onChange={(id) => chooseDevice(room, 'videoinput', id)} />
         <BlurCheckbox
           enabled={preferences.backgroundBlur}
           starting={blurStarting}
@@ -98,7 +93,7 @@ export function SettingsDialog() {
           }}
         />
         {devices.audioOutputs.length > 0 && (
-          <DeviceSelect label={t('prejoin.speakerSelect')} devices={devices.audioOutputs} value={preferences.audioOutputId} onChange={(id) => chooseDevice('audiooutput', id)} />
+          <DeviceSelect label={t('prejoin.speakerSelect')} devices={devices.audioOutputs} value={preferences.audioOutputId} onChange={(id) => chooseDevice(room, 'audiooutput', id)} />
         )}
       </section>
       <section className="settings__section">
