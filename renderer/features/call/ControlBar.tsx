@@ -20,38 +20,31 @@ import { useMovableActions } from './controls/useMovableActions';
 import { iconProps } from '../../app/icon-props';
 import { canPublishSource } from './publish-permission';
 
-function DeviceControls() {
+const deviceIcons = {
+  microphone: { on: RiMicLine, off: RiMicOffLine },
+  camera: { on: RiVideoOnLine, off: RiVideoOffLine },
+} as const;
+
+/** The microphone or camera toggle, with its chevron opening the devices to choose from. */
+function DeviceControl({ source }: { source: 'microphone' | 'camera' }) {
   const { t } = useTranslation();
-  const { microphoneEnabled, cameraEnabled, toggleMicrophone, toggleCamera } = useCallStore();
+  const call = useCallStore();
   const permission = useLocalParticipantPermissions();
-  const unavailable = (source: 'microphone' | 'camera') => (canPublishSource(permission, source) ? undefined : t(`call.notAllowed.${source}`));
+  const enabled = source === 'microphone' ? call.microphoneEnabled : call.cameraEnabled;
+  const Icon = deviceIcons[source][enabled ? 'on' : 'off'];
   return (
-    <>
-      <div className="control-group">
-        <ControlButton
-          label={t('call.microphone')}
-          icon={microphoneEnabled ? <RiMicLine {...iconProps} /> : <RiMicOffLine {...iconProps} />}
-          isSelected={microphoneEnabled}
-          off={!microphoneEnabled}
-          keys={shortcutKeys('toggleMicrophone')}
-          unavailableReason={unavailable('microphone')}
-          onPress={() => void toggleMicrophone()}
-        />
-        <DeviceMenuButton source="microphone" />
-      </div>
-      <div className="control-group">
-        <ControlButton
-          label={t('call.camera')}
-          icon={cameraEnabled ? <RiVideoOnLine {...iconProps} /> : <RiVideoOffLine {...iconProps} />}
-          isSelected={cameraEnabled}
-          off={!cameraEnabled}
-          keys={shortcutKeys('toggleCamera')}
-          unavailableReason={unavailable('camera')}
-          onPress={() => void toggleCamera()}
-        />
-        <DeviceMenuButton source="camera" />
-      </div>
-    </>
+    <div className="control-group">
+      <ControlButton
+        label={t(`call.${source}`)}
+        icon={<Icon {...iconProps} />}
+        isSelected={enabled}
+        off={!enabled}
+        keys={shortcutKeys(source === 'microphone' ? 'toggleMicrophone' : 'toggleCamera')}
+        unavailableReason={canPublishSource(permission, source) ? undefined : t(`call.notAllowed.${source}`)}
+        onPress={() => void (source === 'microphone' ? call.toggleMicrophone() : call.toggleCamera())}
+      />
+      <DeviceMenuButton source={source} />
+    </div>
   );
 }
 
@@ -144,7 +137,8 @@ export function ControlBar() {
       onFocus={roving.onFocus}
     >
       <div className="control-bar__centre">
-        <DeviceControls />
+        <DeviceControl source="microphone" />
+        <DeviceControl source="camera" />
         {centre.map(({ action, control }) => (
           <ControlButton key={action} {...control} />
         ))}
