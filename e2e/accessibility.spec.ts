@@ -5,6 +5,7 @@ import { accessibilityViolations } from './axe';
 import { enterCall, joinFromPrejoin } from './join';
 import { MEDIA_TIMEOUT } from './media-probe';
 import { createRoom, ownerSession, shareSession } from './rooms';
+import { openCallSettings } from './call-controls';
 
 test('home, prejoin and lobby have no accessibility violations', async ({ devstack, openParticipant }) => {
   const { page } = await openParticipant('/');
@@ -48,7 +49,7 @@ test('the call with chat, participants and settings has no accessibility violati
   await expect(page.getByRole('button', { name: 'Retirer Bertrand Robot de la réunion' })).toBeVisible();
   expect(await accessibilityViolations(page)).toEqual([]);
 
-  await toolbar.getByRole('button', { name: 'Paramètres' }).click();
+  await openCallSettings(page);
   await expect(page.getByRole('dialog', { name: 'Paramètres' })).toBeVisible();
   expect(await accessibilityViolations(page)).toEqual([]);
 });

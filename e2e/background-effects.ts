@@ -8,6 +8,7 @@ import { expect, type Participant } from './fixtures';
 import { captures, MEDIA_TIMEOUT, recordCaptures } from './media-probe';
 import { recordRenderer } from './network-recorder';
 import { createRoom } from './rooms';
+import { chooseInMoreOptions, openCallSettings } from './call-controls';
 
 /**
  * A public room, and two participants on a blank page: Alice, whose renderer's contacts are
@@ -127,14 +128,11 @@ export const effectChoices = (scope: Page | ReturnType<Page['getByRole']>) => sc
 
 export const PREJOIN_PREVIEW = 'video.preview__video';
 
-export async function openSettings(page: Page) {
-  await page.getByRole('toolbar', { name: 'Commandes de la réunion' }).getByRole('button', { name: 'Paramètres' }).click();
-  return page.getByRole('dialog', { name: 'Paramètres' });
-}
+export const openSettings = (page: Page) => openCallSettings(page);
 
-/** Opens the effects dialog of the call, from the settings where the camera's choices are. */
+/** Opens the effects dialog of the call from "more options". */
 export async function openEffectsInCall(page: Page) {
-  await (await openSettings(page)).getByRole('button', { name: 'Effets d’arrière-plan' }).click();
+  await chooseInMoreOptions(page, 'Effets d’arrière-plan');
   return page.getByRole('dialog', { name: 'Effets d’arrière-plan' });
 }
 

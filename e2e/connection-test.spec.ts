@@ -13,6 +13,7 @@ import { MEDIA_TIMEOUT } from './media-probe';
 import { recordedIceUrls, recordRenderer } from './network-recorder';
 import { createRoom } from './rooms';
 import type { RecordedContact } from '../main/policy/sovereignty-check';
+import { openCallSettings } from './call-controls';
 
 const STEP_IDS = ['backend', 'signalling', 'ice', 'media', 'bandwidth'];
 /** The devstack LiveKit's embedded TURN server, the one ICE server the page may keep. */
@@ -179,7 +180,7 @@ test('opens from the settings during a call, above them, and gives the focus bac
   const room = await createRoom(devstack, 'public');
   const { page } = await openParticipant('about:blank');
   await enterCall(page, devstack.origin, room.slug, 'Dominique Petit');
-  await page.getByRole('button', { name: 'Paramètres' }).click();
+  await openCallSettings(page);
   const settings = page.getByRole('dialog', { name: 'Paramètres' });
   const opener = settings.getByRole('button', { name: 'Tester ma connexion' });
   const dialog = await openConnectionTest(page, opener);

@@ -6,6 +6,7 @@ import { MEDIA_TIMEOUT } from './media-probe';
 import { accessibilityViolations } from './axe';
 import { enterCall } from './join';
 import { createRoom } from './rooms';
+import { openCallSettings } from './call-controls';
 
 // A call, then several screens in turn: on a busy machine this takes longer than one screen.
 test.slow();
@@ -17,7 +18,7 @@ test('German, then Dutch, replace French at once, without a reload', async ({ de
   // A mark in this document: a reload or a new page would lose it.
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
-  await page.getByRole('toolbar', { name: 'Commandes de la réunion' }).getByRole('button', { name: 'Paramètres' }).click();
+  await openCallSettings(page);
   const language = page.getByRole('dialog', { name: 'Paramètres' }).getByLabel('Langue de l’interface');
   await expect(language.getByRole('option')).toHaveText(['Français', 'English', 'Deutsch', 'Nederlands']);
   await language.selectOption('de');
@@ -48,7 +49,7 @@ test('a reading font applies at once, comes from the app’s origin and is kept'
     if (request.resourceType() === 'font' || /\.(woff2?|ttf|otf)(\?|$)/.test(request.url())) fontRequests.push(request.url());
   });
   await enterCall(page, devstack.origin, room.slug, 'Noah Janssen');
-  await page.getByRole('toolbar', { name: 'Commandes de la réunion' }).getByRole('button', { name: 'Paramètres' }).click();
+  await openCallSettings(page);
   const dialog = page.getByRole('dialog', { name: 'Paramètres' });
   const font = dialog.getByLabel('Police de caractères');
   await expect(font).toHaveValue('default');

@@ -11,6 +11,7 @@ import { CutProxy } from './cut-proxy';
 import { enterCall } from './join';
 import { expectVideoPlaying, MEDIA_TIMEOUT, recordPeerConnections, remoteVideo } from './media-probe';
 import { createRoom } from './rooms';
+import { openCallSettings } from './call-controls';
 
 /** Under the server's active-speaker level, yet real audio packets. */
 const QUIET_AMPLITUDE = 20;
@@ -148,7 +149,7 @@ test('low-bandwidth mode keeps the speaker’s video and everyone’s audio, pau
   for (const identity of [speaker.identity, ...quiet]) await expectVideoPlaying(page, remoteVideo(identity));
 
   // The user turns the mode on in the settings; the choice is remembered.
-  await page.getByRole('toolbar', { name: 'Commandes de la réunion' }).getByRole('button', { name: 'Paramètres' }).click();
+  await openCallSettings(page);
   const dialog = page.getByRole('dialog', { name: 'Paramètres' });
   await dialog.getByRole('switch', { name: fr.settings.lowBandwidth }).check();
   await dialog.getByRole('button', { name: 'Fermer les paramètres' }).click();
@@ -175,7 +176,7 @@ test('low-bandwidth mode keeps the speaker’s video and everyone’s audio, pau
   await expectPausedWhileSpeakerFlows(page, speaker.identity, [stillPaused]);
 
   // Off again: every camera plays, and the change is said.
-  await page.getByRole('toolbar', { name: 'Commandes de la réunion' }).getByRole('button', { name: 'Paramètres' }).click();
+  await openCallSettings(page);
   await dialog.getByRole('switch', { name: fr.settings.lowBandwidth }).uncheck();
   await dialog.getByRole('button', { name: 'Fermer les paramètres' }).click();
   // The line goes away after a few seconds: what was said is read from the record.

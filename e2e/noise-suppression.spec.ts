@@ -12,6 +12,7 @@ import { expectInCall, joinFromPrejoin } from './join';
 import { MEDIA_TIMEOUT } from './media-probe';
 import { noisySpeech, writeWav } from './noisy-speech';
 import { createRoom } from './rooms';
+import { openCallSettings } from './call-controls';
 
 const NOISE_SUPPRESSION = 'Réduire le bruit de fond';
 
@@ -70,7 +71,7 @@ async function levelsOnceHeard(page: Page, accept: (levels: SpeechLevels) => boo
 }
 
 async function openSettings(page: Page) {
-  await page.getByRole('toolbar', { name: 'Commandes de la réunion' }).getByRole('button', { name: 'Paramètres' }).click();
+  await openCallSettings(page);
   return page.getByRole('dialog', { name: 'Paramètres' });
 }
 

@@ -5,12 +5,13 @@ import { expect, test } from './fixtures';
 import { accessibilityViolations } from './axe';
 import { enterCall, expectInCall } from './join';
 import { createRoom } from './rooms';
+import { openCallSettings } from './call-controls';
 
 test('the language chosen in the settings is still the interface’s after a reload', async ({ devstack, openParticipant }) => {
   const room = await createRoom(devstack, 'public');
   const { page } = await openParticipant('about:blank');
   await enterCall(page, devstack.origin, room.slug, 'Claire Dubois');
-  await page.getByRole('toolbar', { name: 'Commandes de la réunion' }).getByRole('button', { name: 'Paramètres' }).click();
+  await openCallSettings(page);
   await page.getByRole('dialog', { name: 'Paramètres' }).getByLabel('Langue de l’interface').selectOption('en');
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -22,7 +23,7 @@ test('the language chosen in the settings is still the interface’s after a rel
   await name.fill('Claire Dubois');
   await page.getByRole('button', { name: 'Join the meeting' }).click();
   await expectInCall(page);
-  await page.getByRole('toolbar', { name: 'Meeting controls' }).getByRole('button', { name: 'Settings' }).click();
+  await openCallSettings(page, 'en');
   await expect(page.getByRole('dialog', { name: 'Settings' }).getByLabel('Interface language')).toHaveValue('en');
 });
 
@@ -38,7 +39,7 @@ test('a language that cannot be saved leaves the interface in its language, with
     };
   });
   await enterCall(page, devstack.origin, room.slug, 'Hugo Lefèvre');
-  await page.getByRole('toolbar', { name: 'Commandes de la réunion' }).getByRole('button', { name: 'Paramètres' }).click();
+  await openCallSettings(page);
   const dialog = page.getByRole('dialog', { name: 'Paramètres' });
   const language = dialog.getByLabel('Langue de l’interface');
   await language.selectOption('en');
@@ -53,7 +54,7 @@ test('the instance picker shows the page’s instance, labelled, with no accessi
   const room = await createRoom(devstack, 'public');
   const { page } = await openParticipant('about:blank');
   await enterCall(page, devstack.origin, room.slug, 'Inès Bernard');
-  await page.getByRole('toolbar', { name: 'Commandes de la réunion' }).getByRole('button', { name: 'Paramètres' }).click();
+  await openCallSettings(page);
   const dialog = page.getByRole('dialog', { name: 'Paramètres' });
 
   const picker = dialog.getByRole('group', { name: 'Instance utilisée' });

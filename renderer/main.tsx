@@ -14,6 +14,7 @@ import { pageIceGuard } from './platform/ice-guard';
 import { installBrowserApiWhenMissing } from './platform/visio';
 import './app/fonts.css';
 import './app/styles.css';
+import { markPressableStyleBundled } from './app/pressable-style';
 
 function browserStorage(): Storage | undefined {
   try {
@@ -24,6 +25,7 @@ function browserStorage(): Storage | undefined {
 }
 
 async function start(): Promise<void> {
+  markPressableStyleBundled(document);
   installBrowserApiWhenMissing();
   const info = await useAppInfoStore.getState().load();
   pageIceGuard.setProfileHosts(info?.profile.allowedHosts ?? []);

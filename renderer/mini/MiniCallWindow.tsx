@@ -4,7 +4,8 @@ import i18next from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { initialsOf, type MiniApi, type MiniCommand, type MiniView } from '../../common/mini-window';
-import { CameraIcon, LeaveIcon, MicrophoneIcon } from '../app/icons';
+import { RiMicLine, RiMicOffLine, RiPhoneFill, RiVideoOffLine, RiVideoOnLine } from '@remixicon/react';
+import { iconProps } from '../app/icon-props';
 
 export function MiniCallWindow({ api }: { api: MiniApi }) {
   const { t } = useTranslation();
@@ -89,7 +90,7 @@ export function MiniCallWindow({ api }: { api: MiniApi }) {
           title={view.muted ? t('mini.unmute') : t('mini.mute')}
           onClick={() => send('toggle-mic')}
         >
-          <MicrophoneIcon off={view.muted} />
+          {view.muted ? <RiMicOffLine {...iconProps} /> : <RiMicLine {...iconProps} />}
           <span className="visually-hidden">{view.muted ? t('mini.unmute') : t('mini.mute')}</span>
         </button>
         <button
@@ -98,14 +99,14 @@ export function MiniCallWindow({ api }: { api: MiniApi }) {
           title={view.cameraOn ? t('mini.cameraOff') : t('mini.cameraOn')}
           onClick={() => send('toggle-camera')}
         >
-          <CameraIcon off={!view.cameraOn} />
+          {view.cameraOn ? <RiVideoOnLine {...iconProps} /> : <RiVideoOffLine {...iconProps} />}
           <span className="visually-hidden">{view.cameraOn ? t('mini.cameraOff') : t('mini.cameraOn')}</span>
         </button>
         <button type="button" className="mini__button mini__button--wide" onClick={() => send('show-main')}>
           {t('mini.show')}
         </button>
         <button type="button" className="mini__button mini__button--leave" title={t('mini.leave')} onClick={() => send('leave')}>
-          <LeaveIcon />
+          <RiPhoneFill {...iconProps} />
           <span className="visually-hidden">{t('mini.leave')}</span>
         </button>
       </div>

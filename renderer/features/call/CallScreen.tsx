@@ -12,6 +12,8 @@ import { useChatStore } from '../chat/chat-store';
 import { useWaitingStore } from '../lobby/waiting-store';
 import { WaitingToast } from '../lobby/WaitingToast';
 import { MeetingInfoDialog } from '../meeting/MeetingInfoDialog';
+import { ConnectionTestDialog } from '../diagnostics/ConnectionTestDialog';
+import { focusToolbar } from '../shortcuts/call-actions';
 import { useLowBandwidthStore } from '../low-bandwidth/low-bandwidth-store';
 import { LowBandwidthStatus } from '../low-bandwidth/LowBandwidthStatus';
 import { useLowBandwidthMode } from '../low-bandwidth/useLowBandwidthMode';
@@ -37,7 +39,6 @@ import { Notifications } from './Notifications';
 import { useNotificationStore } from './notification-store';
 import { CallLayout } from './CallLayout';
 import { useLayoutStore } from './layout-store';
-import { LayoutSwitch } from './LayoutSwitch';
 import { useMeetConfigStore } from './meet-config-store';
 import { followReceivedQuality } from './received-video-quality';
 import { useMediaWatchdog } from './useMediaWatchdog';
@@ -63,9 +64,26 @@ function StartAudioButton({ room }: { room: LivekitRoom }) {
   );
 }
 
+/**
+ * A dialog opened from a menu gives the focus back to a menu item that is gone: the control bar
+ * takes it then, so the keyboard user is not sent back to the top of the page.
+ */
+function useFocusBackAfterDialog(dialog: string | null) {
+  const previous = useRef(dialog);
+  useEffect(() => {
+    const closed = previous.current !== null && dialog === null;
+    previous.current = dialog;
+    if (!closed) return;
+    const frame = requestAnimationFrame(() => {
+      if (document.activeElement === null || document.activeElement === document.body) focusToolbar();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [dialog]);
+}
+
 function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom: Room; room: LivekitRoom }) {
   const { t } = useTranslation();
-  const { panel, dialog, subtitlesVisible } = useCallUiStore();
+  const { panel, dialog, subtitlesVisible, closeDialog } = useCallUiStore();
   const receivedQuality = useSettingsStore((state) => state.receivedQuality);
   const effectFailure = useCallStore((state) => state.effectFailure);
   const dismissEffectFailure = useCallStore((state) => state.dismissEffectFailure);
@@ -76,6 +94,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
   usePresenceGraceFollowsCall();
   useSpeakerReport(room);
   useCallShortcuts();
+  useFocusBackAfterDialog(dialog);
   const lowBandwidth = useLowBandwidthMode(room);
   // In low-bandwidth mode the mode chooses each video's layer; the settings' choice comes back after.
   const followsSettings = lowBandwidth === null;
@@ -90,7 +109,6 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
       <header className="call__header">
         <h1 className="call__title">{meetingRoom.name && meetingRoom.name !== slug ? `${meetingRoom.name} · ${slug}` : slug}</h1>
         <RecordingBanner room={room} />
-        <LayoutSwitch />
       </header>
       <ConnectionBanner />
       <LowBandwidthStatus cause={lowBandwidth} />
@@ -116,6 +134,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
       {dialog === 'reactions' && <ReactionsDialog room={room} />}
       {dialog === 'recording' && <RecordingDialog room={room} />}
       {dialog === 'meetingInfo' && <MeetingInfoDialog room={meetingRoom} slug={slug} />}
+      {dialog === 'connectionTest' && <ConnectionTestDialog onClose={closeDialog} />}
     </RoomContext.Provider>
   );
 }

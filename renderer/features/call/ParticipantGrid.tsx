@@ -2,7 +2,7 @@ import { useTracks } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { gridColumns, tilesPerPage } from './layout';
+import { gridColumns, tilesPerPage, tileWidth } from './layout';
 import { ParticipantTile } from './ParticipantTile';
 import { useVisibleVideoSubscriptions } from './useVisibleVideoSubscriptions';
 
@@ -24,6 +24,9 @@ function useElementSize<T extends HTMLElement>() {
   return [ref, size] as const;
 }
 
+/** The gap between tiles, in CSS pixels, as styles.css sets it on `.grid`. */
+const GRID_GAP = 8;
+
 /** Screen shares first and large, then one tile per participant; only the visible page is rendered and its videos subscribed. */
 export function ParticipantGrid() {
   const { t } = useTranslation();
@@ -42,11 +45,15 @@ export function ParticipantGrid() {
   const currentPage = Math.min(page, pageCount - 1);
   const visible = ordered.slice(currentPage * pageSize, (currentPage + 1) * pageSize);
   const columns = gridColumns(visible.length);
+  const [gridRef, gridSize] = useElementSize<HTMLUListElement>();
+  const screens = visible.filter((trackRef) => trackRef.source === Track.Source.ScreenShare).length;
+  const rows = Math.max(1, screens + Math.ceil((visible.length - screens) / columns));
+  const tileStyle = gridSize ? { '--tile-width': `${tileWidth(gridSize, columns, rows, GRID_GAP)}px` } : {};
   useVisibleVideoSubscriptions(ordered, visible);
 
   return (
     <section className="grid-area" aria-label={t('call.participantsGrid')} ref={areaRef}>
-      <ul className="grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+      <ul className="grid" ref={gridRef} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, ...tileStyle } as React.CSSProperties}>
         {visible.map((trackRef) => (
           <ParticipantTile key={`${trackRef.participant.identity}-${trackRef.source}`} trackRef={trackRef} />
         ))}

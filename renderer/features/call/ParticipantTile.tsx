@@ -2,7 +2,8 @@ import { isTrackReference, useIsMuted, useIsSpeaking, VideoTrack, type TrackRefe
 import { Track } from 'livekit-client';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HandIcon, MicrophoneIcon, PinIcon } from '../../app/icons';
+import { RiHand, RiMicLine, RiMicOffLine, RiPushpinLine } from '@remixicon/react';
+import { iconProps } from '../../app/icon-props';
 import { useLowBandwidthStore } from '../low-bandwidth/low-bandwidth-store';
 import { avatarColor, displayName as safeDisplayName } from '../room-trust/display';
 import { ConnectionQualityBadge } from './ConnectionQualityBadge';
@@ -88,18 +89,18 @@ export function ParticipantTile({ trackRef }: { trackRef: TrackReferenceOrPlaceh
         title={pinned ? t('call.unpin', { name: pinSubject }) : t('call.pin', { name: pinSubject })}
         onClick={() => togglePin(key)}
       >
-        <PinIcon />
+        <RiPushpinLine {...iconProps} />
       </button>
       <div className="tile__info">
         {!isScreenShare && (
           <span className={`tile__mic${microphoneMuted ? ' tile__mic--off' : ''}`} role="img" aria-label={microphoneMuted ? t('call.micOff') : t('call.micOn')}>
-            <MicrophoneIcon off={microphoneMuted} />
+            {microphoneMuted ? <RiMicOffLine {...iconProps} /> : <RiMicLine {...iconProps} />}
           </span>
         )}
         <span className="tile__name">{isScreenShare ? t('call.screenShareOf', { name: displayName }) : label}</span>
         {handRaised && !isScreenShare && (
           <span className="tile__hand" role="img" aria-label={t('call.handRaised')}>
-            <HandIcon />
+            <RiHand {...iconProps} />
           </span>
         )}
         {!isScreenShare && <ConnectionQualityBadge participant={participant} />}

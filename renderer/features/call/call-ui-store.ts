@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 
 export type SidePanel = 'chat' | 'participants' | null;
-export type CallDialog = 'shortcuts' | 'settings' | 'effects' | 'reactions' | 'recording' | 'meetingInfo' | null;
+export type CallDialog = 'shortcuts' | 'settings' | 'effects' | 'reactions' | 'recording' | 'meetingInfo' | 'connectionTest' | null;
 
 interface CallUiState {
   panel: SidePanel;

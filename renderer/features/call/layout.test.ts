@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveLayout, gridColumns, maxTilesPerPage, splitStage, tileKey, tilesPerPage, type LayoutItem } from './layout';
+import { effectiveLayout, gridColumns, maxTilesPerPage, splitStage, tileKey, tilesPerPage, tileWidth, type LayoutItem } from './layout';
 
 const camera = (identity: string, isLocal = false): LayoutItem => ({ key: tileKey(identity, 'camera'), identity, isScreenShare: false, isLocal });
 const share = (identity: string): LayoutItem => ({ key: tileKey(identity, 'screen_share'), identity, isScreenShare: true, isLocal: false });
@@ -57,5 +57,19 @@ describe('grid pages', () => {
 
   it('lays a page out as square as possible, wider than tall', () => {
     expect([0, 1, 2, 4, 5, 9, 10, 16, 17, 25].map(gridColumns)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+  });
+});
+
+describe('tile size', () => {
+  it('is limited by the cell width in a tall area, by its height in a wide one, and stays 16:9', () => {
+    expect(tileWidth({ width: 800, height: 2000 }, 2, 2, 8)).toBe(396);
+    expect(tileWidth({ width: 2000, height: 450 }, 1, 1, 8)).toBe(800);
+    const width = tileWidth({ width: 1264, height: 560 }, 3, 3, 8);
+    expect(width * (9 / 16)).toBeLessThanOrEqual((560 - 16) / 3);
+    expect(width).toBeLessThanOrEqual((1264 - 16) / 3);
+  });
+
+  it('is never negative in a tiny area', () => {
+    expect(tileWidth({ width: 4, height: 4 }, 3, 3, 8)).toBe(0);
   });
 });

@@ -71,3 +71,16 @@ export function tilesPerPage(area: { width: number; height: number } | null): nu
 export function gridColumns(tileCount: number): number {
   return Math.max(1, Math.ceil(Math.sqrt(tileCount)));
 }
+
+/** The camera's shape: tiles keep it whatever the window's. */
+export const TILE_ASPECT_RATIO = 16 / 9;
+
+/**
+ * The width of a camera tile in a grid of `columns` columns and `rows` rows filling `area`, so that
+ * the tile keeps its 16:9 shape and the whole grid fits: limited by the cell's width or its height.
+ */
+export function tileWidth(area: { width: number; height: number }, columns: number, rows: number, gap: number): number {
+  const cellWidth = (area.width - gap * (columns - 1)) / columns;
+  const cellHeight = (area.height - gap * (rows - 1)) / rows;
+  return Math.max(0, Math.floor(Math.min(cellWidth, cellHeight * TILE_ASPECT_RATIO)));
+}

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../common/ipc-contract';
 import { Dialog } from '../../app/Dialog';
 import { errorMessage } from '../../app/error-message';
-import { MicrophoneIcon } from '../../app/icons';
+import { RiMicOffLine } from '@remixicon/react';
+import { iconProps } from '../../app/icon-props';
 import { useMeetConfigStore } from '../call/meet-config-store';
 import { useNotificationStore } from '../call/notification-store';
 import { changeRole, liveMicrophoneTrackSid, muteParticipant, removeParticipant } from './admin-actions';
@@ -65,7 +66,7 @@ export function ParticipantActions({ participant, local, name, everyoneCanMute }
           title={t('participants.mute', { name })}
           onClick={() => void run(() => muteParticipant(room, participant, isAdministrator), t('participants.muted', { name }))}
         >
-          <MicrophoneIcon off />
+          <RiMicOffLine {...iconProps} />
         </button>
       )}
       {canManage && (

@@ -3,7 +3,8 @@ import { RoomEvent, Track } from 'livekit-client';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/error-message';
-import { HandIcon, MicrophoneIcon } from '../../app/icons';
+import { RiHand, RiMicLine, RiMicOffLine } from '@remixicon/react';
+import { iconProps } from '../../app/icon-props';
 import { useNotificationStore } from '../call/notification-store';
 import { useCallUiStore } from '../call/call-ui-store';
 import { useMeetConfigStore } from '../call/meet-config-store';
@@ -75,7 +76,7 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
           <ol className="people">
             {hands.map((participant) => (
               <li key={participant.identity} className="people__item">
-                <HandIcon />
+                <RiHand {...iconProps} />
                 <span className="people__name">{displayName(participant.name, participant.identity)}</span>
                 {admin && !participant.isLocal && (
                   <button
@@ -111,7 +112,7 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
                 {role !== 'member' && <span className="tag">{t(`participants.${role}`)}</span>}
                 {isGuest(participant) && <span className="tag tag--muted">{t('participants.guest')}</span>}
                 <span className={`tile__mic${microphoneOn ? '' : ' tile__mic--off'}`} role="img" aria-label={microphoneOn ? t('call.micOn') : t('call.micOff')}>
-                  <MicrophoneIcon off={!microphoneOn} />
+                  {microphoneOn ? <RiMicLine {...iconProps} /> : <RiMicOffLine {...iconProps} />}
                 </span>
                 {participant.isLocal && !renaming && mayRenameSelf(participant, meetConfig) && (
                   <button type="button" className="button button--small" onClick={() => setRenaming(true)}>

@@ -6,7 +6,8 @@ import { isTrackReference, useIsMuted, useRoomContext, useTracks, type TrackRefe
 import { Track } from 'livekit-client';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CameraIcon, HandIcon, LeaveIcon, MicrophoneIcon } from '../../app/icons';
+import { RiHand, RiMicLine, RiMicOffLine, RiPhoneFill, RiVideoOffLine, RiVideoOnLine } from '@remixicon/react';
+import { iconProps } from '../../app/icon-props';
 import { useCallStore } from '../call/call-store';
 import { splitStage, tileKey } from '../call/layout';
 import { useLastSpeaker } from '../call/useLastSpeaker';
@@ -66,7 +67,7 @@ function FeaturedTrack({ trackRef }: { trackRef: TrackReferenceOrPlaceholder }) 
       <figcaption className="floating__name">
         {attributes.handRaisedAt && (
           <span className="floating__hand" role="img" aria-label={t('pip.handRaised')}>
-            <HandIcon />
+            <RiHand {...iconProps} />
           </span>
         )}
         <span data-testid="floating-name">{label}</span>
@@ -108,16 +109,16 @@ export function FloatingCallWindow() {
       <FloatingReactions />
       <div className="floating__controls" role="group" aria-label={t('pip.controls')}>
         <FloatingButton label={t('call.microphone')} pressed={microphoneEnabled} off={!microphoneEnabled} onClick={() => void toggleMicrophone()}>
-          <MicrophoneIcon off={!microphoneEnabled} />
+          {microphoneEnabled ? <RiMicLine {...iconProps} /> : <RiMicOffLine {...iconProps} />}
         </FloatingButton>
         <FloatingButton label={t('call.camera')} pressed={cameraEnabled} off={!cameraEnabled} onClick={() => void toggleCamera()}>
-          <CameraIcon off={!cameraEnabled} />
+          {cameraEnabled ? <RiVideoOnLine {...iconProps} /> : <RiVideoOffLine {...iconProps} />}
         </FloatingButton>
         <FloatingButton label={t('hand.raise')} pressed={handRaised} onClick={() => void toggleHand()}>
-          <HandIcon />
+          <RiHand {...iconProps} />
         </FloatingButton>
         <FloatingButton label={t('call.leave')} leave onClick={() => void leave()}>
-          <LeaveIcon />
+          <RiPhoneFill {...iconProps} />
         </FloatingButton>
       </div>
     </main>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../common/ipc-contract';
 import { useAppInfoStore } from '../../app/app-info-store';
 import { errorMessage } from '../../app/error-message';
-import { BlurIcon, CameraIcon, MicrophoneIcon } from '../../app/icons';
+import { RiImageCircleAiLine, RiMicLine, RiMicOffLine, RiVideoOffLine, RiVideoOnLine } from '@remixicon/react';
+import { iconProps } from '../../app/icon-props';
 import { useRouteStore } from '../../app/route-store';
 import { appErrorOf, configQuery, createRoom, roomQuery } from '../../platform/backend-queries';
 import { AccountBar } from '../auth/AccountBar';
@@ -146,15 +147,6 @@ export function PrejoinScreen({ slug }: { slug: string }) {
       <main id="content" className="prejoin" aria-labelledby={titleId}>
         <h1 id={titleId}>{t('prejoin.title')}</h1>
         <p className="lead">{t('prejoin.meeting', { slug })}</p>
-        {roomCheck.state === 'found' && (
-          <div className="prejoin__link" data-testid="prejoin-link">
-            <MeetingLinkField link={link} inputRef={linkInput} hint={t('meetingInfo.shareHint')} />
-            <button type="button" className="button" onClick={() => void copy(link, 'linkCopied')}>
-              {t('meetingInfo.copyLink')}
-            </button>
-            <CopyFeedback outcome={copyOutcome} />
-          </div>
-        )}
 
         {roomCheck.state === 'missing' ? (
           <div className="card" role="alert">
@@ -183,7 +175,7 @@ export function PrejoinScreen({ slug }: { slug: string }) {
                   aria-describedby={microphoneForbidden ? `${forbiddenId}-microphone` : undefined}
                   onClick={() => update({ microphoneEnabled: !preferences.microphoneEnabled })}
                 >
-                  <MicrophoneIcon off={!microphoneOn} />
+                  {microphoneOn ? <RiMicLine {...iconProps} /> : <RiMicOffLine {...iconProps} />}
                   <span>{t('call.microphone')}</span>
                 </button>
                 <button
@@ -194,7 +186,7 @@ export function PrejoinScreen({ slug }: { slug: string }) {
                   aria-describedby={cameraForbidden ? `${forbiddenId}-camera` : undefined}
                   onClick={() => update({ cameraEnabled: !preferences.cameraEnabled })}
                 >
-                  <CameraIcon off={!cameraOn} />
+                  {cameraOn ? <RiVideoOnLine {...iconProps} /> : <RiVideoOffLine {...iconProps} />}
                   <span>{t('call.camera')}</span>
                 </button>
                 <button
@@ -204,7 +196,7 @@ export function PrejoinScreen({ slug }: { slug: string }) {
                   aria-controls={effectsPanelId}
                   onClick={() => setEffectsOpen(!effectsOpen)}
                 >
-                  <BlurIcon />
+                  <RiImageCircleAiLine {...iconProps} />
                   <span>{t('effects.open')}</span>
                 </button>
               </div>
@@ -239,66 +231,80 @@ export function PrejoinScreen({ slug }: { slug: string }) {
               )}
             </section>
 
-            <form className="card prejoin__form" onSubmit={(event) => void join(event)} noValidate>
-              <div className="field">
-                <label htmlFor={nameId}>{t('prejoin.nameLabel')}</label>
-                <input
-                  id={nameId}
-                  type="text"
-                  value={name}
-                  maxLength={64}
-                  autoComplete="name"
-                  aria-invalid={nameError || undefined}
-                  aria-describedby={nameError ? `${nameId}-error` : undefined}
-                  onChange={(event) => setName(event.target.value)}
-                />
-                {nameError && (
-                  <p id={`${nameId}-error`} className="field-error" role="alert">
-                    {t('prejoin.nameRequired')}
+            <div className="prejoin__side">
+              <form className="card prejoin__form" onSubmit={(event) => void join(event)} noValidate>
+                <div className="field">
+                  <label htmlFor={nameId}>{t('prejoin.nameLabel')}</label>
+                  <input
+                    id={nameId}
+                    type="text"
+                    value={name}
+                    maxLength={64}
+                    autoComplete="name"
+                    aria-invalid={nameError || undefined}
+                    aria-describedby={nameError ? `${nameId}-error` : undefined}
+                    onChange={(event) => setName(event.target.value)}
+                  />
+                  {nameError && (
+                    <p id={`${nameId}-error`} className="field-error" role="alert">
+                      {t('prejoin.nameRequired')}
+                    </p>
+                  )}
+                </div>
+                {roomCheck.state === 'checking' && (
+                  <p className="muted" role="status">
+                    {t('prejoin.checkingRoom')}
                   </p>
                 )}
-              </div>
-              <DeviceSelect label={t('prejoin.microphoneSelect')} devices={devices.audioInputs} value={preferences.audioInputId} onChange={(audioInputId) => update({ audioInputId })} />
-              {/* Applies to the call: the preview's level meter shows the microphone as captured. */}
-              <NoiseSuppressionCheckbox enabled={preferences.noiseSuppression} failure={null} onChange={(noiseSuppression) => update({ noiseSuppression })} />
-              <DeviceSelect label={t('prejoin.cameraSelect')} devices={devices.videoInputs} value={preferences.videoInputId} onChange={(videoInputId) => update({ videoInputId })} />
-              {devices.audioOutputs.length > 0 && (
-                <DeviceSelect label={t('prejoin.speakerSelect')} devices={devices.audioOutputs} value={preferences.audioOutputId} onChange={(audioOutputId) => update({ audioOutputId })} />
-              )}
-              <div className="button-row button-row--compact">
-                <button type="button" className="button" onClick={() => void playSpeakerTest(preferences.audioOutputId)}>
-                  {t('prejoin.testSpeaker')}
-                </button>
-                <ConnectionTestButton />
-              </div>
-
-              {roomCheck.state === 'checking' && (
-                <p className="muted" role="status">
-                  {t('prejoin.checkingRoom')}
-                </p>
-              )}
-              {roomCheck.state === 'failed' && (
-                <div className="notice notice--error" role="alert">
-                  <p>{errorMessage(t, roomCheck.error)}</p>
-                  <button type="button" className="button" onClick={checkRoomAgain}>
-                    {t('errors.retry')}
+                {roomCheck.state === 'failed' && (
+                  <div className="notice notice--error" role="alert">
+                    <p>{errorMessage(t, roomCheck.error)}</p>
+                    <button type="button" className="button" onClick={checkRoomAgain}>
+                      {t('errors.retry')}
+                    </button>
+                  </div>
+                )}
+                {joinError && (
+                  <p className="notice notice--error" role="alert">
+                    {errorMessage(t, joinError)}
+                  </p>
+                )}
+                <div className="button-row">
+                  <button type="submit" className="button button--primary" disabled={joining}>
+                    {joining ? t('prejoin.joining') : t('prejoin.join')}
+                  </button>
+                  <button type="button" className="button" onClick={() => navigate({ name: 'home' })}>
+                    {t('prejoin.back')}
                   </button>
                 </div>
+                <div className="prejoin__devices">
+                  <DeviceSelect label={t('prejoin.microphoneSelect')} devices={devices.audioInputs} value={preferences.audioInputId} onChange={(audioInputId) => update({ audioInputId })} />
+                  <DeviceSelect label={t('prejoin.cameraSelect')} devices={devices.videoInputs} value={preferences.videoInputId} onChange={(videoInputId) => update({ videoInputId })} />
+                  {devices.audioOutputs.length > 0 && (
+                    <DeviceSelect label={t('prejoin.speakerSelect')} devices={devices.audioOutputs} value={preferences.audioOutputId} onChange={(audioOutputId) => update({ audioOutputId })} />
+                  )}
+                  <div className="prejoin__wide">
+                    {/* Applies to the call: the preview's level meter shows the microphone as captured. */}
+                    <NoiseSuppressionCheckbox enabled={preferences.noiseSuppression} failure={null} onChange={(noiseSuppression) => update({ noiseSuppression })} />
+                  </div>
+                  <div className="button-row button-row--compact prejoin__wide">
+                    <button type="button" className="button" onClick={() => void playSpeakerTest(preferences.audioOutputId)}>
+                      {t('prejoin.testSpeaker')}
+                    </button>
+                    <ConnectionTestButton />
+                  </div>
+                </div>
+              </form>
+              {roomCheck.state === 'found' && (
+                <div className="prejoin__link" data-testid="prejoin-link">
+                  <MeetingLinkField link={link} inputRef={linkInput} hint={t('meetingInfo.shareHint')} />
+                  <button type="button" className="button" onClick={() => void copy(link, 'linkCopied')}>
+                    {t('meetingInfo.copyLink')}
+                  </button>
+                  <CopyFeedback outcome={copyOutcome} />
+                </div>
               )}
-              {joinError && (
-                <p className="notice notice--error" role="alert">
-                  {errorMessage(t, joinError)}
-                </p>
-              )}
-              <div className="button-row">
-                <button type="submit" className="button button--primary" disabled={joining}>
-                  {joining ? t('prejoin.joining') : t('prejoin.join')}
-                </button>
-                <button type="button" className="button" onClick={() => navigate({ name: 'home' })}>
-                  {t('prejoin.back')}
-                </button>
-              </div>
-            </form>
+            </div>
           </div>
         )}
       </main>

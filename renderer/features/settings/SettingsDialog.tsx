@@ -6,6 +6,7 @@ import { changeLanguage, isLanguage, languageNames, languages, type Language } f
 import { invoke } from '../../platform/visio';
 import { useCallStore } from '../call/call-store';
 import { useCallUiStore } from '../call/call-ui-store';
+import { chooseDevice } from '../devices/choose-device';
 import { useDevicePreferences } from '../devices/device-preferences';
 import { NoiseSuppressionCheckbox } from '../noise-suppression/NoiseSuppressionCheckbox';
 import { DeviceSelect } from '../devices/DeviceSelect';
@@ -66,12 +67,6 @@ export function SettingsDialog() {
     }
   }
 
-  function chooseDevice(kind: MediaDeviceKind, deviceId: string) {
-    const key = kind === 'audioinput' ? 'audioInputId' : kind === 'videoinput' ? 'videoInputId' : 'audioOutputId';
-    preferences.update({ [key]: deviceId });
-    if (room && deviceId) void room.switchActiveDevice(kind, deviceId).catch(() => undefined);
-  }
-
   return (
     <Dialog title={t('settings.title')} closeLabel={t('settings.close')} onClose={closeDialog}>
       {room && (
@@ -82,16 +77,16 @@ export function SettingsDialog() {
       )}
       <section className="settings__section">
         <h3>{t('settings.devices')}</h3>
-        <DeviceSelect label={t('prejoin.microphoneSelect')} devices={devices.audioInputs} value={preferences.audioInputId} onChange={(id) => chooseDevice('audioinput', id)} />
+        <DeviceSelect label={t('prejoin.microphoneSelect')} devices={devices.audioInputs} value={preferences.audioInputId} onChange={(id) => chooseDevice(room, 'audioinput', id)} />
         <NoiseSuppressionCheckbox enabled={preferences.noiseSuppression} failure={noiseSuppressionFailure} onChange={(enabled) => void setNoiseSuppression(enabled)} />
-        <DeviceSelect label={t('prejoin.cameraSelect')} devices={devices.videoInputs} value={preferences.videoInputId} onChange={(id) => chooseDevice('videoinput', id)} />
+        <DeviceSelect label={t('prejoin.cameraSelect')} devices={devices.videoInputs} value={preferences.videoInputId} onChange={(id) => chooseDevice(room, 'videoinput', id)} />
         <div className="field">
           <button type="button" className="button" aria-haspopup="dialog" onClick={() => openDialog('effects')}>
             {t('effects.title')}
           </button>
         </div>
         {devices.audioOutputs.length > 0 && (
-          <DeviceSelect label={t('prejoin.speakerSelect')} devices={devices.audioOutputs} value={preferences.audioOutputId} onChange={(id) => chooseDevice('audiooutput', id)} />
+          <DeviceSelect label={t('prejoin.speakerSelect')} devices={devices.audioOutputs} value={preferences.audioOutputId} onChange={(id) => chooseDevice(room, 'audiooutput', id)} />
         )}
       </section>
       <section className="settings__section">

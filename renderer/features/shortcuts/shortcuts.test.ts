@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortcutFor, type KeyboardLike } from './shortcuts';
+import { ariaKeyShortcuts, shortcutFor, shortcutKeys, type KeyboardLike } from './shortcuts';
 
 const press = (key: string, code: string, modifiers: Partial<KeyboardLike> = {}): KeyboardLike => ({
   key,
@@ -32,5 +32,13 @@ describe('shortcuts', () => {
   it('follows the physical key on non-QWERTY layouts', () => {
     expect(shortcutFor(press('q', 'KeyA', { ctrlKey: true }))).toBeNull();
     expect(shortcutFor(press('d', 'KeyD', { ctrlKey: true }))).toBe('toggleMicrophone');
+  });
+});
+
+describe('shortcut keys shown on the controls', () => {
+  it('gives the keys of an action, and their aria-keyshortcuts form', () => {
+    expect(shortcutKeys('toggleMicrophone')).toBe('Ctrl+D');
+    expect(ariaKeyShortcuts('Ctrl+Shift+/')).toBe('Control+Shift+/');
+    expect(ariaKeyShortcuts('F2')).toBe('F2');
   });
 });

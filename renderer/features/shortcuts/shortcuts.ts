@@ -41,3 +41,13 @@ export const heldShortcuts: readonly { action: 'pushToTalk'; keys: string }[] = 
 export function shortcutFor(event: KeyboardLike): ShortcutAction | null {
   return shortcuts.find((shortcut) => shortcut.matches(event))?.action ?? null;
 }
+
+/** The keys of an action as shown to the user (help, tooltips), e.g. "Ctrl+D". */
+export function shortcutKeys(action: ShortcutAction): string | undefined {
+  return shortcuts.find((shortcut) => shortcut.action === action)?.keys;
+}
+
+/** The same keys in the form `aria-keyshortcuts` expects ("Control+D"). */
+export function ariaKeyShortcuts(keys: string): string {
+  return keys.replace(/\bCtrl\b/g, 'Control');
+}
