@@ -15,7 +15,7 @@ const MOVABLE = ['Informations de la réunion', 'Enregistrement', 'Sous-titres',
 /** Always in the bar, whatever the width. */
 const FIXED = ['Microphone', 'Choisir les appareils audio', 'Caméra', 'Choisir la source vidéo', 'Plus d’options', 'Quitter la réunion', 'Messages', 'Participants'];
 /** Always in "more options". */
-const MENU_ONLY = ['Automatique', 'Mosaïque', 'Intervenant', 'Flouter l’arrière-plan', 'Plein écran', 'Paramètres', 'Tester ma connexion', 'Raccourcis clavier'];
+const MENU_ONLY = ['Automatique', 'Mosaïque', 'Intervenant', 'Effets d’arrière-plan', 'Plein écran', 'Paramètres', 'Tester ma connexion', 'Raccourcis clavier'];
 
 /** As the room's owner, so that the recording button is there too. */
 async function enterCallAsOwner(openParticipant: (path?: string) => Promise<Participant>, devstack: Devstack): Promise<Page> {

@@ -11,6 +11,7 @@ import type { RegisteredRoom } from '../../common/meet-types';
 import { Bot } from '../../devstack/bot';
 import { startDevstack, type Devstack } from '../../devstack/index';
 import { launchChromium } from '../../e2e/browser';
+import { chooseInMoreOptions } from '../../e2e/call-controls';
 import { createRoom, ownerSession, shareSession } from '../../e2e/rooms';
 import en from '../../renderer/i18n/en.json' with { type: 'json' };
 import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
@@ -90,15 +91,9 @@ async function leaveCall(page: Page, strings: Strings): Promise<void> {
   await page.getByTestId('call').waitFor({ state: 'detached', timeout: WAIT_MS });
 }
 
-/** Opens the settings dialog from the call, wherever the control bar keeps its button. */
-async function openSettings(page: Page, strings: Strings): Promise<void> {
-  const direct = page.getByRole('button', { name: strings.settings.open, exact: true });
-  if (await direct.isVisible()) {
-    await direct.click();
-  } else {
-    await page.getByRole('button', { name: strings.call.more }).click();
-    await page.getByRole('menuitem', { name: strings.settings.open }).click();
-  }
+/** Opens the settings dialog from the call's "more options" menu. */
+async function openSettings(page: Page, strings: Strings, language: LanguageCode): Promise<void> {
+  await chooseInMoreOptions(page, strings.settings.open, language);
   await page.getByRole('dialog', { name: strings.settings.title }).waitFor({ state: 'visible', timeout: WAIT_MS });
 }
 
@@ -141,7 +136,7 @@ async function screensFor(browser: Browser, devstack: Devstack, rooms: Rooms, la
     await page.getByRole('dialog').waitFor({ state: 'visible', timeout: WAIT_MS });
     await shooter.shot(page, '07-keyboard-shortcuts');
     await page.keyboard.press('Escape');
-    await openSettings(page, strings);
+    await openSettings(page, strings, language);
     await shooter.shot(page, '08-settings');
     await page.keyboard.press('Escape');
 

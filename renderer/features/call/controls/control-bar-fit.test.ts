@@ -18,7 +18,7 @@ describe('fitControlBar', () => {
     for (let width = 200; width <= 1100; width += 10) {
       const { inBar, inMenu } = fitControlBar(all, width);
       expect([...inBar, ...inMenu].sort()).toEqual([...all].sort());
-      const moved = movingOrder.slice(0, inMenu.length);
+      const moved = movingOrder.filter((action) => all.includes(action)).slice(0, inMenu.length);
       expect([...inMenu].sort()).toEqual([...moved].sort());
       if (inBar.length > 0) expect(barWidth(inBar)).toBeLessThanOrEqual(width);
     }
@@ -28,6 +28,12 @@ describe('fitControlBar', () => {
     const guest = all.filter((action) => action !== 'recording');
     const { inMenu } = fitControlBar(guest, barWidth(guest) - 1);
     expect(inMenu).toEqual(['meetingInfo']);
+  });
+
+  it('moves the floating-window button of the browser variant first, before the meeting information', () => {
+    const browser: MovableAction[] = [...all, 'floatingWindow'];
+    expect(fitControlBar(browser, 1280).inMenu).toEqual([]);
+    expect(fitControlBar(browser, 1024 - 2).inMenu).toEqual(['floatingWindow']);
   });
 
   it('puts everything in the menu in a very narrow window', () => {
