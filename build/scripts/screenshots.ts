@@ -11,6 +11,7 @@ import type { RegisteredRoom } from '../../common/meet-types';
 import { Bot } from '../../devstack/bot';
 import { startDevstack, type Devstack } from '../../devstack/index';
 import { launchChromium } from '../../e2e/browser';
+import { miniWindowSize } from '../../main/security/window-options';
 import { chooseInMoreOptions } from '../../e2e/call-controls';
 import { createRoom, ownerSession, shareSession } from '../../e2e/rooms';
 import en from '../../renderer/i18n/en.json' with { type: 'json' };
@@ -22,8 +23,6 @@ const SIZES = [
   { width: 1280, height: 720 },
   { width: 1024, height: 768 },
 ] as const;
-/** The mini window's own size (main/security/window-options.ts). */
-const MINI_SIZE = { width: 340, height: 148 };
 const LANGUAGES = { fr, en } as const;
 type LanguageCode = keyof typeof LANGUAGES;
 type Strings = (typeof LANGUAGES)[LanguageCode];
@@ -141,7 +140,7 @@ async function screensFor(browser: Browser, devstack: Devstack, rooms: Rooms, la
     await page.keyboard.press('Escape');
 
     const mini = await context.newPage();
-    await mini.setViewportSize(MINI_SIZE);
+    await mini.setViewportSize(miniWindowSize);
     await mini.goto(`${devstack.origin}/mini.html?lang=${language}`);
     await mini.getByRole('button', { name: strings.mini.leave }).waitFor({ state: 'visible', timeout: WAIT_MS });
     await shooter.shot(mini, '09-mini-window');
