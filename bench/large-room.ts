@@ -200,8 +200,14 @@ interface LayoutRun {
 async function participantsSeen(page: Page): Promise<number> {
   await page.keyboard.press('Control+Shift+P');
   const rows = page.locator('.people__item[data-participant-identity]');
-  await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
-  const count = await rows.count();
+  await rows.first().waitFor({ state: 'visible', timeout: SETTLE_TIMEOUT_MS });
+  // The list grows while the room's participants are read in: count once it holds still for 2 s.
+  let count = await rows.count();
+  for (let stableSince = Date.now(); Date.now() - stableSince < 2_000; ) {
+    await sleep(500);
+    const now = await rows.count();
+    if (now !== count) [count, stableSince] = [now, Date.now()];
+  }
   await page.keyboard.press('Control+Shift+P');
   return count;
 }
