@@ -11,6 +11,7 @@ const MAX_HEAD_BYTES = 8_192;
 export class CutProxy {
   private readonly sockets = new Set<Socket>();
   private isCut = false;
+  private refusing = false;
   /** Tunnels opened so far. */
   tunnelsOpened = 0;
   private readonly held: Array<() => void> = [];
@@ -54,6 +55,14 @@ export class CutProxy {
     for (const release of this.held.splice(0)) release();
   }
 
+  /**
+   * Keeps the tunnels already open and refuses every new one, as a proxy that lets a long-lived
+   * connection live but blocks the next: whatever reconnects through it cannot.
+   */
+  refuseNewTunnels(): void {
+    this.refusing = true;
+  }
+
   /** Closes every tunnel at once (the connections drop; new ones are let through). */
   drop(): void {
     for (const socket of this.sockets) socket.destroy();
@@ -87,6 +96,10 @@ export class CutProxy {
       const target = /^CONNECT ([^\s:]+):(\d+) HTTP\/1\.[01]\r\n/.exec(head.toString('latin1'));
       if (!target) {
         client.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      if (this.refusing) {
+        client.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
         return;
       }
       const rest = head.subarray(end + 4);
