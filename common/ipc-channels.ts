@@ -35,6 +35,7 @@ export const invokeChannelNames = [
   'call:speaker',
   'lobby:waiting-changed',
   'chat:received',
+  'chat:save-file',
   'capture:choose',
   'settings:get',
   'settings:update',
