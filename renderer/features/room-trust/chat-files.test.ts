@@ -73,6 +73,14 @@ describe('reading a file', () => {
     expect(await readFileCapped(broken(), 30)).toEqual({ ok: false, refusal: 'incomplete' });
   });
 
+  it('refuses a file larger than its sender announced', async () => {
+    async function* oversent() {
+      yield new Uint8Array(5);
+      throw new DataStreamError('extra', DataStreamErrorReason.LengthExceeded);
+    }
+    expect(await readFileCapped(oversent(), 30)).toEqual({ ok: false, refusal: 'oversent' });
+  });
+
   it('drains a sender’s surplus past its announced size, read after read', async () => {
     let left = 3;
     const surplus: AsyncIterable<Uint8Array> = {

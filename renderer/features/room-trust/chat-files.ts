@@ -10,7 +10,7 @@ import { MAX_ID_CHARS } from './limits';
 import type { SenderKind } from './senders';
 
 /** Why a file from someone else is not kept; `unlinked` streams belong to no message and are not shown. */
-export type ReceivedFileRefusal = ChatFileRefusal | 'incomplete' | 'missing' | 'memory';
+export type ReceivedFileRefusal = ChatFileRefusal | 'oversent' | 'incomplete' | 'missing' | 'memory';
 
 const FILE_SENDERS: readonly SenderKind[] = ['admin', 'member', 'agent'];
 
@@ -85,11 +85,14 @@ export function judgeFileHeader(header: IncomingFileHeader, policy: ChatFilesPol
   return refusal ? { kept: false, name, refusal } : { kept: true, name, mimeType };
 }
 
-export type ReadOutcome = { ok: true; chunks: Uint8Array[]; size: number } | { ok: false; refusal: 'size' | 'incomplete' };
+const isLengthExceeded = (error: unknown) => error instanceof DataStreamError && error.reason === DataStreamErrorReason.LengthExceeded;
+
+export type ReadOutcome = { ok: true; chunks: Uint8Array[]; size: number } | { ok: false; refusal: 'size' | 'oversent' | 'incomplete' };
 
 /**
  * Reads a file's bytes up to `maxBytes`. Past it, the rest is read and dropped and the file is
- * refused; a stream that breaks (sender gone, more or fewer bytes than announced) is incomplete.
+ * refused; so is a file larger than its sender announced. A stream that breaks (sender gone,
+ * chunks missing) is incomplete.
  */
 export async function readFileCapped(chunks: AsyncIterable<Uint8Array>, maxBytes: number, onProgress?: (received: number) => void): Promise<ReadOutcome> {
   const kept: Uint8Array[] = [];
@@ -107,13 +110,12 @@ export async function readFileCapped(chunks: AsyncIterable<Uint8Array>, maxBytes
       kept.push(chunk);
       onProgress?.(size);
     }
-  } catch {
-    return { ok: false, refusal: tooLarge ? 'size' : 'incomplete' };
+  } catch (error) {
+    if (tooLarge) return { ok: false, refusal: 'size' };
+    return { ok: false, refusal: isLengthExceeded(error) ? 'oversent' : 'incomplete' };
   }
   return tooLarge ? { ok: false, refusal: 'size' } : { ok: true, chunks: kept, size };
 }
-
-const isLengthExceeded = (error: unknown) => error instanceof DataStreamError && error.reason === DataStreamErrorReason.LengthExceeded;
 
 /**
  * Chunks of surplus read after a sender went past the size it announced: livekit-client fails
