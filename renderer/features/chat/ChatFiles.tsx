@@ -5,32 +5,17 @@ import { RiAttachment2, RiCloseLine } from '@remixicon/react';
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CHAT_FILE_TYPES,
-  chatFileRefusal,
-  chatFileTypeOf,
-  chatFileTypeSchema,
-  formatFileSize,
-  MAX_FILES_PER_MESSAGE,
-  sanitizeFileName,
-  type ChatFileRefusal,
-  type ChatFilesPolicy,
-} from '../../../common/chat-files';
+import { CHAT_FILE_TYPES, chatFileTypeSchema, formatFileSize, MAX_FILES_PER_MESSAGE, sanitizeFileName, type ChatFilesPolicy } from '../../../common/chat-files';
 import { isLanguage, type Language } from '../../../common/languages';
 import { iconProps } from '../../app/icon-props';
 import { invoke } from '../../platform/visio';
 import { chatFilesPolicyQuery } from './chat-files-policy';
 import { useChatFilesStore, type ChatFile } from './chat-files-store';
+import { checkPickedFile } from './outgoing-files';
 
 function useLanguage(): Language {
   const { i18n } = useTranslation();
   return isLanguage(i18n.language) ? i18n.language : 'fr';
-}
-
-/** Why a picked file cannot go, or null (its type is the one its extension stands for). */
-export function checkPickedFile(file: Pick<File, 'name' | 'size'>, policy: ChatFilesPolicy): ChatFileRefusal | null {
-  const name = sanitizeFileName(file.name);
-  return chatFileRefusal({ name, mimeType: chatFileTypeOf(name) ?? '', size: file.size }, policy);
 }
 
 function FileLine({ file }: { file: ChatFile }) {

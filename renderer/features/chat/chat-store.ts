@@ -1,15 +1,9 @@
 import type { Room } from 'livekit-client';
 import { create } from 'zustand';
 import { CHAT_TOPIC, LEGACY_CHAT_TOPIC } from '../../../common/meet-types';
-import { chatFileTypeOf, sanitizeFileName } from '../../../common/chat-files';
 import { useChatFilesStore } from './chat-files-store';
 import { addChatMessage, encodeLegacyChatPayload, type ChatMessage } from './chat-messages';
-
-/** The file as it goes: its cleaned name, and the type its extension stands for (what receivers check). */
-function attachmentOf(file: File): File {
-  const name = sanitizeFileName(file.name);
-  return new File([file], name, { type: chatFileTypeOf(name) ?? file.type });
-}
+import { attachmentOf } from './outgoing-files';
 
 /** Our own files, listed under our message as the others receive them; the stream ids LiveKit gave them. */
 function keepSentFiles(ids: readonly string[], files: readonly File[]): string[] {
