@@ -36,6 +36,7 @@ export const invokeChannelNames = [
   'call:speaker',
   'lobby:waiting-changed',
   'chat:received',
+  'chat:save-file',
   'capture:choose',
   'settings:get',
   'settings:update',

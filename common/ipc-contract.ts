@@ -1,6 +1,7 @@
 // The one IPC contract: channel names, payload schemas (validated in main) and result types
 // (used by the preload and the renderer). Nothing else crosses the process boundary.
 import { z } from 'zod';
+import { chatFileTypeSchema, MAX_CHAT_FILE_BYTES, MAX_FILE_NAME_CHARS } from './chat-files';
 import { connectionTestReportSchema } from './connection-test-report';
 import type { IceServer } from './ice-servers';
 import type { Language } from './languages';
@@ -168,6 +169,17 @@ export const invokeSchemas = {
   'chat:received': z
     .object({ from: z.string().max(64), text: z.string().max(500), roomSlug: slugSchema })
     .strict(),
+  /**
+   * Asks the user where to put a file received in the chat, then writes it there. Main checks it
+   * against the chat files setting first; its name is cleaned again.
+   */
+  'chat:save-file': z
+    .object({
+      name: z.string().min(1).max(MAX_FILE_NAME_CHARS * 4),
+      mimeType: chatFileTypeSchema,
+      contents: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_CHAT_FILE_BYTES, 'file too large'),
+    })
+    .strict(),
   'capture:choose': z
     .object({
       requestId: z.string().min(1).max(64),
@@ -270,6 +282,8 @@ export interface InvokeOutputs {
   'call:speaker': null;
   'lobby:waiting-changed': null;
   'chat:received': null;
+  /** Saved; a user who closes the file dialog gets the error `cancelled`. */
+  'chat:save-file': null;
   'capture:choose': null;
   'settings:get': SettingsView;
   'settings:update': SettingsView;

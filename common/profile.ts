@@ -2,6 +2,7 @@
 // may reach, how it updates, how it looks. The fields added after the first version are optional
 // so that a profile written by hand stays short; `profileDefaults` gives their effective values.
 import { z } from 'zod';
+import { chatFilesPolicySchema, defaultChatFilesPolicy } from './chat-files';
 import { allowedHostsOf, isLoopbackHost } from './host-patterns';
 import { isIceUrlAllowed, parseIceUrl } from './ice-servers';
 import { languageSchema } from './languages';
@@ -149,6 +150,8 @@ export const profileSchema = z
       .strict()
       .optional(),
     features: featureSwitchesSchema.optional(),
+    /** Files in the chat (sent through LiveKit, never stored by the instance); unset parts keep the defaults. */
+    chatFiles: chatFilesPolicySchema.partial().optional(),
     /** The ministry's CA certificates, trusted for this profile's hosts only. */
     certificateAuthorities: z.array(certificateAuthoritySchema).max(20).optional(),
     proxy: proxySettingsSchema.optional(),
@@ -248,5 +251,6 @@ export function profileDefaults(profile: Profile) {
       backgroundEffects: profile.features?.backgroundEffects ?? true,
       addInstance: profile.features?.addInstance ?? true,
     },
+    chatFiles: { ...defaultChatFilesPolicy, ...profile.chatFiles },
   };
 }

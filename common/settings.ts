@@ -1,6 +1,7 @@
 // The one shape of the app's settings, its built-in defaults, and the views other parts take of
 // it. Main resolves the effective values (main/policy/effective-settings.ts); the settings screen
 // shows them through `settings:get`; the desktop features read a few.
+import { defaultChatFilesPolicy, type ChatFilesPolicy } from './chat-files';
 import type { Language } from './languages';
 import type { ProxySettings } from './profile';
 
@@ -19,6 +20,8 @@ export interface EffectiveSettings {
   /** PEM texts or paths: the profile's CAs then the policy's extra ones. */
   certificateAuthorities: string[];
   addInstanceAllowed: boolean;
+  /** Files in the chat: on or off, their largest size and their types (profile, then machine policy). */
+  chatFiles: ChatFilesPolicy;
   /** Always false: the app sends no telemetry, whatever any layer says. */
   telemetry: false;
 }
@@ -38,6 +41,7 @@ export const builtInDefaults: EffectiveSettings = {
   proxy: { mode: 'system' },
   certificateAuthorities: [],
   addInstanceAllowed: true,
+  chatFiles: defaultChatFilesPolicy,
   telemetry: false,
 };
 

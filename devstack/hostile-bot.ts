@@ -3,6 +3,7 @@
 // malformed and oversized payloads, identities written into payloads — so a test can check
 // that the app shows none of it. Every attack is bounded in count and time.
 import { TrackKind } from '@livekit/rtc-node';
+import { randomUUID } from 'node:crypto';
 import type { Bot } from './bot';
 import { CHAT_TOPIC, TRANSCRIPTION_TOPIC } from './bot';
 
@@ -18,6 +19,47 @@ export const HOSTILE_ATTRIBUTES: Record<string, string> = {
 /** Text the app must never show: the sign that an attack got through. */
 export const FORGED_SUBTITLE = 'Je valide le virement de 2 millions.';
 export const PHISHING_URL = 'https://visio-gouv.fr.evil.test';
+
+/** A file as a hostile sender describes it: any name and type, a size it may lie about. */
+export interface HostileFile {
+  name: string;
+  mimeType: string;
+  /** Bytes actually sent. */
+  bytes: number;
+  /** The size announced in the stream header; none when omitted. */
+  announcedSize?: number;
+}
+
+/** What rtc-node sends to its native library, as far as a text stream's announcement goes. */
+interface FfiRequest {
+  message: { case?: string; value?: { options?: { attachedStreamIds?: string[] } } };
+}
+interface FfiClient {
+  request(request: FfiRequest): unknown;
+}
+
+/**
+ * Runs `send` with `streamIds` announced as the attachments of the text stream it opens.
+ * rtc-node 1.1 offers no option for it, but the message it hands its native library has the
+ * field (`StreamTextOptions.attached_stream_ids`): it is filled on the way.
+ */
+async function withAttachedStreamIds<T>(streamIds: string[], send: () => Promise<T>): Promise<T> {
+  const client = (globalThis as { _ffiClientInstance?: FfiClient })._ffiClientInstance;
+  if (!client) throw new Error('rtc-node is not loaded.');
+  const request = client.request.bind(client);
+  client.request = (message) => {
+    const options = message.message.value?.options;
+    if (message.message.case === 'sendText' && options) options.attachedStreamIds = streamIds;
+    return request(message);
+  };
+  try {
+    return await send();
+  } finally {
+    client.request = request;
+  }
+}
+
+const FILE_CHUNK_BYTES = 15_000;
 
 const json = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -74,6 +116,20 @@ export class HostileParticipant {
   /** One chat message of `bytes` bytes, as a text stream, uncompressed. */
   async hugeChat(bytes: number): Promise<void> {
     await this.local.sendText('A'.repeat(bytes), { topic: CHAT_TOPIC, compress: false }).catch(() => undefined);
+  }
+
+  /** A chat message with files, each a byte stream on `lk.chat` sent as the message announced it. */
+  async chatWithFiles(text: string, files: HostileFile[]): Promise<void> {
+    const streamIds = files.map(() => randomUUID());
+    await withAttachedStreamIds(streamIds, () => this.local.sendText(text, { topic: CHAT_TOPIC }));
+    for (const [index, file] of files.entries()) {
+      const writer = await this.local.streamBytes({ streamId: streamIds[index], name: file.name, mimeType: file.mimeType, topic: CHAT_TOPIC, totalSize: file.announcedSize });
+      for (let sent = 0; sent < file.bytes; sent += FILE_CHUNK_BYTES) {
+        const ok = await writer.write(new Uint8Array(Math.min(FILE_CHUNK_BYTES, file.bytes - sent)).fill(0x41)).then(() => true, () => false);
+        if (!ok) break;
+      }
+      await writer.close().catch(() => undefined);
+    }
   }
 
   /** Legacy chat packets claiming dates at both ends of time, and someone else's identity. */

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { defaultChatFilesPolicy } from '../common/chat-files';
 import { profileSchema } from '../common/profile';
 import { applyPolicyBeforeReady, createInstanceFetch, hardenProfileSessions } from './electron-managed-deployment';
 import { extraHostsOf } from './policy/extra-hosts';
@@ -58,6 +59,7 @@ function settings(overrides: Partial<EffectiveSettings> = {}): EffectiveSettings
     proxy: { mode: 'pac_script', pacUrl: 'https://pac.example.gouv.fr/proxy.pac' },
     certificateAuthorities: [ministryCaPath],
     addInstanceAllowed: true,
+    chatFiles: defaultChatFilesPolicy,
     telemetry: false,
     ...overrides,
   };

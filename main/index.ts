@@ -16,6 +16,7 @@ import { ElectronSessionTransport } from './backend/electron-session-transport';
 import { runLoginFlow } from './backend/login-flow';
 import { loginPartitionFor } from './backend/login-navigation';
 import { createElectronReportSaver } from './diagnostics/electron-connection-report';
+import { createElectronChatFileSaver } from './files/electron-chat-file';
 import { installDesktopFeatures, type DesktopContext, type DesktopFeatures } from './desktop/index';
 import { applyPolicyBeforeReady, createInstanceFetch, hardenProfileSessions } from './electron-managed-deployment';
 import { createMainWindow } from './electron-main-window';
@@ -156,6 +157,13 @@ async function start(machinePolicy: Promise<MachinePolicyReport>): Promise<void>
     report: (message) => console.warn(`[diagnostics] ${message}`),
   });
   router.register('diagnostics:save-report', ({ report }) => saveConnectionReport(report));
+  const saveChatFile = createElectronChatFileSaver({
+    language: () => deployment.settings.current().settings.language,
+    policy: () => deployment.settings.current().settings.chatFiles,
+    parent: () => mainWindow,
+    report: (message) => console.warn(`[chat] ${message}`),
+  });
+  router.register('chat:save-file', (file) => saveChatFile(file));
   bindIpcRouter(router);
 
   const openMainWindow = (): BrowserWindow => {

@@ -4,43 +4,26 @@
 // readable by whoever supports the user.
 import { join } from 'node:path';
 import { reportFileName, type ConnectionTestReport } from '../../common/connection-test-report';
-import { fail, ok, type Result } from '../../common/ipc-contract';
+import type { Result } from '../../common/ipc-contract';
 import type { Language } from '../../common/languages';
+import { saveWhereChosen, type SaveWherePorts } from '../files/save-dialog';
 import { mainStrings } from '../i18n/main-strings';
 
-export interface SaveFileQuestion {
-  title: string;
-  defaultPath: string;
-  buttonLabel: string;
-  filters: Array<{ name: string; extensions: string[] }>;
-}
-
-export interface ReportSaverPorts {
+export interface ReportSaverPorts extends SaveWherePorts<string> {
   language(): Language;
   /** The folder the dialog opens in (the user's downloads). */
   defaultFolder(): string;
-  /** The path the user confirmed, or null when they closed the dialog. */
-  chooseFile(question: SaveFileQuestion): Promise<string | null>;
-  writeFile(path: string, contents: string): Promise<void>;
-  report?(message: string): void;
 }
 
 export function createReportSaver(ports: ReportSaverPorts): (report: ConnectionTestReport) => Promise<Result<null>> {
-  return async (report) => {
+  return (report) => {
     const strings = mainStrings(ports.language()).connectionReport;
-    const path = await ports.chooseFile({
+    const question = {
       title: strings.title,
       defaultPath: join(ports.defaultFolder(), reportFileName(report.startedAt)),
       buttonLabel: strings.save,
       filters: [{ name: strings.fileType, extensions: ['json'] }],
-    });
-    if (!path) return fail('cancelled');
-    try {
-      await ports.writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
-    } catch (error) {
-      ports.report?.(`connection report not written: ${error instanceof Error ? error.message : String(error)}`);
-      return fail('server', undefined, 'write failed');
-    }
-    return ok(null);
+    };
+    return saveWhereChosen(ports, question, `${JSON.stringify(report, null, 2)}\n`, 'connection report');
   };
 }

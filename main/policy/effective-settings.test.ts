@@ -71,6 +71,22 @@ describe('resolveSettings precedence', () => {
     expect(withPolicy.locked).toEqual(['certificateAuthorities', 'language', 'proxy', 'telemetry', 'updatesEnabled']);
   });
 
+  it('takes the chat files setting from the profile, each policy key over it, and locks it then', () => {
+    const withFiles: Profile = { ...ministry, chatFiles: { maxSizeBytes: 5_000_000, allowedMimeTypes: ['application/pdf'] } };
+    const profileOf = (id: string) => (id === 'ministere' ? withFiles : devstack);
+    const fromProfile = resolveSettings({ ...layers, profileOf, user: { profileId: 'ministere' }, policy: {} });
+    expect(fromProfile.settings.chatFiles).toEqual({ enabled: true, maxSizeBytes: 5_000_000, allowedMimeTypes: ['application/pdf'] });
+    expect(fromProfile.locked).not.toContain('chatFiles');
+
+    const fromPolicy = resolveSettings({ ...layers, profileOf, user: { profileId: 'ministere' }, policy: { ChatFilesMaxSizeBytes: 1000 } });
+    expect(fromPolicy.settings.chatFiles).toEqual({ enabled: true, maxSizeBytes: 1000, allowedMimeTypes: ['application/pdf'] });
+    expect(fromPolicy.locked).toContain('chatFiles');
+
+    const off = resolveSettings({ ...layers, user: {}, policy: { ChatFilesEnabled: false } });
+    expect(off.settings.chatFiles.enabled).toBe(false);
+    expect(off.settings.chatFiles.allowedMimeTypes).toContain('application/pdf');
+  });
+
   it('forces a profile and forbids adding instances', () => {
     const { settings, locked, permittedProfileIds } = resolveSettings({
       ...layers,

@@ -8,6 +8,7 @@ import {
   type Profile,
   type ProxySettings,
 } from '../../common/profile';
+import type { ChatFilesPolicy } from '../../common/chat-files';
 import { builtInDefaults, type EffectiveSettings, type SettingKey } from '../../common/settings';
 import { addInstanceForbiddenBy, type MachinePolicy } from './policy-schema';
 
@@ -78,6 +79,17 @@ function policyProxy(policy: MachinePolicy): ProxySettings | undefined {
   };
 }
 
+/** The chat files setting with the policy's keys over it, or undefined when the policy sets none. */
+function policyChatFiles(current: ChatFilesPolicy, policy: MachinePolicy): ChatFilesPolicy | undefined {
+  const { ChatFilesEnabled: enabled, ChatFilesMaxSizeBytes: maxSizeBytes, ChatFilesAllowedTypes: allowedMimeTypes } = policy;
+  if (enabled === undefined && maxSizeBytes === undefined && allowedMimeTypes === undefined) return undefined;
+  return {
+    enabled: enabled ?? current.enabled,
+    maxSizeBytes: maxSizeBytes ?? current.maxSizeBytes,
+    allowedMimeTypes: allowedMimeTypes ? [...allowedMimeTypes] : current.allowedMimeTypes,
+  };
+}
+
 /** The profile the app runs with: forced by policy, else the user's choice if permitted, else the first permitted one. */
 export function resolveProfileId(
   candidates: readonly string[],
@@ -141,6 +153,7 @@ export function resolveSettings(layers: SettingsLayers): SettingsResolution {
     apply('calendarFeedUrl', fromProfile.calendarFeedUrl ?? undefined, 'profile');
     apply('screenShareAudioAllowed', fromProfile.features.screenShareAudio, 'profile');
     apply('addInstanceAllowed', fromProfile.features.addInstance, 'profile');
+    apply('chatFiles', fromProfile.chatFiles, 'profile');
     apply('proxy', profile.proxy, 'profile');
     if (profile.certificateAuthorities?.length) apply('certificateAuthorities', [...profile.certificateAuthorities], 'profile');
   }
@@ -162,6 +175,7 @@ export function resolveSettings(layers: SettingsLayers): SettingsResolution {
   apply('miniWindowEnabled', policy.MiniWindowEnabled, 'policy');
   apply('addInstanceAllowed', policy.AddInstanceAllowed, 'policy');
   apply('proxy', policyProxy(policy), 'policy');
+  apply('chatFiles', policyChatFiles(settings.chatFiles, policy), 'policy');
   if (policy.ExtraCaCertificates !== undefined) {
     apply('certificateAuthorities', [...settings.certificateAuthorities, ...policy.ExtraCaCertificates], 'policy');
   }

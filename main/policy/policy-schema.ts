@@ -2,6 +2,7 @@
 // and the Linux file (and in the ADMX templates). Each key is validated on its own, so one typo
 // costs one key, not the whole policy.
 import { z } from 'zod';
+import { chatFileTypes, chatFileTypeSchema, MAX_CHAT_FILE_BYTES } from '../../common/chat-files';
 import { certificateAuthoritySchema, languageSchema, updateChannelSchema } from '../../common/profile';
 import type { PolicyIssue, PolicySourceName } from './policy-issues';
 
@@ -28,6 +29,9 @@ export const policyKeySchemas = {
   ScreenShareAudioAllowed: policyBoolean,
   HardwareAcceleration: policyBoolean,
   MiniWindowEnabled: policyBoolean,
+  ChatFilesEnabled: policyBoolean,
+  ChatFilesMaxSizeBytes: z.number().int().min(1).max(MAX_CHAT_FILE_BYTES),
+  ChatFilesAllowedTypes: z.array(chatFileTypeSchema).max(chatFileTypes.length),
   ProxyMode: z.enum(['system', 'direct', 'fixed_servers', 'pac_script']),
   ProxyServer: z.string().min(1).max(1024),
   ProxyBypassList: z.string().max(2048),
@@ -42,7 +46,7 @@ export const policyKeys = Object.keys(policyKeySchemas) as PolicyKey[];
 export type MachinePolicy = { -readonly [K in PolicyKey]?: z.output<(typeof policyKeySchemas)[K]> };
 
 /** Keys whose value is a list: a REG_MULTI_SZ, or a subkey of numbered values as ADMX lists write. */
-export const listPolicyKeys: readonly PolicyKey[] = ['AllowedProfiles', 'ExtraCaCertificates'];
+export const listPolicyKeys: readonly PolicyKey[] = ['AllowedProfiles', 'ExtraCaCertificates', 'ChatFilesAllowedTypes'];
 
 const canonicalKeys = new Map(policyKeys.map((key) => [key.toLowerCase(), key]));
 

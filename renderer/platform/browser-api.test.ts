@@ -137,7 +137,7 @@ describe('browser preload API', () => {
   it('hands the connection report to the downloads as JSON, and refuses one holding a token', async () => {
     const { environment } = fakeEnvironment({ status: 200, body: {} });
     const downloads: Array<{ fileName: string; contents: string; type: string }> = [];
-    environment.downloadFile = (fileName, contents, type) => downloads.push({ fileName, contents, type });
+    environment.downloadFile = (fileName, contents, type) => downloads.push({ fileName, contents: String(contents), type });
     const api = createBrowserApi(environment);
     const report = {
       format: 'visio-connection-test/2' as const,
@@ -158,6 +158,19 @@ describe('browser preload API', () => {
 
     const leaking = { ...report, instance: { ...report.instance, livekitUrl: 'ws://127.0.0.1:7880/rtc?access_token=secret' } };
     expect(await api.invoke('diagnostics:save-report', { report: leaking })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(downloads).toHaveLength(1);
+  });
+
+  it('hands a chat file to the downloads under its cleaned name, and refuses one the setting does not allow', async () => {
+    const { environment } = fakeEnvironment({ status: 200, body: {} });
+    const downloads: Array<{ fileName: string; contents: Uint8Array; type: string }> = [];
+    environment.downloadFile = (fileName, contents, type) => downloads.push({ fileName, contents: typeof contents === 'string' ? new TextEncoder().encode(contents) : contents, type });
+    const api = createBrowserApi(environment);
+    const contents = new Uint8Array([1, 2, 3]);
+    expect(await api.invoke('chat:save-file', { name: '../photo\u202E.png', mimeType: 'image/png', contents })).toEqual({ ok: true, value: null });
+    expect(downloads).toEqual([{ fileName: 'photo.png', contents, type: 'image/png' }]);
+
+    expect(await api.invoke('chat:save-file', { name: 'photo.exe', mimeType: 'image/png', contents })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(downloads).toHaveLength(1);
   });
 });

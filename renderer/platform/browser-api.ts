@@ -3,11 +3,13 @@ import type {} from '../env';
 // The browser implementation of the preload API, used when the page runs in a plain browser
 // served by the instance itself (same origin as the API): it talks to the API with fetch and the
 // page's own session cookies, and logs in by navigating to the OIDC login page.
+import { chatFileRefusal, sanitizeFileName } from '../../common/chat-files';
 import { connectionTestReportSchema, reportFileName } from '../../common/connection-test-report';
 import { isLanguage, type Language } from '../../common/languages';
 import { dispatchBackend, isBackendChannel, livekitUrlIn, type SessionPort } from '../../common/backend-dispatch';
 import {
   fail,
+  invokeSchemas,
   ok,
   type AppInfo,
   type InvokeChannel,
@@ -53,7 +55,7 @@ export interface BrowserEnvironment {
   /** Brings this page forward ("Show Visio" in the mini page and in the floating window). */
   focusPage?(): void;
   /** Hands a file to the browser's downloads (where it goes is the browser's and the user's choice). */
-  downloadFile?(fileName: string, contents: string, type: string): void;
+  downloadFile?(fileName: string, contents: string | Uint8Array<ArrayBuffer>, type: string): void;
 }
 
 
@@ -184,6 +186,17 @@ export function createBrowserApi(environment: BrowserEnvironment): VisioApi {
       if (!parsed.success) return fail('invalid_input', undefined, parsed.error.issues[0]?.message);
       if (!environment.downloadFile) return fail('unavailable', undefined, 'no downloads');
       environment.downloadFile(reportFileName(parsed.data.startedAt), `${JSON.stringify(parsed.data, null, 2)}\n`, 'application/json');
+      return ok(null) as Result<InvokeOutputs[C]>;
+    }
+    if (channel === 'chat:save-file') {
+      // The same checks as main's, against the page's own setting: an anchor download of the bytes.
+      const parsed = invokeSchemas['chat:save-file'].safeParse(payload);
+      if (!parsed.success) return fail('invalid_input', undefined, parsed.error.issues[0]?.message);
+      const name = sanitizeFileName(parsed.data.name);
+      const refusal = chatFileRefusal({ name, mimeType: parsed.data.mimeType, size: parsed.data.contents.byteLength }, browserSettingsView(environment.storage).settings.chatFiles);
+      if (refusal) return fail('invalid_input', undefined, `chat file refused: ${refusal}`);
+      if (!environment.downloadFile) return fail('unavailable', undefined, 'no downloads');
+      environment.downloadFile(name, parsed.data.contents.slice(), parsed.data.mimeType);
       return ok(null) as Result<InvokeOutputs[C]>;
     }
     // A page served by one instance cannot switch to another: that is the desktop app's job.

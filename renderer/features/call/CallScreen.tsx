@@ -8,7 +8,9 @@ import { effectFailureMessageKey } from '../background-blur/background-blur';
 import { EffectsDialog } from '../effects/EffectsDialog';
 import { noiseSuppressionFailureMessageKey } from '../noise-suppression/noise-suppression';
 import { ChatPanel } from '../chat/ChatPanel';
+import { useChatFilesStore } from '../chat/chat-files-store';
 import { useChatStore } from '../chat/chat-store';
+import { useChatFiles } from '../chat/useChatFiles';
 import { useWaitingStore } from '../lobby/waiting-store';
 import { WaitingToast } from '../lobby/WaitingToast';
 import { MeetingInfoDialog } from '../meeting/MeetingInfoDialog';
@@ -90,6 +92,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
   const noiseSuppressionFailure = useCallStore((state) => state.noiseSuppressionFailure);
   const dismissNoiseSuppressionFailure = useCallStore((state) => state.dismissNoiseSuppressionFailure);
   useRoomEvents(room, roomKey(meetingRoom), slug);
+  useChatFiles(room);
   useMediaWatchdog(room);
   usePresenceGraceFollowsCall();
   useSpeakerReport(room);
@@ -151,6 +154,7 @@ export function CallScreen({ slug, room: meetingRoom, grant }: Props) {
       releaseCall();
       useCallUiStore.getState().reset();
       useChatStore.getState().reset();
+      useChatFilesStore.getState().reset();
       useWaitingStore.getState().reset();
       useSubtitleStore.getState().reset();
       useNotificationStore.getState().clear();

@@ -1,12 +1,14 @@
 // Everything the call listens to in the room, in one place: chat in both forms, Meet's
-// notifications, subtitles in both forms, joins, leaves and raised hands. All of it is judged
-// by the room trust rules (features/room-trust) before anything reaches the screen or the API.
+// notifications, subtitles in both forms, joins, leaves and raised hands (the chat's files are
+// useChatFiles'). All of it is judged by the room trust rules (features/room-trust) before
+// anything reaches the screen or the API.
 import { ParticipantEvent, RoomEvent, Track, type Participant, type RemoteParticipant, type Room, type TrackPublication, type TranscriptionSegment } from 'livekit-client';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAT_TOPIC, LEGACY_CHAT_TOPIC, TRANSCRIPTION_TOPIC } from '../../../common/meet-types';
 import { invoke } from '../../platform/visio';
 import { useChatStore } from '../chat/chat-store';
+import { announceChatAttachments, forgetChatAttachments } from '../chat/useChatFiles';
 import { setHandRaised } from '../hand/hand';
 import { useWaitingStore } from '../lobby/waiting-store';
 import { isRoomAdmin } from '../participants/roles';
@@ -68,14 +70,24 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
     const participantOf = (identity: string | undefined): Participant | undefined => (identity ? room.getParticipantByIdentity(identity) : undefined);
 
     // Dated at receipt: the order of the conversation is the order we heard it in.
-    const receiveChat = (id: string, text: string, truncated: boolean, sender: Participant | undefined) => {
+    const receiveChat = (id: string, text: string, truncated: boolean, sender: Participant | undefined, attachments: string[] = []) => {
       const isNew = chat.receive(
-        { id, text, truncated, timestamp: Date.now(), senderIdentity: sender?.identity ?? '', senderName: nameOf(sender), local: false },
+        {
+          id,
+          text,
+          truncated,
+          timestamp: Date.now(),
+          senderIdentity: sender?.identity ?? '',
+          senderName: nameOf(sender),
+          local: false,
+          ...(attachments.length > 0 ? { attachments } : {}),
+        },
         useCallUiStore.getState().panel === 'chat',
       );
       if (!isNew) return;
-      notify(t('chat.newMessage', { name: nameOf(sender), text: text.slice(0, 200) }), 'info', { visible: useCallUiStore.getState().panel !== 'chat' });
-      void invoke('chat:received', { from: nameOf(sender).slice(0, 64), text: text.slice(0, 500), roomSlug: slug });
+      const shown = text || '📎';
+      notify(t('chat.newMessage', { name: nameOf(sender), text: shown.slice(0, 200) }), 'info', { visible: useCallUiStore.getState().panel !== 'chat' });
+      void invoke('chat:received', { from: nameOf(sender).slice(0, 64), text: shown.slice(0, 500), roomSlug: slug });
     };
 
     const waitingRefresh = new Coalescer(() => {
@@ -86,10 +98,15 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
     room.registerTextStreamHandler(CHAT_TOPIC, async (reader, { identity }) => {
       const participant = participantOf(identity);
       const kind = senderKindOf(identity, participant);
+      // Linked before the text is read: the files follow it and may start before it ends.
+      const attachments = announceChatAttachments(reader.info.id, reader.info.attachedStreamIds, identity, kind);
       const { text, truncated } = await readCapped(reader).catch(() => ({ text: '', truncated: false }));
-      const verdict = judgeChatStream(reader.info.id, text, truncated, kind);
-      if (!verdict.accepted) return drops.record('chat', verdict.reason, kind);
-      receiveChat(verdict.value.id, verdict.value.text, verdict.value.truncated, participant);
+      const verdict = judgeChatStream(reader.info.id, text, truncated, kind, attachments.length > 0);
+      if (!verdict.accepted) {
+        forgetChatAttachments(attachments);
+        return drops.record('chat', verdict.reason, kind);
+      }
+      receiveChat(verdict.value.id, verdict.value.text, verdict.value.truncated, participant, attachments);
     });
 
     room.registerTextStreamHandler(TRANSCRIPTION_TOPIC, async (reader, { identity }) => {

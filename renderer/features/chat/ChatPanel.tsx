@@ -1,7 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import type { Room } from 'livekit-client';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { attachmentsCaption, sanitizeFileName } from '../../../common/chat-files';
+import { isLanguage } from '../../../common/languages';
 import { useCallUiStore } from '../call/call-ui-store';
+import { chatFilesPolicyQuery } from './chat-files-policy';
+import { ChatFileList, PickedFiles } from './ChatFiles';
 import { useChatStore } from './chat-store';
 import { formatMessageDate, formatMessageTime } from './chat-time';
 import { MessageText } from './MessageText';
@@ -13,7 +18,10 @@ export function ChatPanel({ room }: { room: Room }) {
   const send = useChatStore((state) => state.send);
   const closePanel = useCallUiStore((state) => state.closePanel);
   const [draft, setDraft] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [sendingFiles, setSendingFiles] = useState<number | null>(null);
   const [failed, setFailed] = useState(false);
+  const policy = useQuery(chatFilesPolicyQuery()).data;
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const titleId = useId();
@@ -30,12 +38,22 @@ export function ChatPanel({ room }: { room: Room }) {
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
-    const text = draft.trim();
-    if (!text) return;
+    const typed = draft.trim();
+    const attached = policy?.enabled ? files : [];
+    if ((!typed && attached.length === 0) || sendingFiles !== null) return;
+    // Clients that ignore attachments (Meet's web app) still read which files were sent.
+    const language = isLanguage(i18n.language) ? i18n.language : 'fr';
+    const text = typed || attachmentsCaption(attached.map((file) => ({ name: sanitizeFileName(file.name), size: file.size })), language);
     setDraft('');
-    const sent = await send(room, text);
+    setFiles([]);
+    setSendingFiles(attached.length);
+    const sent = await send(room, text, attached);
+    setSendingFiles(null);
     setFailed(!sent);
-    if (!sent) setDraft(text);
+    if (!sent) {
+      setDraft(typed);
+      setFiles(attached);
+    }
   }
 
   return (
@@ -62,11 +80,13 @@ export function ChatPanel({ room }: { room: Room }) {
                 <MessageText text={message.text} />
                 {message.truncated && <span className="chat__truncated"> {t('chat.truncated')}</span>}
               </p>
+              {message.attachments && <ChatFileList ids={message.attachments} />}
             </li>
           ))}
         </ol>
       )}
       <form className="chat__form" onSubmit={(event) => void submit(event)}>
+        {policy?.enabled && <PickedFiles policy={policy} files={files} onChange={setFiles} />}
         <label htmlFor={inputId} className="visually-hidden">
           {t('chat.inputLabel')}
         </label>
@@ -89,6 +109,9 @@ export function ChatPanel({ room }: { room: Room }) {
           {t('chat.send')}
         </button>
       </form>
+      <p className="muted chat__sending" role="status">
+        {sendingFiles ? t('chat.files.sending', { count: sendingFiles }) : ''}
+      </p>
       {failed && (
         <p className="field-error" role="alert">
           {t('errors.network')}

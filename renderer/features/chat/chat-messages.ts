@@ -11,6 +11,8 @@ export interface ChatMessage {
   local: boolean;
   /** Cut to the length shown; the panel says so. */
   truncated?: boolean;
+  /** Ids of the files sent with it (LiveKit byte streams), in chat-files-store. */
+  attachments?: string[];
 }
 
 export const MAX_CHAT_MESSAGES = 500;

@@ -28,10 +28,11 @@ export function capChatText(text: string, alreadyTruncated = false): { text: str
   return { text: text.slice(0, end), truncated: true };
 }
 
-export function judgeChatStream(id: string, text: string, truncatedWhileReading: boolean, sender: SenderKind): Verdict<TrustedChat> {
+/** A message with files may have no text: a client may send the files alone. */
+export function judgeChatStream(id: string, text: string, truncatedWhileReading: boolean, sender: SenderKind, withFiles = false): Verdict<TrustedChat> {
   if (!CHAT_SENDERS.includes(sender)) return drop('sender');
   if (!id || id.length > MAX_ID_CHARS) return drop('malformed');
-  if (!text.trim()) return drop('malformed');
+  if (!text.trim() && !withFiles) return drop('malformed');
   return accept({ id, ...capChatText(text, truncatedWhileReading) });
 }
 

@@ -1,11 +1,8 @@
 // What others' names and attributes may become on screen: text only (React escapes it), cut
 // to a length a tile can hold, without control or bidirectional-override characters; a
 // colour only when it is a plain colour value, so nothing the sender writes reaches CSS.
+import { INVISIBLE_CHARACTERS as INVISIBLE } from '../../../common/invisible-characters';
 import { MAX_METADATA_CHARS, MAX_NAME_CHARS } from './limits';
-
-// Control characters, and the bidi overrides that could make a name read as something else.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 export function displayName(name: string | undefined, identity: string | undefined): string {
   const cleaned = (name ?? '').replace(INVISIBLE, '').trim() || (identity ?? '').replace(INVISIBLE, '').trim() || '?';

@@ -3,7 +3,7 @@
 import type { SenderKind } from './senders';
 import type { DropReason } from './verdict';
 
-export type Channel = 'notification' | 'chat' | 'subtitle' | 'reaction' | 'attributes' | 'metadata';
+export type Channel = 'notification' | 'chat' | 'chat-file' | 'subtitle' | 'reaction' | 'attributes' | 'metadata';
 
 export class DropLog {
   private readonly counts = new Map<string, number>();

@@ -1,4 +1,4 @@
-export type DropReason = 'sender' | 'size' | 'malformed' | 'unknown-type' | 'track-owner' | 'rate';
+export type DropReason = 'sender' | 'size' | 'malformed' | 'unknown-type' | 'track-owner' | 'rate' | 'unlinked';
 
 export type Verdict<T> = { accepted: true; value: T } | { accepted: false; reason: DropReason };
 
