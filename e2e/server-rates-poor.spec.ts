@@ -12,14 +12,12 @@ import { CutProxy } from './cut-proxy';
 import { enterCall } from './join';
 import { expectVideoPlaying, MEDIA_TIMEOUT, recordPeerConnections, remoteVideo, selectedCandidateProtocols } from './media-probe';
 import { createRoom } from './rooms';
+import { cameraTile, joinSpeakerAndListener } from './speaker-and-listener';
 
 /** Share of the RTP packets Alice sends that are lost: far past the 7.5 % at which LiveKit rates audio Poor. */
 const SENT_LOSS = 0.3;
-/** Under the server's active-speaker level, yet real audio packets. */
-const QUIET_AMPLITUDE = 20;
 
 const ownBadge = (page: Page) => page.locator('[data-testid="participant-tile"][aria-label$="(vous)"] [data-quality]');
-const tile = (page: Page, identity: string) => page.locator(`[data-testid="participant-tile"][data-source="camera"][data-participant-identity=${JSON.stringify(identity)}]`);
 
 /** Alice's own badge as shown while no connection banner is up (the server's rating, not the watchdog's), else "banner". */
 function ratedQuality(page: Page): Promise<string | null> {
@@ -40,13 +38,7 @@ test('a lossy link is rated Poor by the server: the badge says so and low-bandwi
     await recordPeerConnections(page);
     await page.setViewportSize({ width: 1280, height: 800 });
     await enterCall(page, devstack.origin, room.slug, 'Alice Durand');
-    const speaker = await joinBot(room, { name: 'Sophie Oratrice' });
-    const listener = await joinBot(room, { name: 'Bruno Écoute' });
-    await speaker.publishVideo();
-    await speaker.publishAudio();
-    await listener.publishVideo();
-    await listener.publishAudio({ amplitude: QUIET_AMPLITUDE });
-    for (const identity of [speaker.identity, listener.identity]) await expectVideoPlaying(page, remoteVideo(identity));
+    const { speaker, listener } = await joinSpeakerAndListener(page, joinBot, room);
     expect(await selectedCandidateProtocols(page)).toEqual(expect.arrayContaining(['tcp']));
     expect(await selectedCandidateProtocols(page)).not.toContain('udp');
     await expect.poll(() => ratedQuality(page), { timeout: MEDIA_TIMEOUT }).toMatch(/^(excellent|good)$/);
@@ -56,8 +48,8 @@ test('a lossy link is rated Poor by the server: the badge says so and low-bandwi
       await expect.poll(() => ratedQuality(page), { timeout: MEDIA_TIMEOUT, message: 'the server rates Alice Poor while her media flows' }).toBe('poor');
       await expect(ownBadge(page)).toHaveAccessibleName(fr.call.quality.poor);
       await expect(page.getByRole('status').filter({ hasText: fr.lowBandwidth.enteredAutomatic })).toBeVisible({ timeout: MEDIA_TIMEOUT });
-      await expect(tile(page, listener.identity)).toHaveAttribute('data-video-paused', 'true', { timeout: MEDIA_TIMEOUT });
-      await expect(tile(page, listener.identity).getByText(fr.lowBandwidth.paused)).toBeVisible();
+      await expect(cameraTile(page, listener.identity)).toHaveAttribute('data-video-paused', 'true', { timeout: MEDIA_TIMEOUT });
+      await expect(cameraTile(page, listener.identity).getByText(fr.lowBandwidth.paused)).toBeVisible();
       await expectVideoPlaying(page, remoteVideo(speaker.identity));
       // The media never stopped: no "connexion instable" banner.
       await expect(connectionBanner(page)).toHaveCount(0);
