@@ -194,7 +194,7 @@ test('a link that stops by itself turns the mode on, and it ends, said once each
   test.setTimeout(600_000);
   // Alice's media and signalling go through a proxy that can stop every byte: her media watchdog
   // sees the media stop, one of the signals the mode starts on (the server's Poor rating of the
-  // link is the other, covered by low-bandwidth-trigger.test.ts).
+  // link is the other, covered by server-rates-poor.spec.ts).
   const proxy = await CutProxy.start();
   try {
     const room = await createRoom(devstack, 'public');
