@@ -1,7 +1,7 @@
-// A room at LaSuite Meet's limit: 150 participants, the app being one of them. 149 bots join
-// (@livekit/rtc-node): 25 publish a camera, every one publishes a microphone, and a few speakers
-// take the floor in turn while the others' microphones stay silent, as in a large meeting where
-// most people are muted. The app joins through the prejoin with its own camera and microphone on,
+// A room at LaSuite Meet's limit: 150 participants, the app being one of them. 149 bots join: 25
+// publish a camera and a few speakers take the floor in turn (@livekit/rtc-node bots), while the
+// rest publish a microphone they keep muted (bench/crowd, LiveKit's Go SDK), as in a large meeting
+// where most people are muted. The app joins through the prejoin with its own camera and microphone on,
 // then, for BENCH_SECONDS (600: ten minutes) in each layout (grid, then speaker), it is used the
 // way a person uses it (panels opened and closed from the keyboard, the microphone toggled) while
 // the benchmark reads: the time from each key press to the next frame (p95), the renderer's CPU,
@@ -12,6 +12,7 @@ import type { Bot } from '../devstack/bot';
 import { Bot as RoomBot } from '../devstack/bot';
 import { clickJoin, fillName, openPrejoin, startBenchStack, stopPublishers, waitForPrejoinPreview, waitInCall, type BenchStack } from './bench-stack';
 import { describeGrid } from './grid-load';
+import { joinMutedCrowd, type MutedCrowd } from './muted-crowd';
 import {
   gridState,
   inboundAudioBytes,
@@ -61,40 +62,72 @@ function optionsFromEnvironment(): LargeRoomOptions {
 }
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-// One at a time: rtc-node loses track of a room handle when several connect at once.
-const JOIN_BATCH = 1;
 const SETTLE_TIMEOUT_MS = 180_000;
 const SPEAKING_AMPLITUDE = 3_000;
 const QUIET_AMPLITUDE = 20;
 
 interface Crowd {
+  /** The rtc-node bots: cameras and speakers. */
   bots: Bot[];
+  /** The muted rest of the room. */
+  muted: MutedCrowd | undefined;
   speakers: Bot[];
   stopTurns(): void;
 }
 
-/** The bots: cameras first, then the others; the first `speakers` of them send audio, in turn. */
+/**
+ * rtc-node 1.1 now and then loses the handle of a room it has just connected ("handle not found",
+ * ReadyForRoomEvent) when one process holds many rooms. Such a bot joins again under the same
+ * identity, which LiveKit treats as the same participant; each new attempt is printed.
+ */
+const JOIN_ATTEMPTS = 3;
+async function joinBot(stack: BenchStack, number: string): Promise<Bot> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await RoomBot.join(stack.devstack, { room: stack.room.id, identity: `crowd-${number}`, name: `Participant ${number}` });
+    } catch (error) {
+      if (attempt >= JOIN_ATTEMPTS) throw error;
+      console.log(`  crowd-${number}: join attempt ${attempt} failed (${error instanceof Error ? error.message.slice(0, 80) : String(error)}); joining again`);
+    }
+  }
+}
+
+const crowdNumber = (index: number) => String(index).padStart(3, '0');
+/** Go SDK participants joining at once (bench/crowd). */
+const MUTED_CROWD_CONCURRENCY = 4;
+
+/**
+ * The bots: the cameras and the speakers are rtc-node bots (they send media), joined first; the
+ * muted rest joins through bench/crowd. The first `speakers` send audio, in turn.
+ */
 async function joinCrowd(stack: BenchStack, options: LargeRoomOptions): Promise<Crowd> {
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
   const bots: Bot[] = [];
   const speakers: Bot[] = [];
   const botCount = options.participants - 1;
+  const mediaBots = Math.min(botCount, Math.max(options.cameras, options.speakers));
+  let muted: MutedCrowd | undefined;
   try {
-    for (let first = 1; first <= botCount; first += JOIN_BATCH) {
-      const batch = Array.from({ length: Math.min(JOIN_BATCH, botCount - first + 1) }, (_, offset) => first + offset);
-      const joined = await Promise.all(
-        batch.map(async (index) => {
-          const number = String(index).padStart(3, '0');
-          const bot = await RoomBot.join(stack.devstack, { room: stack.room.id, identity: `crowd-${number}`, name: `Participant ${number}` });
-          bots.push(bot);
-          if (index <= options.cameras) await bot.publishVideo({ width: 640, height: 360, fps: options.publisherFps });
-          const speaks = index <= options.speakers;
-          await bot.publishAudio({ amplitude: QUIET_AMPLITUDE, silent: !speaks });
-          if (speaks) speakers.push(bot);
-          return bot;
-        }),
-      );
-      if (joined.length === 0) break;
+    for (let index = 1; index <= mediaBots; index++) {
+      const bot = await joinBot(stack, crowdNumber(index));
+      bots.push(bot);
+      if (index <= options.cameras) await bot.publishVideo({ width: 640, height: 360, fps: options.publisherFps });
+      const speaks = index <= options.speakers;
+      await bot.publishAudio({ amplitude: QUIET_AMPLITUDE, silent: !speaks });
+      if (speaks) speakers.push(bot);
     }
+    console.log(`  ${bots.length} rtc-node bots (cameras, speakers) joined after ${elapsed()}`);
+    const rest = Array.from({ length: botCount - mediaBots }, (_, offset) => crowdNumber(mediaBots + 1 + offset));
+    muted = await joinMutedCrowd(
+      stack.devstack,
+      stack.room.id,
+      rest.map((number) => ({ identity: `crowd-${number}`, name: `Participant ${number}` })),
+      MUTED_CROWD_CONCURRENCY,
+      (count) => {
+        if (count % 20 === 0) console.log(`  ${count} muted participants joined after ${elapsed()}`);
+      },
+    );
   } catch (error) {
     await stopPublishers(bots);
     throw error;
@@ -106,7 +139,7 @@ async function joinCrowd(stack: BenchStack, options: LargeRoomOptions): Promise<
   };
   takeTurn();
   const timer = setInterval(takeTurn, options.turnSeconds * 1000);
-  return { bots, speakers, stopTurns: () => clearInterval(timer) };
+  return { bots, speakers, muted, stopTurns: () => clearInterval(timer) };
 }
 
 /** Waits until what the screen shows stops changing for 5 s (tiles, playing videos, pager). */
@@ -167,8 +200,14 @@ interface LayoutRun {
 async function participantsSeen(page: Page): Promise<number> {
   await page.keyboard.press('Control+Shift+P');
   const rows = page.locator('.people__item[data-participant-identity]');
-  await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
-  const count = await rows.count();
+  await rows.first().waitFor({ state: 'visible', timeout: SETTLE_TIMEOUT_MS });
+  // The list grows while the room's participants are read in: count once it holds still for 2 s.
+  let count = await rows.count();
+  for (let stableSince = Date.now(); Date.now() - stableSince < 2_000; ) {
+    await sleep(500);
+    const now = await rows.count();
+    if (now !== count) [count, stableSince] = [now, Date.now()];
+  }
   await page.keyboard.press('Control+Shift+P');
   return count;
 }
@@ -285,7 +324,7 @@ export async function benchLargeRoom(options: LargeRoomOptions = optionsFromEnvi
   try {
     const joinStarted = performance.now();
     const crowd = await joinCrowd(stack, options);
-    console.log(`  ${crowd.bots.length} bots in the room after ${((performance.now() - joinStarted) / 1000).toFixed(1)} s`);
+    console.log(`  ${crowd.bots.length + (crowd.muted?.joined ?? 0)} bots in the room after ${((performance.now() - joinStarted) / 1000).toFixed(1)} s`);
     try {
       for (const layout of options.layouts) {
         const run = await measureLayout(stack, options, layout);
@@ -294,7 +333,7 @@ export async function benchLargeRoom(options: LargeRoomOptions = optionsFromEnvi
       }
     } finally {
       crowd.stopTurns();
-      await stopPublishers(crowd.bots);
+      await Promise.all([stopPublishers(crowd.bots), crowd.muted?.stop()]);
     }
   } finally {
     await stack.stop();

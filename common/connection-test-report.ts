@@ -4,7 +4,8 @@
 // shaped like a token (a JWT, an `access_token=` parameter) is refused here and in main.
 import { z } from 'zod';
 
-export const CONNECTION_TEST_STEP_IDS = ['backend', 'signalling', 'ice', 'media', 'bandwidth'] as const;
+/** In the order they run: this computer's devices first, then everything that leaves it. */
+export const CONNECTION_TEST_STEP_IDS = ['microphone', 'camera', 'backend', 'signalling', 'ice', 'media', 'bandwidth', 'reconnect'] as const;
 export type ConnectionTestStepId = (typeof CONNECTION_TEST_STEP_IDS)[number];
 
 /** How a finished step went: `warn` works but degrades calls (TCP, relay, slow), `skipped` could not run. */
@@ -15,7 +16,8 @@ export type FinishedStepStatus = z.infer<typeof finishedStepStatusSchema>;
 export const connectionTestOutcomeSchema = z.enum(['pass', 'warn', 'fail', 'disabled']);
 export type ConnectionTestOutcome = z.infer<typeof connectionTestOutcomeSchema>;
 
-export const REPORT_FORMAT = 'visio-connection-test/1';
+/** 2: the microphone, camera and reconnection steps, and advice for IT support on each step that needs it. */
+export const REPORT_FORMAT = 'visio-connection-test/2';
 
 const text = (max: number) => z.string().max(max);
 const detailValue = z.union([text(500), z.number(), z.boolean(), z.null()]);
@@ -39,6 +41,8 @@ export const reportStepSchema = z
     durationMs: z.number().int().min(0).max(3_600_000).nullable(),
     /** The sentence the user read, in their language. */
     summary: text(500),
+    /** What IT support can check or change, in the user's language; null when nothing is to be done. */
+    advice: text(500).nullable(),
     /** Figures and codes behind it, for whoever reads the report. */
     details: z.record(text(64), detailValue).refine((details) => Object.keys(details).length <= 24, 'too many details'),
   })

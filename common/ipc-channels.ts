@@ -30,6 +30,7 @@ export const invokeChannelNames = [
   'backend:diagnostics:connection',
   'diagnostics:save-report',
   'shell:open-external',
+  'window:show-main',
   'app:info',
   'call:state',
   'call:speaker',

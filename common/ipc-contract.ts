@@ -135,6 +135,11 @@ export const invokeSchemas = {
   /** Asks the user where to put the connection test's report, then writes it there. */
   'diagnostics:save-report': z.object({ report: connectionTestReportSchema }).strict(),
   'shell:open-external': z.object({ url: z.string().max(4096) }).strict(),
+  /**
+   * "Show Visio" in the floating call window: the main window comes back to the front, and the
+   * floating window goes as it does whenever the main window is seen again.
+   */
+  'window:show-main': z.undefined(),
   'app:info': z.undefined(),
   'call:state': z
     .object({
@@ -259,6 +264,7 @@ export interface InvokeOutputs {
   /** Saved; a user who closes the file dialog gets the error `cancelled`. */
   'diagnostics:save-report': null;
   'shell:open-external': null;
+  'window:show-main': null;
   'app:info': AppInfo;
   'call:state': null;
   'call:speaker': null;

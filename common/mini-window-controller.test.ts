@@ -169,6 +169,27 @@ describe('MiniWindowController', () => {
     expect(events).toEqual(['open', 'close']);
   });
 
+  it('"show" closes the mini window at once, before the window system reports the main window shown', () => {
+    const events: string[] = [];
+    let open = false;
+    let mainVisible = false;
+    const controller = new MiniWindowController(
+      {
+        open: () => void (open = true),
+        close: () => void ((open = false), events.push('close')),
+        isOpen: () => open,
+        send: () => undefined,
+      },
+      // showMain only asks: the main window's `show` event comes later, if ever.
+      { enabled: () => true, mainWindowVisible: () => mainVisible, language: () => 'fr', sendCommand: () => undefined, showMain: () => void (mainVisible = true) },
+    );
+    controller.onCallState(inCall);
+    expect(open).toBe(true);
+    controller.command('show-main');
+    expect(events).toEqual(['close']);
+    expect(open).toBe(false);
+  });
+
   it('drops a late call command once the call is over', () => {
     const { controller, commands } = setup();
     controller.command('toggle-mic');

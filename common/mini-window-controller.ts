@@ -92,6 +92,9 @@ export class MiniWindowController {
   command(command: MiniCommand): void {
     if (command === 'show-main') {
       this.deps.showMain();
+      // The main window is in sight from now on: the mini window goes at once, without waiting
+      // for the window system to report it.
+      this.onMainWindowVisibilityChanged();
       return;
     }
     // A late click once the call is over must not start anything.

@@ -1,8 +1,10 @@
-// The connection test against the real devstack: every step passes on a healthy stack and the
-// report saved holds them (and no token); with LiveKit down the signalling step fails and says
-// so; an instance that turned the test off is named as the reason; the test opens from the home
-// page, the prejoin and the in-call settings, is accessible, and reaches no host but the
-// backend and the LiveKit server it names.
+// The connection test against the real devstack and Chromium's fake devices: every step passes
+// on a healthy stack (the microphone heard, the camera's frames at the chosen size, the
+// signalling resumed after a cut) and the report saved holds them (and no token); each step fails
+// and says why, with advice for IT support, when its cause is there: LiveKit down, the camera
+// refused, a proxy that lets no new connection through; an instance that turned the test off is
+// named as the reason; the test opens from the home page, the prejoin and the in-call settings,
+// is accessible, and reaches no host but the backend and the LiveKit server it names.
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import type { ConnectionTestReport } from '../common/connection-test-report';
@@ -14,8 +16,9 @@ import { recordedIceUrls, recordRenderer } from './network-recorder';
 import { createRoom } from './rooms';
 import type { RecordedContact } from '../main/policy/sovereignty-check';
 import { openCallSettings } from './call-controls';
+import { CutProxy } from './cut-proxy';
 
-const STEP_IDS = ['backend', 'signalling', 'ice', 'media', 'bandwidth'];
+const STEP_IDS = ['microphone', 'camera', 'backend', 'signalling', 'ice', 'media', 'bandwidth', 'reconnect'];
 /** The devstack LiveKit's embedded TURN server, the one ICE server the page may keep. */
 const LOOPBACK_TURN_URL = /^turn:127\.0\.0\.1:\d+\?transport=udp$/;
 
@@ -83,12 +86,27 @@ test('passes step by step against the devstack, saves a report holding the steps
 
   // Latency and bandwidth are figures: a busy machine may make them warn, never fail.
   const statuses = await stepStatuses(dialog);
-  expect(statuses, (await stepTexts(dialog)).join(' | ')).toEqual({ backend: 'pass', signalling: 'pass', ice: 'pass', media: 'pass', bandwidth: statuses.bandwidth === 'warn' ? 'warn' : 'pass' });
+  expect(statuses, (await stepTexts(dialog)).join(' | ')).toEqual({
+    microphone: 'pass',
+    camera: 'pass',
+    backend: 'pass',
+    signalling: 'pass',
+    ice: 'pass',
+    media: 'pass',
+    bandwidth: statuses.bandwidth === 'warn' ? 'warn' : 'pass',
+    reconnect: 'pass',
+  });
   const expected = statuses.bandwidth === 'pass' ? 'pass' : 'warn';
   const outcomeSentence = expected === 'pass' ? 'Tout fonctionne : votre connexion convient aux réunions.' : 'Votre connexion fonctionne, avec des réserves : voyez les étapes à surveiller.';
   await expect(outcome).toHaveAttribute('data-outcome', expected);
   await expect(outcome).toHaveText(outcomeSentence);
   await expect(dialog.getByTestId('connection-step-ice')).toContainText('La vidéo passe directement, en UDP');
+  // Chromium's fake devices: a beeping microphone, a camera giving the 720p the settings ask for.
+  await expect(dialog.getByTestId('connection-step-microphone')).toContainText(/Le micro « .+ » capte le son\./);
+  await expect(dialog.getByTestId('connection-step-camera')).toContainText(/La caméra « .+ » envoie des images en 1280 × 720 \(\d+ images par seconde\)\./);
+  await expect(dialog.getByTestId('connection-step-reconnect')).toContainText(/la connexion au serveur de visioconférence a repris en \d+ ms\./);
+  // Nothing to advise on steps that passed.
+  for (const id of ['microphone', 'camera', 'signalling', 'reconnect']) await expect(dialog.getByTestId(`connection-advice-${id}`)).toHaveCount(0);
   await expect(dialog.getByTestId('connection-step-bandwidth')).toContainText(/Aller-retour de \d+ ms, débit disponible d’environ \d+ kbit\/s/);
   // The live region ends on the result, said once.
   await expect(page.getByTestId('connection-test-announcement')).toHaveText(`Test terminé. ${outcomeSentence}`);
@@ -97,7 +115,7 @@ test('passes step by step against the devstack, saves a report holding the steps
   const { report, text, fileName } = await saveReport(page, dialog);
   expect(fileName).toMatch(/^visio-test-connexion-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
   expect(report).toMatchObject({
-    format: 'visio-connection-test/1',
+    format: 'visio-connection-test/2',
     app: { kind: 'browser', language: 'fr' },
     instance: { apiBaseUrl: devstack.apiBaseUrl, livekitUrl: devstack.livekitUrl },
     outcome: expected,
@@ -113,6 +131,10 @@ test('passes step by step against the devstack, saves a report holding the steps
   }
   expect(report.steps.find((step) => step.id === 'ice')?.details).toMatchObject({ route: 'udp', localProtocol: 'udp' });
   expect(report.steps.find((step) => step.id === 'media')?.details).toMatchObject({ packetsSent: expect.any(Number) });
+  expect(report.steps.find((step) => step.id === 'microphone')?.details).toMatchObject({ heardAfterMs: expect.any(Number), peakLevel: expect.any(Number) });
+  expect(report.steps.find((step) => step.id === 'camera')?.details).toMatchObject({ width: 1280, height: 720, wantedWidth: 1280, wantedHeight: 720 });
+  expect(report.steps.find((step) => step.id === 'reconnect')?.details).toMatchObject({ attempted: true, reconnected: true, reconnectMs: expect.any(Number) });
+  expect(report.steps.filter((step) => step.status === 'pass').map((step) => step.advice)).toEqual(report.steps.filter((step) => step.status === 'pass').map(() => null));
   expect(tokens).toHaveLength(1);
   expect(text).not.toContain(tokens[0]);
   expect(text).not.toMatch(/eyJ|access_token/);
@@ -139,17 +161,29 @@ test('with LiveKit down, the signalling step fails and says why, the rest is ski
     const outcome = await runTest(dialog);
     await expect(outcome).toHaveAttribute('data-outcome', 'fail');
     await expect(outcome).toHaveText('Le test a échoué : voyez l’étape en échec.');
-    expect(await stepStatuses(dialog)).toEqual({ backend: 'pass', signalling: 'fail', ice: 'skipped', media: 'skipped', bandwidth: 'skipped' });
+    expect(await stepStatuses(dialog)).toEqual({
+      microphone: 'pass',
+      camera: 'pass',
+      backend: 'pass',
+      signalling: 'fail',
+      ice: 'skipped',
+      media: 'skipped',
+      bandwidth: 'skipped',
+      reconnect: 'skipped',
+    });
     const signalling = dialog.getByTestId('connection-step-signalling');
     await expect(signalling).toContainText('Échec');
     await expect(signalling).toContainText('Impossible de joindre le serveur de visioconférence');
+    await expect(dialog.getByTestId('connection-advice-signalling')).toHaveText(/^Pour le support informatique : Autoriser les WebSocket sécurisées/);
     await expect(dialog.getByTestId('connection-step-media')).toContainText('Non effectué : une étape précédente a échoué.');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     const { report } = await saveReport(page, dialog);
     expect(report.outcome).toBe('fail');
-    expect(report.steps.map((step) => step.status)).toEqual(['pass', 'fail', 'skipped', 'skipped', 'skipped']);
-    expect(report.steps[1]?.details.error).toEqual(expect.any(String));
+    expect(report.steps.map((step) => step.status)).toEqual(['pass', 'pass', 'pass', 'fail', 'skipped', 'skipped', 'skipped', 'skipped']);
+    const signallingStep = report.steps.find((step) => step.id === 'signalling');
+    expect(signallingStep?.details.error).toEqual(expect.any(String));
+    expect(signallingStep?.advice).toMatch(/^Autoriser les WebSocket sécurisées/);
     expect(report.selectedCandidatePair).toBeNull();
   } finally {
     await devstack.startLivekit();
@@ -194,4 +228,62 @@ test('opens from the settings during a call, above them, and gives the focus bac
   await expect(opener).toBeFocused();
   // The call went on meanwhile.
   await expect(page.getByTestId('call')).toBeVisible();
+});
+
+test('with the camera refused, the camera step fails and says why, with advice, and the other steps go on', async ({ devstack, openParticipant }) => {
+  // No fake-UI auto-accept: the microphone is allowed, the camera's prompt is denied.
+  const { page, context } = await openParticipant('about:blank', { withoutArgs: ['--use-fake-ui-for-media-stream'], args: ['--deny-permission-prompts'] });
+  await context.clearPermissions();
+  await context.grantPermissions(['microphone'], { origin: devstack.origin });
+  await page.goto(`${devstack.origin}/`);
+  const dialog = await openConnectionTest(page);
+  const outcome = await runTest(dialog);
+  await expect(outcome).toHaveAttribute('data-outcome', 'fail');
+  const statuses = await stepStatuses(dialog);
+  expect(statuses, (await stepTexts(dialog)).join(' | ')).toMatchObject({ microphone: 'pass', camera: 'fail', signalling: 'pass', media: 'pass', reconnect: 'pass' });
+  const camera = dialog.getByTestId('connection-step-camera');
+  await expect(camera).toContainText('Échec');
+  await expect(camera).toContainText('L’accès à la caméra a été refusé.');
+  await expect(dialog.getByTestId('connection-advice-camera')).toHaveText(/^Pour le support informatique : Autoriser l’accès à la caméra pour Visio/);
+  expect(await accessibilityViolations(page)).toEqual([]);
+
+  const { report } = await saveReport(page, dialog);
+  expect(report.outcome).toBe('fail');
+  expect(report.steps.find((step) => step.id === 'camera')).toMatchObject({
+    status: 'fail',
+    summary: 'L’accès à la caméra a été refusé.',
+    advice: expect.stringMatching(/^Autoriser l’accès à la caméra pour Visio/),
+    details: { failure: 'permission_denied' },
+  });
+});
+
+test('behind a proxy that lets no new connection through, the reconnection step fails and says why, with advice', async ({ devstack, openParticipant }) => {
+  const proxy = await CutProxy.start();
+  try {
+    // The signalling goes through the proxy; the media keeps its direct UDP.
+    const { page } = await openParticipant('about:blank', proxy.launchOptions([devstack.origin, devstack.issuer], { media: false }));
+    await page.goto(`${devstack.origin}/`);
+    const dialog = await openConnectionTest(page);
+    await dialog.getByRole('button', { name: 'Lancer le test' }).click();
+    // Once the signalling connection is up, the proxy keeps it and refuses any other.
+    await expect(dialog.getByTestId('connection-step-signalling')).toHaveAttribute('data-status', 'pass', { timeout: MEDIA_TIMEOUT });
+    proxy.refuseNewTunnels();
+    const outcome = dialog.getByTestId('connection-test-outcome');
+    await expect(outcome).toHaveAttribute('data-outcome', 'fail', { timeout: MEDIA_TIMEOUT });
+    expect(await stepStatuses(dialog), (await stepTexts(dialog)).join(' | ')).toMatchObject({ signalling: 'pass', ice: 'pass', media: 'pass', reconnect: 'fail' });
+    const reconnect = dialog.getByTestId('connection-step-reconnect');
+    await expect(reconnect).toContainText('Échec');
+    await expect(reconnect).toContainText('la connexion au serveur de visioconférence n’a pas repris');
+    await expect(dialog.getByTestId('connection-advice-reconnect')).toHaveText(/^Pour le support informatique : Vérifier que le proxy ou le pare-feu laisse ouvrir de nouvelles WebSocket/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const { report } = await saveReport(page, dialog);
+    expect(report.steps.find((step) => step.id === 'reconnect')).toMatchObject({
+      status: 'fail',
+      advice: expect.stringMatching(/^Vérifier que le proxy ou le pare-feu/),
+      details: { attempted: true, reconnected: false },
+    });
+  } finally {
+    await proxy.stop();
+  }
 });

@@ -12,6 +12,7 @@ const MAX_HEAD_BYTES = 8_192;
 export class CutProxy {
   private readonly sockets = new Set<Socket>();
   private isCut = false;
+  private refusing = false;
   /** Share of the RTP packets the browser sends that never arrive (see rtp-loss.ts). */
   private sentRtpLoss = 0;
   private readonly lossFilters: RtpLossFilter[] = [];
@@ -71,6 +72,14 @@ export class CutProxy {
     return this.lossFilters.reduce((total, filter) => total + filter.dropped, 0);
   }
 
+  /**
+   * Keeps the tunnels already open and refuses every new one, as a proxy that lets a long-lived
+   * connection live but blocks the next: whatever reconnects through it cannot.
+   */
+  refuseNewTunnels(): void {
+    this.refusing = true;
+  }
+
   /** Closes every tunnel at once (the connections drop; new ones are let through). */
   drop(): void {
     for (const socket of this.sockets) socket.destroy();
@@ -106,6 +115,10 @@ export class CutProxy {
       const target = /^CONNECT ([^\s:]+):(\d+) HTTP\/1\.[01]\r\n/.exec(head.toString('latin1'));
       if (!target) {
         client.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      if (this.refusing) {
+        client.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
         return;
       }
       const rest = head.subarray(end + 4);

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevstack, type Devstack } from '../devstack/index';
 import { launchChromium } from './browser';
-import type { LaunchOptions } from '@playwright/test';
 
 export interface Participant {
   browser: Browser;
@@ -16,7 +15,7 @@ export interface Participant {
 
 interface Fixtures {
   /** Opens the app in a new Chromium browser (own cookies, own fake devices). */
-  openParticipant: (path?: string, launch?: LaunchOptions) => Promise<Participant>;
+  openParticipant: (path?: string, launch?: Parameters<typeof launchChromium>[0]) => Promise<Participant>;
 }
 
 interface WorkerFixtures {

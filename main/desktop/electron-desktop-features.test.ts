@@ -195,6 +195,29 @@ describe('wireDesktopFeatures', () => {
     expect(liveWindowsLoading('floating.html')).toHaveLength(0);
   });
 
+  it('"Show Visio" in the floating window brings the main window to the front, and the floating window goes', async () => {
+    const { invoke, main } = install();
+    await invoke('call:state', inCall);
+    main().minimize();
+    pageOpensFloating(main());
+    const [floating] = liveWindowsLoading('floating.html');
+    expect(main().isFocused()).toBe(false);
+
+    await expect(invoke('window:show-main', undefined)).resolves.toEqual({ ok: true, value: null });
+    expect(main().isMinimized()).toBe(false);
+    expect(main().isVisible()).toBe(true);
+    expect(main().isFocused()).toBe(true);
+    expect(floating?.isDestroyed()).toBe(true);
+
+    // Hidden again later, the floating window comes back: showing Visio is no refusal of it.
+    main().hide();
+    pageOpensFloating(main());
+    expect(liveWindowsLoading('floating.html')).toHaveLength(1);
+    await invoke('window:show-main', undefined);
+    expect(main().isVisible()).toBe(true);
+    expect(liveWindowsLoading('floating.html')).toHaveLength(0);
+  });
+
   it('keeps the mini window away when the setting is off', async () => {
     const { invoke, main, sendToRenderer } = install({ miniWindowEnabled: false });
     await invoke('call:state', inCall);

@@ -138,6 +138,10 @@ export function wireDesktopFeatures(context: DesktopContext): DesktopFeatures {
     mini.controller.onSpeaker(payload);
     return { ok: true, value: null };
   });
+  context.registerInvoke('window:show-main', async () => {
+    mini.controller.command('show-main');
+    return { ok: true, value: null };
+  });
 
   // Screen sharing.
   const registry = installDisplayMediaHandler({

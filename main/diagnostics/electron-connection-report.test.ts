@@ -13,14 +13,14 @@ import { createElectronReportSaver } from './electron-connection-report';
 vi.mock('electron', async () => (await import('../testing/fake-electron')).fakeElectron);
 
 const report: ConnectionTestReport = connectionTestReportSchema.parse({
-  format: 'visio-connection-test/1',
+  format: 'visio-connection-test/2',
   app: { version: '0.1.0', kind: 'electron', os: 'linux', language: 'fr' },
   instance: { apiBaseUrl: 'https://visio.example.gouv.fr/api/v1.0/', livekitUrl: 'wss://livekit.example.gouv.fr' },
   startedAt: '2026-12-02T09:30:12.000Z',
   finishedAt: '2026-12-02T09:30:20.000Z',
   durationMs: 8000,
   outcome: 'pass',
-  steps: [{ id: 'backend', status: 'pass', durationMs: 40, summary: 'Le service Visio répond.', details: { configMs: 20 } }],
+  steps: [{ id: 'backend', status: 'pass', durationMs: 40, summary: 'Le service Visio répond.', advice: null, details: { configMs: 20 } }],
   selectedCandidatePair: null,
 });
 
@@ -82,7 +82,7 @@ describe('the report saver', () => {
 describe('the report schema', () => {
   it('refuses a report that holds a token anywhere', () => {
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
-    const step = { id: 'signalling', status: 'fail', durationMs: 10, summary: 'x', details: { error: `could not connect ${jwt}` } };
+    const step = { id: 'signalling', status: 'fail', durationMs: 10, summary: 'x', advice: null, details: { error: `could not connect ${jwt}` } };
     expect(connectionTestReportSchema.safeParse({ ...report, steps: [step] }).success).toBe(false);
     const url = { ...report, instance: { apiBaseUrl: null, livekitUrl: 'wss://lk.example/rtc?access_token=abc' } };
     expect(connectionTestReportSchema.safeParse(url).success).toBe(false);

@@ -77,6 +77,16 @@ describe('browser preload API', () => {
     ]);
   });
 
+  it('"Show Visio" brings the call page forward, and says so when the page cannot be', async () => {
+    const { environment } = fakeEnvironment({ status: 200, body: {} });
+    let focused = 0;
+    const api = createBrowserApi({ ...environment, focusPage: () => void (focused += 1) });
+    await expect(api.invoke('window:show-main', undefined)).resolves.toEqual({ ok: true, value: null });
+    expect(focused).toBe(1);
+    const withoutFocus = await createBrowserApi(environment).invoke('window:show-main', undefined);
+    expect(withoutFocus.ok ? null : withoutFocus.error.code).toBe('unavailable');
+  });
+
   it('opens only https links', async () => {
     const { environment, opened } = fakeEnvironment({ status: 200, body: {} });
     const api = createBrowserApi(environment);
@@ -130,7 +140,7 @@ describe('browser preload API', () => {
     environment.downloadFile = (fileName, contents, type) => downloads.push({ fileName, contents, type });
     const api = createBrowserApi(environment);
     const report = {
-      format: 'visio-connection-test/1' as const,
+      format: 'visio-connection-test/2' as const,
       app: { version: '1.2.3', kind: 'browser' as const, os: 'Linux', language: 'fr' },
       instance: { apiBaseUrl: 'http://127.0.0.1:4000/api/v1.0/', livekitUrl: 'ws://127.0.0.1:7880' },
       startedAt: '2026-12-02T09:30:12.000Z',

@@ -50,7 +50,7 @@ export interface BrowserEnvironment {
   openBroadcast?(name: string): BroadcastPort;
   /** The page's language now (the mini page speaks it too). */
   language?(): Language;
-  /** Brings this page forward ("show Visio" in the mini page). */
+  /** Brings this page forward ("Show Visio" in the mini page and in the floating window). */
   focusPage?(): void;
   /** Hands a file to the browser's downloads (where it goes is the browser's and the user's choice). */
   downloadFile?(fileName: string, contents: string, type: string): void;
@@ -153,6 +153,12 @@ export function createBrowserApi(environment: BrowserEnvironment): VisioApi {
       const { url } = payload as InvokeInput<'shell:open-external'>;
       if (!isSafeExternalUrl(url)) return fail('invalid_input', undefined, 'only https links open');
       environment.openWindow(url);
+      return ok(null) as Result<InvokeOutputs[C]>;
+    }
+    // The floating window's "Show Visio": this page opened it, so this page is its opener.
+    if (channel === 'window:show-main') {
+      if (!environment.focusPage) return fail('unavailable', undefined, 'no page to bring forward');
+      environment.focusPage();
       return ok(null) as Result<InvokeOutputs[C]>;
     }
     if (channel === 'app:info') {

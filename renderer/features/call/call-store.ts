@@ -81,7 +81,8 @@ interface CallState {
   setLowBandwidthPublishing(enabled: boolean): Promise<void>;
 }
 
-const resolutions = { '360p': VideoPresets.h360.resolution, '720p': VideoPresets.h720.resolution } as const;
+/** The capture size of each resolution the settings offer. */
+export const publishResolutionSizes = { '360p': VideoPresets.h360.resolution, '720p': VideoPresets.h720.resolution } as const;
 
 /** Our own microphone changes in progress: a mute that happens outside of them came from the server. */
 let localMicrophoneChanges = 0;
@@ -122,7 +123,7 @@ export const useCallStore = create<CallState>((set, get) => {
     if (track.isMuted || captureResolutions.get(track) === resolution) return;
     const { videoInputId } = useDevicePreferences.getState();
     // Without the device, restarting would fall back to the default camera.
-    await track.restartTrack({ resolution: resolutions[resolution], ...(videoInputId ? { deviceId: videoInputId } : {}) }).then(
+    await track.restartTrack({ resolution: publishResolutionSizes[resolution], ...(videoInputId ? { deviceId: videoInputId } : {}) }).then(
       () => void captureResolutions.set(track, resolution),
       () => undefined,
     );
@@ -175,7 +176,7 @@ export const useCallStore = create<CallState>((set, get) => {
     const rendering = isBlurSupportedHere() ? currentEffectRendering() : null;
     return {
       resolution,
-      options: { resolution: resolutions[resolution], ...(rendering ? { processor: new BackgroundEffectProcessor(rendering, undefined, reportEffectFailure) } : {}) },
+      options: { resolution: publishResolutionSizes[resolution], ...(rendering ? { processor: new BackgroundEffectProcessor(rendering, undefined, reportEffectFailure) } : {}) },
     };
   };
 
@@ -254,7 +255,7 @@ export const useCallStore = create<CallState>((set, get) => {
     await previous?.disconnect();
     const preferences = useDevicePreferences.getState();
     const options = roomOptionsFor(preferences);
-    options.videoCaptureDefaults = { ...options.videoCaptureDefaults, resolution: resolutions[useSettingsStore.getState().publishResolution] };
+    options.videoCaptureDefaults = { ...options.videoCaptureDefaults, resolution: publishResolutionSizes[useSettingsStore.getState().publishResolution] };
     const room = new Room(options);
     const config = useMeetConfigStore.getState().load();
     // A failed first connection is reported by connect() itself, not as a lost call.

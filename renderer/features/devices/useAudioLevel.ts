@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { rootMeanSquare } from './audio-level';
 
 /** Loudness of a microphone track between 0 and 1, sampled a few times a second. */
 export function useAudioLevel(track: MediaStreamTrack | null): number {
@@ -19,10 +20,7 @@ export function useAudioLevel(track: MediaStreamTrack | null): number {
     const samples = new Float32Array(analyser.fftSize);
     const timer = window.setInterval(() => {
       analyser.getFloatTimeDomainData(samples);
-      let sum = 0;
-      for (const sample of samples) sum += sample * sample;
-      const rms = Math.sqrt(sum / samples.length);
-      setSample({ track, level: Math.min(1, rms * 4) });
+      setSample({ track, level: Math.min(1, rootMeanSquare(samples) * 4) });
     }, 100);
     return () => {
       window.clearInterval(timer);

@@ -29,6 +29,7 @@ export function ConnectionTestDialog({ onClose }: { onClose(): void }) {
   const resultId = useId();
 
   const describe = (message: StepMessage) => t(`diagnostics.messages.${message.key}`, message.values ?? {});
+  const advise = (message: StepMessage) => t(`diagnostics.advice.${message.key}`, message.values ?? {});
   const outcomeText = (outcome: ConnectionTestOutcome) => t(`diagnostics.outcome.${outcome}`);
 
   useEffect(() => startButton.current?.focus(), []);
@@ -59,6 +60,7 @@ export function ConnectionTestDialog({ onClose }: { onClose(): void }) {
       app: { version: info?.version ?? __APP_VERSION__, kind: info?.kind ?? 'browser', os: info?.os ?? 'unknown', apiBaseUrl: info?.profile.apiBaseUrl ?? null },
       language: i18n.language,
       describe,
+      advise,
     });
     const result = await invoke('diagnostics:save-report', { report });
     setSaving(false);
@@ -84,7 +86,7 @@ export function ConnectionTestDialog({ onClose }: { onClose(): void }) {
           </h3>
           <ol className="diagnostics__steps">
             {steps.map((step) => (
-              <StepRow key={step.id} step={step} describe={describe} />
+              <StepRow key={step.id} step={step} describe={describe} advise={advise} />
             ))}
           </ol>
         </section>
@@ -115,7 +117,7 @@ export function ConnectionTestDialog({ onClose }: { onClose(): void }) {
   );
 }
 
-function StepRow({ step, describe }: { step: StepState; describe(message: StepMessage): string }) {
+function StepRow({ step, describe, advise }: { step: StepState; describe(message: StepMessage): string; advise(message: StepMessage): string }) {
   const { t, i18n } = useTranslation();
   return (
     <li className={`diagnostics__step diagnostics__step--${step.status}`} data-testid={`connection-step-${step.id}`} data-status={step.status}>
@@ -130,6 +132,11 @@ function StepRow({ step, describe }: { step: StepState; describe(message: StepMe
         )}
       </p>
       {step.message && <p className="diagnostics__detail">{describe(step.message)}</p>}
+      {step.advice && (
+        <p className="diagnostics__advice" data-testid={`connection-advice-${step.id}`}>
+          <strong>{t('diagnostics.adviceLabel')}</strong> {advise(step.advice)}
+        </p>
+      )}
     </li>
   );
 }

@@ -1,5 +1,5 @@
 // Turns a finished run into the report the user saves: the app and instance it ran against,
-// each step with its time and the sentence shown, the route the media took. Built from the run's
+// each step with its time, the sentence shown and the advice to IT support, the route the media took. Built from the run's
 // figures only, never from the grant: the LiveKit token is not in any field, and a text that
 // quotes one (an error message with a URL) is blanked before it gets in.
 import {
@@ -27,6 +27,8 @@ export function buildConnectionReport(input: {
   language: string;
   /** The sentence a step's message reads as in the user's language. */
   describe(message: StepMessage): string;
+  /** The same for a step's advice to IT support. */
+  advise(message: StepMessage): string;
 }): ConnectionTestReport {
   const { run, app } = input;
   const steps: ReportStep[] = run.steps.map((step) => ({
@@ -35,6 +37,7 @@ export function buildConnectionReport(input: {
     status: step.status === 'pending' || step.status === 'running' ? 'skipped' : step.status,
     durationMs: step.durationMs,
     summary: step.message ? clip(input.describe(step.message), 500) : '',
+    advice: step.advice ? clip(input.advise(step.advice), 500) : null,
     details: cleanDetails(step.details),
   }));
   return {

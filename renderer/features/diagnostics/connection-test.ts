@@ -1,8 +1,11 @@
-// The connection test, step by step: the backend answers and hands out a test room, LiveKit's
+// The connection test, step by step: the chosen microphone is heard and the chosen camera sends
+// frames (device-checks.ts), then the backend answers and hands out a test room, LiveKit's
 // signalling accepts us, ICE finds a route for media (direct UDP, TCP, or a relay), a test track
-// really leaves, and a rough figure of the round trip and bandwidth. Each step ends pass, warn
-// (works, but calls will suffer), fail, or skipped (an earlier one failed). The test reaches only
-// the backend and the LiveKit server the backend names, through the ports below.
+// really leaves, a rough figure of the round trip and bandwidth, and the signalling connection
+// is cut and must be resumed, as a call does after a network hiccup. Each step ends pass, warn
+// (works, but calls will suffer), fail, or skipped (an earlier one it depends on failed); a step
+// that needs IT support's attention says what they can check. The test reaches only the backend
+// and the LiveKit server the backend names, through the ports below.
 import {
   CONNECTION_TEST_STEP_IDS,
   type CandidateDescription,
@@ -12,6 +15,16 @@ import {
 } from '../../../common/connection-test-report';
 import type { AppError, Result } from '../../../common/ipc-contract';
 import type { ConnectionTestGrant, MeetConfig } from '../../../common/meet-types';
+import {
+  CAMERA_COUNT_WINDOW_MS,
+  CAMERA_FIRST_FRAME_MS,
+  cameraResult,
+  MICROPHONE_HEARD_LEVEL,
+  MICROPHONE_LISTEN_MS,
+  microphoneResult,
+  type CameraCheck,
+  type MicrophoneCheck,
+} from './device-checks';
 import { routeOf, sendRateKbps, type TransportSample } from './transport-stats';
 
 export type StepStatus = 'pending' | 'running' | FinishedStepStatus;
@@ -28,7 +41,19 @@ export interface StepState {
   status: StepStatus;
   durationMs: number | null;
   message: StepMessage | null;
+  /** What IT support can check, a sentence of `diagnostics.advice`; null when nothing is to be done. */
+  advice: StepMessage | null;
   details: Record<string, DetailValue>;
+}
+
+/** How the signalling connection fared when it was cut on purpose. */
+export interface ReconnectCheck {
+  /** livekit-client set about reconnecting. */
+  attempted: boolean;
+  /** The room was connected again within the time given. */
+  reconnected: boolean;
+  /** From the cut to the room connected again; null when it was not. */
+  durationMs: number | null;
 }
 
 /** A LiveKit room joined with the test grant. */
@@ -38,6 +63,8 @@ export interface ConnectedProbe {
   publishTestTrack(): Promise<void>;
   /** The test track's sender statistics; an empty sample before it is published. */
   sample(): Promise<TransportSample>;
+  /** Cuts the signalling connection as a network hiccup would, and waits (at most `timeoutMs`) for the room to be connected again. */
+  resumeSignalling(timeoutMs: number): Promise<ReconnectCheck>;
   close(): Promise<void>;
 }
 
@@ -46,6 +73,10 @@ export interface ConnectionTestPorts {
   requestGrant(): Promise<Result<ConnectionTestGrant>>;
   /** Joins the test room; rejects when the server cannot be reached or refuses. */
   connect(url: string, token: string): Promise<ConnectedProbe>;
+  /** Opens the chosen microphone and listens until the level reaches `heardLevel`, or `timeoutMs` has passed. */
+  listenToMicrophone(options: { timeoutMs: number; heardLevel: number }, signal: AbortSignal): Promise<MicrophoneCheck>;
+  /** Opens the chosen camera at the chosen resolution and counts the frames that arrive. */
+  watchCamera(options: { firstFrameTimeoutMs: number; countWindowMs: number }, signal: AbortSignal): Promise<CameraCheck>;
 }
 
 export interface Clock {
@@ -68,6 +99,8 @@ export interface ConnectionTestRun {
 export const CONNECT_TIMEOUT_MS = 30_000;
 export const ROUTE_TIMEOUT_MS = 30_000;
 export const MEDIA_TIMEOUT_MS = 30_000;
+/** A resume takes well under a second on a sound network; livekit-client gives up by itself before this. */
+export const RECONNECT_TIMEOUT_MS = 20_000;
 /** The window over which the send rate is measured. */
 export const MEASURE_WINDOW_MS = 2_000;
 const POLL_INTERVAL_MS = 250;
@@ -77,7 +110,7 @@ export const SLOW_ROUND_TRIP_MS = 300;
 export const LOW_BANDWIDTH_KBPS = 150;
 
 export function initialSteps(): StepState[] {
-  return CONNECTION_TEST_STEP_IDS.map((id) => ({ id, status: 'pending', durationMs: null, message: null, details: {} }));
+  return CONNECTION_TEST_STEP_IDS.map((id) => ({ id, status: 'pending', durationMs: null, message: null, advice: null, details: {} }));
 }
 
 export class ConnectionTestAborted extends Error {
@@ -104,9 +137,10 @@ export function outcomeOf(steps: readonly StepState[], disabled: boolean): Conne
   return 'pass';
 }
 
-interface StepResult {
+export interface StepResult {
   status: FinishedStepStatus;
   message: StepMessage;
+  advice?: StepMessage;
   details?: Record<string, DetailValue>;
 }
 
@@ -150,7 +184,13 @@ export async function runConnectionTest(options: {
       throw error;
     }
     checkAborted();
-    Object.assign(state, { status: result.status, message: result.message, details: result.details ?? {}, durationMs: Math.round(clock.now() - began) });
+    Object.assign(state, {
+      status: result.status,
+      message: result.message,
+      advice: result.advice ?? null,
+      details: result.details ?? {},
+      durationMs: Math.round(clock.now() - began),
+    });
     publish();
     return result;
   }
@@ -169,12 +209,16 @@ export async function runConnectionTest(options: {
   }
 
   try {
+    // The devices first: they need no network, and a failing one does not stop the rest.
+    await step('microphone', async () => microphoneResult(await ports.listenToMicrophone({ timeoutMs: MICROPHONE_LISTEN_MS, heardLevel: MICROPHONE_HEARD_LEVEL }, signal)));
+    await step('camera', async () => cameraResult(await ports.watchCamera({ firstFrameTimeoutMs: CAMERA_FIRST_FRAME_MS, countWindowMs: CAMERA_COUNT_WINDOW_MS }, signal)));
+
     let grant: ConnectionTestGrant | null = null;
     const backend = await step('backend', async (): Promise<StepResult> => {
       const configStarted = clock.now();
       const config = await ports.loadConfig();
       const configMs = Math.round(clock.now() - configStarted);
-      if (!config.ok) return { status: 'fail', message: { key: 'backendUnreachable' }, details: appErrorDetails(config.error) };
+      if (!config.ok) return { status: 'fail', message: { key: 'backendUnreachable' }, advice: { key: 'backendUnreachable' }, details: appErrorDetails(config.error) };
       if (config.value.diagnostics?.connection_test_enabled === false) {
         disabled = true;
         return { status: 'pass', message: { key: 'backendReachable', values: { milliseconds: configMs } }, details: { configMs, connectionTestEnabled: false } };
@@ -188,7 +232,7 @@ export async function runConnectionTest(options: {
           disabled = true;
           return { status: 'pass', message: { key: 'backendReachable', values: { milliseconds: configMs } }, details: { configMs, connectionTestEnabled: false } };
         }
-        return { status: 'fail', message: { key: 'grantRefused' }, details: { configMs, ...appErrorDetails(answer.error) } };
+        return { status: 'fail', message: { key: 'grantRefused' }, advice: { key: 'grantRefused' }, details: { configMs, ...appErrorDetails(answer.error) } };
       }
       grant = answer.value;
       livekitUrl = withoutQuery(grant.livekit.url);
@@ -211,7 +255,7 @@ export async function runConnectionTest(options: {
         probe = await ports.connect(url, token);
       } catch (error) {
         checkAborted();
-        return { status: 'fail', message: { key: 'signallingFailed' }, details: { error: errorText(error) } };
+        return { status: 'fail', message: { key: 'signallingFailed' }, advice: { key: 'signallingFailed' }, details: { error: errorText(error) } };
       }
       checkAborted();
       return { status: 'pass', message: { key: 'signallingConnected' }, details: { serverVersion: probe.serverVersion } };
@@ -224,11 +268,11 @@ export async function runConnectionTest(options: {
         await connected.publishTestTrack();
       } catch (error) {
         checkAborted();
-        return { status: 'fail', message: { key: 'publishFailed' }, details: { error: errorText(error) } };
+        return { status: 'fail', message: { key: 'publishFailed' }, advice: { key: 'publishFailed' }, details: { error: errorText(error) } };
       }
       const sample = await sampleUntil(connected, ROUTE_TIMEOUT_MS, (candidate) => candidate.selectedPair !== null);
       const pair = sample?.selectedPair;
-      if (!pair) return { status: 'fail', message: { key: 'routeNotFound' } };
+      if (!pair) return { status: 'fail', message: { key: 'routeNotFound' }, advice: { key: 'routeNotFound' } };
       selectedPair = { local: pair.local, remote: pair.remote };
       const kind = routeOf(pair);
       const details = {
@@ -241,9 +285,9 @@ export async function runConnectionTest(options: {
       };
       if (kind === 'relay') {
         const transport = pair.local.relayProtocol ?? pair.local.protocol ?? 'udp';
-        return { status: 'warn', message: { key: 'routeRelay', values: { transport: transport.toUpperCase() } }, details };
+        return { status: 'warn', message: { key: 'routeRelay', values: { transport: transport.toUpperCase() } }, advice: { key: 'routeRelay' }, details };
       }
-      if (kind === 'tcp') return { status: 'warn', message: { key: 'routeTcp' }, details };
+      if (kind === 'tcp') return { status: 'warn', message: { key: 'routeTcp' }, advice: { key: 'routeTcp' }, details };
       return { status: 'pass', message: { key: 'routeUdp' }, details };
     });
     if (route.status === 'fail') return finishAfterFailure();
@@ -253,7 +297,7 @@ export async function runConnectionTest(options: {
       const first = await sampleUntil(connected, MEDIA_TIMEOUT_MS, (sample) => sample.packetsSent > 0);
       // Sent once is not flowing: a later sample must show more.
       flowing = first && (await sampleUntil(connected, MEDIA_TIMEOUT_MS, (sample) => sample.bytesSent > first.bytesSent));
-      if (!flowing) return { status: 'fail', message: { key: 'mediaNotSent' }, details: { packetsSent: first?.packetsSent ?? 0 } };
+      if (!flowing) return { status: 'fail', message: { key: 'mediaNotSent' }, advice: { key: 'mediaNotSent' }, details: { packetsSent: first?.packetsSent ?? 0 } };
       const acknowledged = flowing.serverReport !== null;
       return {
         status: 'pass',
@@ -276,7 +320,17 @@ export async function runConnectionTest(options: {
       if (roundTripMs === null && availableKbps === null) return { status: 'warn', message: { key: 'bandwidthUnknown' }, details };
       const values = { roundTrip: roundTripMs ?? '?', bandwidth: availableKbps ?? sentKbps ?? '?' };
       const slow = (roundTripMs !== null && roundTripMs > SLOW_ROUND_TRIP_MS) || (availableKbps !== null && availableKbps < LOW_BANDWIDTH_KBPS);
-      return { status: slow ? 'warn' : 'pass', message: { key: slow ? 'bandwidthLow' : 'bandwidthGood', values }, details };
+      return { status: slow ? 'warn' : 'pass', message: { key: slow ? 'bandwidthLow' : 'bandwidthGood', values }, ...(slow ? { advice: { key: 'bandwidthLow' } } : {}), details };
+    });
+
+    // Last: a failed resume may leave the test room unusable.
+    await step('reconnect', async (): Promise<StepResult> => {
+      const check = await connected.resumeSignalling(RECONNECT_TIMEOUT_MS);
+      checkAborted();
+      const details = { attempted: check.attempted, reconnected: check.reconnected, reconnectMs: check.durationMs };
+      if (check.reconnected) return { status: 'pass', message: { key: 'reconnectResumed', values: { milliseconds: check.durationMs ?? '?' } }, details };
+      const key = check.attempted ? 'reconnectFailed' : 'reconnectNotAttempted';
+      return { status: 'fail', message: { key }, advice: { key: 'reconnectFailed' }, details };
     });
     return finish();
   } finally {

@@ -1,11 +1,14 @@
 // The connection test's ports on the real thing: the backend through the preload API, LiveKit
 // through livekit-client's Room, the same way a call connects (same ICE servers, same guard on
-// them), with a synthetic video track so that no camera or permission is needed.
-import { Room, Track, type LocalTrackPublication } from 'livekit-client';
+// them, same reconnection policy), with a synthetic video track so that the network steps need
+// no camera; the devices through device-probe.ts.
+import { ConnectionState, Room, RoomEvent, Track, type LocalTrackPublication } from 'livekit-client';
 import { useAppInfoStore } from '../../app/app-info-store';
 import { invoke } from '../../platform/visio';
+import { sdkReconnectPolicy } from '../call/rejoin-backoff';
 import { connectOptionsFor, livekitSocketUrl, withTimeout } from '../call/room-options';
-import { CONNECT_TIMEOUT_MS, type Clock, type ConnectedProbe, type ConnectionTestPorts } from './connection-test';
+import { CONNECT_TIMEOUT_MS, type Clock, type ConnectedProbe, type ConnectionTestPorts, type ReconnectCheck } from './connection-test';
+import { listenToMicrophone, watchCamera } from './device-probe';
 import { transportSampleFrom, type TransportSample } from './transport-stats';
 
 const PROBE_WIDTH = 320;
@@ -47,7 +50,7 @@ function createProbeTrack(): { track: MediaStreamTrack; stop(): void } {
 }
 
 async function connectProbe(url: string, token: string): Promise<ConnectedProbe> {
-  const room = new Room({ adaptiveStream: false, dynacast: false });
+  const room = new Room({ adaptiveStream: false, dynacast: false, reconnectPolicy: sdkReconnectPolicy });
   const profileIceServers = useAppInfoStore.getState().info?.profile.iceServers;
   try {
     // One attempt: the test reports what happens, it does not hide it behind retries.
@@ -74,6 +77,7 @@ async function connectProbe(url: string, token: string): Promise<ConnectedProbe>
       const report = await publication?.track?.getRTCStatsReport();
       return report ? transportSampleFrom(report.values() as Iterable<Record<string, unknown>>) : EMPTY_SAMPLE;
     },
+    resumeSignalling: (timeoutMs) => resumeSignalling(room, timeoutMs),
     async close() {
       probeTrack?.stop();
       await room.disconnect();
@@ -81,10 +85,38 @@ async function connectProbe(url: string, token: string): Promise<ConnectedProbe>
   };
 }
 
+/**
+ * Cuts the signalling connection the way a network hiccup does (livekit-client's own simulation
+ * closes its WebSocket) and waits for livekit-client to resume the session, or to give it up.
+ */
+function resumeSignalling(room: Room, timeoutMs: number): Promise<ReconnectCheck> {
+  return new Promise((resolve) => {
+    const cutAt = performance.now();
+    let attempted = false;
+    const onReconnecting = () => {
+      attempted = true;
+    };
+    const finish = (reconnected: boolean) => {
+      clearTimeout(timer);
+      room.off(RoomEvent.SignalReconnecting, onReconnecting).off(RoomEvent.Reconnecting, onReconnecting);
+      room.off(RoomEvent.Reconnected, onReconnected).off(RoomEvent.Disconnected, onDisconnected);
+      resolve({ attempted, reconnected, durationMs: reconnected ? Math.round(performance.now() - cutAt) : null });
+    };
+    const onReconnected = () => finish(room.state === ConnectionState.Connected);
+    const onDisconnected = () => finish(false);
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    room.on(RoomEvent.SignalReconnecting, onReconnecting).on(RoomEvent.Reconnecting, onReconnecting);
+    room.on(RoomEvent.Reconnected, onReconnected).on(RoomEvent.Disconnected, onDisconnected);
+    room.simulateScenario('signal-reconnect').catch(() => finish(false));
+  });
+}
+
 export const livekitConnectionTestPorts: ConnectionTestPorts = {
   loadConfig: () => invoke('backend:config', undefined),
   requestGrant: () => invoke('backend:diagnostics:connection', undefined),
   connect: connectProbe,
+  listenToMicrophone,
+  watchCamera,
 };
 
 export const realClock: Clock = {

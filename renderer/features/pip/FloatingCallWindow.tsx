@@ -1,13 +1,15 @@
 // What the floating window shows: the screen share when there is one, else the last person who
 // spoke (the same choice as the speaker layout's stage), with their name and raised hand, the
-// reactions as they come, and the four things one does without the main window: microphone,
-// camera, hand, leave. Each button says what it does and whether it is on, like the control bar.
+// reactions as they come, and what one does without the main window: microphone, camera, hand,
+// back to the main window, leave. Each button says what it does and whether it is on, like the
+// control bar.
 import { isTrackReference, useIsMuted, useRoomContext, useTracks, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RiHand, RiMicLine, RiMicOffLine, RiPhoneFill, RiVideoOffLine, RiVideoOnLine } from '@remixicon/react';
+import { RiHand, RiMicLine, RiMicOffLine, RiPhoneFill, RiPictureInPictureExitLine, RiVideoOffLine, RiVideoOnLine } from '@remixicon/react';
 import { iconProps } from '../../app/icon-props';
+import { invoke } from '../../platform/visio';
 import { useCallStore } from '../call/call-store';
 import { splitStage, tileKey } from '../call/layout';
 import { useLastSpeaker } from '../call/useLastSpeaker';
@@ -91,6 +93,12 @@ function FloatingButton({ label, pressed, off, onClick, children, leave }: { lab
   );
 }
 
+/** The main window (or, in a browser, the call page) comes back to the front and the floating window goes, as it does whenever that window is seen again. */
+async function showMainWindow(): Promise<void> {
+  const shown = await invoke('window:show-main', undefined);
+  if (shown.ok) useFloatingWindowStore.getState().close();
+}
+
 export function FloatingCallWindow() {
   const { t } = useTranslation();
   const { microphoneEnabled, cameraEnabled, toggleMicrophone, toggleCamera, leave } = useCallStore();
@@ -116,6 +124,9 @@ export function FloatingCallWindow() {
         </FloatingButton>
         <FloatingButton label={t('hand.raise')} pressed={handRaised} onClick={() => void toggleHand()}>
           <RiHand {...iconProps} />
+        </FloatingButton>
+        <FloatingButton label={t('pip.showMain')} onClick={() => void showMainWindow()}>
+          <RiPictureInPictureExitLine {...iconProps} />
         </FloatingButton>
         <FloatingButton label={t('call.leave')} leave onClick={() => void leave()}>
           <RiPhoneFill {...iconProps} />

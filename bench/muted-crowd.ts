@@ -1,0 +1,78 @@
+// The muted majority of a large meeting, held by one Go process (bench/crowd): each participant
+// joins, publishes a microphone and keeps it muted. rtc-node keeps one room per participant in the
+// Node process and slows down past about fifty of them; LiveKit's Go SDK holds a hundred and more.
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { mintToken, type BotBackend } from '../devstack/bot';
+
+const SOURCE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'crowd');
+
+export interface MutedCrowd {
+  readonly joined: number;
+  stop(): Promise<void>;
+}
+
+/** Builds the crowd program once per version of its source, into the devstack's cache. */
+async function crowdBinary(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(join(SOURCE_DIR, file)));
+  const cacheHome = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  const binary = join(cacheHome, 'visio-devstack', 'bin', `crowd-${hash.digest('hex').slice(0, 12)}`);
+  if (existsSync(binary)) return binary;
+  await mkdir(dirname(binary), { recursive: true });
+  console.log('  building bench/crowd (Go, LiveKit server SDK): first run only');
+  await new Promise<void>((resolve, reject) => {
+    const build = spawn('go', ['build', '-o', binary, '.'], { cwd: SOURCE_DIR, stdio: ['ignore', 'inherit', 'inherit'] });
+    build.on('error', reject);
+    build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`go build exited with ${code}`))));
+  });
+  return binary;
+}
+
+/**
+ * Joins `identities` (with their names) to `room`, `concurrency` at a time; resolves once each has
+ * joined or failed (a failure rejects, naming the participant).
+ */
+export async function joinMutedCrowd(
+  backend: BotBackend,
+  room: string,
+  participants: { identity: string; name: string }[],
+  concurrency: number,
+  onJoined: (count: number) => void = () => undefined,
+): Promise<MutedCrowd> {
+  const binary = await crowdBinary();
+  const tokens = await Promise.all(participants.map(async ({ identity, name }) => ({ identity, token: await mintToken(backend, room, identity, name) })));
+  const child: ChildProcessByStdio<Writable, Readable, null> = spawn(binary, [], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  let joined = 0;
+  const ready = new Promise<void>((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`bench/crowd exited with ${code} before every participant joined`)));
+    lines.on('line', (line) => {
+      const [kind, identity, ...rest] = line.split(' ');
+      if (kind === 'joined') onJoined(++joined);
+      else if (kind === 'ready') resolve();
+      else if (kind === 'error') reject(new Error(`bench/crowd: ${identity} could not join: ${rest.join(' ')}`));
+    });
+  });
+  child.stdin.write(`${JSON.stringify({ url: backend.livekitUrl, concurrency, participants: tokens })}\n`);
+  const stop = async () => {
+    child.stdin.end();
+    await exited;
+  };
+  try {
+    await ready;
+  } catch (error) {
+    child.kill();
+    await exited;
+    throw error;
+  }
+  return { joined, stop };
+}
