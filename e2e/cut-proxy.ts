@@ -5,6 +5,7 @@
 import type { LaunchOptions } from '@playwright/test';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { LOOPBACK_HOST } from '../devstack/free-port';
+import { RtpLossFilter } from './rtp-loss';
 
 const MAX_HEAD_BYTES = 8_192;
 
@@ -12,6 +13,9 @@ export class CutProxy {
   private readonly sockets = new Set<Socket>();
   private isCut = false;
   private refusing = false;
+  /** Share of the RTP packets the browser sends that never arrive (see rtp-loss.ts). */
+  private sentRtpLoss = 0;
+  private readonly lossFilters: RtpLossFilter[] = [];
   /** Tunnels opened so far. */
   tunnelsOpened = 0;
   private readonly held: Array<() => void> = [];
@@ -56,6 +60,19 @@ export class CutProxy {
   }
 
   /**
+   * From now on, drops `share` (0 to 1) of the RTP packets the browser sends over ICE-TCP, as a
+   * lossy link would; 0 ends the loss.
+   */
+  loseSentRtp(share: number): void {
+    this.sentRtpLoss = share;
+  }
+
+  /** RTP packets dropped so far by loseSentRtp. */
+  get droppedRtpPackets(): number {
+    return this.lossFilters.reduce((total, filter) => total + filter.dropped, 0);
+  }
+
+  /**
    * Keeps the tunnels already open and refuses every new one, as a proxy that lets a long-lived
    * connection live but blocks the next: whatever reconnects through it cannot.
    */
@@ -68,8 +85,10 @@ export class CutProxy {
     for (const socket of this.sockets) socket.destroy();
   }
 
-  private forward(from: Socket, to: Socket): void {
-    from.on('data', (chunk: Buffer) => {
+  private forward(from: Socket, to: Socket, filter?: RtpLossFilter): void {
+    from.on('data', (received: Buffer) => {
+      const chunk = filter ? filter.filter(received) : received;
+      if (chunk.length === 0) return;
       if (this.isCut) this.stalled.push({ to, chunk });
       else to.write(chunk);
     });
@@ -116,8 +135,10 @@ export class CutProxy {
     upstream.once('connect', () => {
       this.tunnelsOpened += 1;
       client.write('HTTP/1.1 200 Connection established\r\n\r\n');
-      if (rest.length > 0) upstream.write(rest);
-      this.forward(client, upstream);
+      const loss = new RtpLossFilter(() => this.sentRtpLoss);
+      this.lossFilters.push(loss);
+      if (rest.length > 0) upstream.write(loss.filter(rest));
+      this.forward(client, upstream, loss);
       this.forward(upstream, client);
       client.resume();
     });

@@ -12,11 +12,8 @@ import { enterCall } from './join';
 import { expectVideoPlaying, MEDIA_TIMEOUT, recordPeerConnections, remoteVideo } from './media-probe';
 import { createRoom } from './rooms';
 import { openCallSettings } from './call-controls';
+import { cameraTile, joinSpeakerAndListener, QUIET_AMPLITUDE } from './speaker-and-listener';
 
-/** Under the server's active-speaker level, yet real audio packets. */
-const QUIET_AMPLITUDE = 20;
-
-const tile = (page: Page, identity: string) => page.locator(`[data-testid="participant-tile"][data-source="camera"][data-participant-identity=${JSON.stringify(identity)}]`);
 
 /**
  * Frames and bytes the page received so far for the camera of each identity, read from the
@@ -158,21 +155,21 @@ test('low-bandwidth mode keeps the speaker’s video and everyone’s audio, pau
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('visio.callPreferences') ?? '{}').lowBandwidth)).toBe(true);
 
   for (const identity of quiet) {
-    await expect(tile(page, identity)).toHaveAttribute('data-video-paused', 'true', { timeout: MEDIA_TIMEOUT });
-    await expect(tile(page, identity).getByText(fr.lowBandwidth.paused)).toBeVisible();
+    await expect(cameraTile(page, identity)).toHaveAttribute('data-video-paused', 'true', { timeout: MEDIA_TIMEOUT });
+    await expect(cameraTile(page, identity).getByText(fr.lowBandwidth.paused)).toBeVisible();
   }
-  await expect(tile(page, speaker.identity)).not.toHaveAttribute('data-video-paused');
-  await expect(tile(page, speaker.identity).getByText(fr.lowBandwidth.paused)).toHaveCount(0);
+  await expect(cameraTile(page, speaker.identity)).not.toHaveAttribute('data-video-paused');
+  await expect(cameraTile(page, speaker.identity).getByText(fr.lowBandwidth.paused)).toHaveCount(0);
   await expectVideoPlaying(page, remoteVideo(speaker.identity));
   await expectPausedWhileSpeakerFlows(page, speaker.identity, quiet);
   await expectAudioFlowingFromAll(page, 3);
 
   // One paused tile is brought back: it plays again, and stays received while the mode is on.
   const [broughtBack, stillPaused] = quiet as [string, string];
-  await tile(page, broughtBack).getByRole('button', { name: 'Afficher la vidéo de Bruno Écoute' }).click();
-  await expect(tile(page, broughtBack)).not.toHaveAttribute('data-video-paused');
+  await cameraTile(page, broughtBack).getByRole('button', { name: 'Afficher la vidéo de Bruno Écoute' }).click();
+  await expect(cameraTile(page, broughtBack)).not.toHaveAttribute('data-video-paused');
   await expectVideoPlaying(page, remoteVideo(broughtBack));
-  await expect(tile(page, stillPaused)).toHaveAttribute('data-video-paused', 'true');
+  await expect(cameraTile(page, stillPaused)).toHaveAttribute('data-video-paused', 'true');
   await expectPausedWhileSpeakerFlows(page, speaker.identity, [stillPaused]);
 
   // Off again: every camera plays, and the change is said.
@@ -197,7 +194,7 @@ test('a link that stops by itself turns the mode on, and it ends, said once each
   test.setTimeout(600_000);
   // Alice's media and signalling go through a proxy that can stop every byte: her media watchdog
   // sees the media stop, one of the signals the mode starts on (the server's Poor rating of the
-  // link is the other, covered by low-bandwidth-trigger.test.ts).
+  // link is the other, covered by server-rates-poor.spec.ts).
   const proxy = await CutProxy.start();
   try {
     const room = await createRoom(devstack, 'public');
@@ -207,19 +204,13 @@ test('a link that stops by itself turns the mode on, and it ends, said once each
     await recordModeEvents(page);
     await page.setViewportSize({ width: 1280, height: 800 });
     await enterCall(page, devstack.origin, room.slug, 'Alice Durand');
-    const speaker = await joinBot(room, { name: 'Sophie Oratrice' });
-    const listener = await joinBot(room, { name: 'Bruno Écoute' });
-    await speaker.publishVideo();
-    await speaker.publishAudio();
-    await listener.publishVideo();
-    await listener.publishAudio({ amplitude: QUIET_AMPLITUDE });
-    for (const identity of [speaker.identity, listener.identity]) await expectVideoPlaying(page, remoteVideo(identity));
+    const { speaker, listener } = await joinSpeakerAndListener(page, joinBot, room);
 
     // The cut lasts until the app has said so, well within the signalling's own timeout.
     proxy.cut();
     try {
       await expect(page.getByRole('status').filter({ hasText: fr.lowBandwidth.enteredAutomatic })).toBeVisible({ timeout: MEDIA_TIMEOUT });
-      await expect(tile(page, listener.identity)).toHaveAttribute('data-video-paused', 'true');
+      await expect(cameraTile(page, listener.identity)).toHaveAttribute('data-video-paused', 'true');
     } finally {
       proxy.restore();
     }

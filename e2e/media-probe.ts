@@ -150,3 +150,24 @@ export function captures(page: Page): Promise<{ cameraRequests: number; screenRe
     };
   });
 }
+
+/** The protocol of the local candidate of each peer connection's selected pair. */
+export function selectedCandidateProtocols(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const connections = (window as unknown as { __visioPeerConnections?: RTCPeerConnection[] }).__visioPeerConnections ?? [];
+    const protocols: string[] = [];
+    for (const connection of connections) {
+      if (connection.connectionState !== 'connected') continue;
+      const report = await connection.getStats();
+      const stats = new Map<string, Record<string, unknown>>();
+      report.forEach((entry: Record<string, unknown>) => stats.set(entry.id as string, entry));
+      for (const entry of stats.values()) {
+        if (entry.type !== 'transport' || !entry.selectedCandidatePairId) continue;
+        const pair = stats.get(entry.selectedCandidatePairId as string);
+        const local = pair && stats.get(pair.localCandidateId as string);
+        if (local) protocols.push(String(local.relayProtocol ?? local.protocol));
+      }
+    }
+    return protocols;
+  });
+}

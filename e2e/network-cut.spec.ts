@@ -1,10 +1,10 @@
 // A participant's network is cut for 12 s mid-call (every byte stops, nothing is closed): the app
 // sees the media stop and says the connection is unstable long before the signalling would time
 // out; when the link is back the call goes on, and nobody is told that anyone left.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { announcements, connectionBanner, expectOtherVideoPlaying, twoWatchedInCall } from './call-watch';
 import { CutProxy } from './cut-proxy';
+import { selectedCandidateProtocols } from './media-probe';
 import { createRoom } from './rooms';
 import { PRESENCE_SETTLED_MS } from './recovery-timing';
 
@@ -44,24 +44,3 @@ test('a 12 s network cut shows the unstable state, and no one is said to have le
     await proxy.stop();
   }
 });
-
-/** The protocol of the local candidate of each peer connection's selected pair. */
-function selectedCandidateProtocols(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const connections = (window as unknown as { __visioPeerConnections?: RTCPeerConnection[] }).__visioPeerConnections ?? [];
-    const protocols: string[] = [];
-    for (const connection of connections) {
-      if (connection.connectionState !== 'connected') continue;
-      const report = await connection.getStats();
-      const stats = new Map<string, Record<string, unknown>>();
-      report.forEach((entry: Record<string, unknown>) => stats.set(entry.id as string, entry));
-      for (const entry of stats.values()) {
-        if (entry.type !== 'transport' || !entry.selectedCandidatePairId) continue;
-        const pair = stats.get(entry.selectedCandidatePairId as string);
-        const local = pair && stats.get(pair.localCandidateId as string);
-        if (local) protocols.push(String(local.relayProtocol ?? local.protocol));
-      }
-    }
-    return protocols;
-  });
-}

@@ -19,8 +19,9 @@ import { shouldJoinMuted } from './call-notices';
 import { endReasonFor } from './end-reason';
 import { useMeetConfigStore } from './meet-config-store';
 import { canPublishSource } from './publish-permission';
-import { rejoinDelayMs, REJOIN_GIVE_UP_MS, SkippableWait } from './rejoin-backoff';
+import { COUNTDOWN_MIN_MS, rejoinDelayMs, REJOIN_GIVE_UP_MS, SkippableWait } from './rejoin-backoff';
 import { connectOptionsFor, CONNECT_TIMEOUT_MS, livekitSocketUrl, roomOptionsFor, withTimeout } from './room-options';
+import { followSessionLoss } from './session-loss';
 
 export type CallStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
@@ -279,6 +280,10 @@ export const useCallStore = create<CallState>((set, get) => {
           void rejoinAfterLoss(grant);
         }
       });
+    // A session the server lost is joined afresh at once rather than after livekit-client's restart.
+    followSessionLoss(room, () => get().room === room, () => {
+      if (established) void rejoinAfterLoss(grant);
+    });
     try {
       const profileIceServers = useAppInfoStore.getState().info?.profile.iceServers;
       await withTimeout(room.connect(livekitSocketUrl(grant.url), grant.token, connectOptionsFor(profileIceServers)), CONNECT_TIMEOUT_MS);
@@ -312,8 +317,9 @@ export const useCallStore = create<CallState>((set, get) => {
     const started = Date.now();
     for (let attempt = 0; Date.now() - started < REJOIN_GIVE_UP_MS; attempt++) {
       const delay = rejoinDelayMs(attempt);
+      // A wait too short to read is not counted down.
+      if (delay >= COUNTDOWN_MIN_MS) set({ nextRejoinAt: Date.now() + delay });
       if (delay > 0) {
-        set({ nextRejoinAt: Date.now() + delay });
         await rejoinWait.wait(delay);
         set({ nextRejoinAt: null });
       }

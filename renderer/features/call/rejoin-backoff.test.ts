@@ -6,16 +6,23 @@ describe('rejoinDelayMs', () => {
     expect(rejoinDelayMs(0, () => 0.99)).toBe(0);
   });
 
-  it('waits longer and longer, spread around each step, up to a ceiling', () => {
-    expect(rejoinDelayMs(1, () => 0)).toBe(750);
-    expect(rejoinDelayMs(1, () => 1)).toBe(1250);
-    expect(rejoinDelayMs(3, () => 0.5)).toBe(4000);
+  it('tries every half second for the next few seconds', () => {
+    expect(rejoinDelayMs(1, () => 0)).toBe(375);
+    expect(rejoinDelayMs(1, () => 1)).toBe(625);
+    expect(rejoinDelayMs(6, () => 0.5)).toBe(500);
+  });
+
+  it('then waits longer and longer, spread around each step, up to a ceiling', () => {
+    expect(rejoinDelayMs(7, () => 0)).toBe(750);
+    expect(rejoinDelayMs(7, () => 1)).toBe(1250);
+    expect(rejoinDelayMs(9, () => 0.5)).toBe(4000);
     expect(rejoinDelayMs(20, () => 0.5)).toBe(15_000);
     expect(rejoinDelayMs(20, () => 1)).toBe(18_750);
   });
 
   it('never gives two retries of the same step the same wait when the draws differ', () => {
     expect(rejoinDelayMs(2, () => 0.1)).not.toBe(rejoinDelayMs(2, () => 0.9));
+    expect(rejoinDelayMs(8, () => 0.1)).not.toBe(rejoinDelayMs(8, () => 0.9));
   });
 });
 

@@ -1,17 +1,27 @@
 // When to try joining again after the call was lost: at once first (a restarted server or a
-// surviving node is usually there already), then further and further apart, each wait spread at
-// random so a whole room that lost its server does not knock on the next one all at once.
+// surviving node is usually there already), every half second for the next few seconds (a server
+// being restarted refuses the connection at no cost until it is back, and each second waited
+// past its return is a second without video), then further and further apart; each wait spread
+// at random so a whole room that lost its server does not knock on the next one all at once.
 import type { ReconnectPolicy } from 'livekit-client';
 
+const QUICK_RETRY_MS = 500;
+/** Attempts after the first made QUICK_RETRY_MS apart: about the first 3 s. */
+const QUICK_RETRIES = 6;
 const FIRST_RETRY_MS = 1_000;
 const MAX_WAIT_MS = 15_000;
 /** Past this long without success the call is given up as lost. */
 export const REJOIN_GIVE_UP_MS = 120_000;
+/** Waits shorter than this are not counted down on screen. */
+export const COUNTDOWN_MIN_MS = 1_000;
 
-/** The wait before attempt `attempt` (0 for the first): 0, then ~1 s, ~2 s, ~4 s… up to ~15 s. */
+/**
+ * The wait before attempt `attempt` (0 for the first): 0, ~0.5 s six times, then ~1 s, ~2 s,
+ * ~4 s… up to ~15 s.
+ */
 export function rejoinDelayMs(attempt: number, random: () => number = Math.random): number {
   if (attempt <= 0) return 0;
-  const base = Math.min(FIRST_RETRY_MS * 2 ** (attempt - 1), MAX_WAIT_MS);
+  const base = attempt <= QUICK_RETRIES ? QUICK_RETRY_MS : Math.min(FIRST_RETRY_MS * 2 ** (attempt - 1 - QUICK_RETRIES), MAX_WAIT_MS);
   // Between 75 % and 125 % of the base.
   return Math.round(base * (0.75 + random() * 0.5));
 }
