@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { reportFileName, type ConnectionTestReport } from '../../common/connection-test-report';
 import { fail, ok, type Result } from '../../common/ipc-contract';
 import type { Language } from '../../common/languages';
-import { mainStrings } from '../i18n/main-strings';
+import { mainT } from '../i18n/main-i18n';
 
 export interface SaveFileQuestion {
   title: string;
@@ -27,12 +27,12 @@ export interface ReportSaverPorts {
 
 export function createReportSaver(ports: ReportSaverPorts): (report: ConnectionTestReport) => Promise<Result<null>> {
   return async (report) => {
-    const strings = mainStrings(ports.language()).connectionReport;
+    const t = mainT(ports.language());
     const path = await ports.chooseFile({
-      title: strings.title,
+      title: t('connectionReport.title'),
       defaultPath: join(ports.defaultFolder(), reportFileName(report.startedAt)),
-      buttonLabel: strings.save,
-      filters: [{ name: strings.fileType, extensions: ['json'] }],
+      buttonLabel: t('connectionReport.save'),
+      filters: [{ name: t('connectionReport.fileType'), extensions: ['json'] }],
     });
     if (!path) return fail('cancelled');
     try {
