@@ -27,7 +27,7 @@ import {
   browserSettingsView,
   updateBrowserSettings,
   type SettingsStorage,
-} from '../features/settings/browser-settings';
+} from './browser-settings';
 
 export interface BrowserEnvironment {
   /** The page's URL. */
