@@ -3,17 +3,13 @@
 // namespace of the same locale files. Main has one instance of its own, made without a DOM; each
 // call site asks for the language in force at that moment, so a change of language shows in the
 // next menu, notification or dialog without a restart.
-import { createI18n, type LocaleTables, type TranslationKey, type TranslationValues } from '../../common/i18n';
+import { createI18n, type TranslationKey, type TranslationValues } from '../../common/i18n';
 import { localeOf, type Language } from '../../common/languages';
-import de from './de.json' with { type: 'json' };
-import en from './en.json' with { type: 'json' };
-import fr from './fr.json' with { type: 'json' };
-import nl from './nl.json' with { type: 'json' };
+import { mainLocales, type MainStrings } from '../../common/locales/main';
 
-/** Each language's texts of the `main` namespace; main-i18n.test.ts checks they all have French's keys. */
-export const mainLocales: LocaleTables = { fr, en, de, nl };
+export { mainLocales };
 
-export type MainKey = TranslationKey<typeof fr>;
+export type MainKey = TranslationKey<MainStrings>;
 export type MainTranslate = (key: MainKey, values?: TranslationValues) => string;
 
 const instance = createI18n('main', mainLocales, 'fr');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../i18n/en.json' with { type: 'json' };
-import fr from '../i18n/fr.json' with { type: 'json' };
+import en from '../../common/locales/en/renderer.json' with { type: 'json' };
+import fr from '../../common/locales/fr/renderer.json' with { type: 'json' };
 import { createI18n } from '../../common/i18n';
 import type { Language } from '../../common/languages';
 import { serverError } from '../../common/server-errors';
