@@ -1,9 +1,18 @@
 // The process boundary is the folder: only main's Electron adapters (main/**/electron-*.ts) and
-// the preload import `electron`; the renderer never imports main, preload or Node built-ins.
+// the preload import `electron`; the renderer never imports main, preload or Node built-ins, and
+// main and the preload never import the renderer (what both need lives in common/). Inside the
+// renderer, platform/ (how the page reaches main or the browser) knows no feature.
+// eslint-boundaries.test.ts proves each of these rules fires.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+
+const noRenderer = { group: ['**/renderer/**'], message: 'Main and the preload never import the renderer: share through common/.' };
+const rendererPatterns = [
+  { group: ['node:*'], message: 'The renderer has no Node.' },
+  { group: ['**/main/**', '**/preload/**', '**/devstack/**'], message: 'The renderer reaches main only through window.visio.' },
+];
 
 const electronOnlyInAdapters = {
   paths: [{ name: 'electron', message: 'Only main/**/electron-*.ts adapters and preload/ import electron.' }],
@@ -36,6 +45,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
+    files: ['main/**/*.ts', 'preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noRenderer] }] },
+  },
+  {
     files: ['common/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -61,10 +74,20 @@ export default tseslint.config(
         'error',
         {
           ...electronOnlyInAdapters,
-          patterns: [
-            { group: ['node:*'], message: 'The renderer has no Node.' },
-            { group: ['**/main/**', '**/preload/**', '**/devstack/**'], message: 'The renderer reaches main only through window.visio.' },
-          ],
+          patterns: rendererPatterns,
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/platform/**/*.ts', 'renderer/platform/**/*.tsx'],
+    ignores: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronOnlyInAdapters,
+          patterns: [...rendererPatterns, { group: ['**/features/**'], message: 'renderer/platform/ knows no feature: features build on the platform, not the reverse.' }],
         },
       ],
     },

@@ -7,7 +7,7 @@
 import './production-logging';
 import type { Page } from '@playwright/test';
 import { Bot } from '../devstack/bot';
-import fr from '../renderer/i18n/fr.json' with { type: 'json' };
+import fr from '../common/locales/fr/renderer.json' with { type: 'json' };
 import { clickJoin, fillName, openPrejoin, startBenchStack, stopPublishers, waitForPrejoinPreview, waitInCall, type BenchStack } from './bench-stack';
 import { PEER_CONNECTION_RECORDER } from './page-probes';
 import { environmentCount, median, printTable } from './statistics';

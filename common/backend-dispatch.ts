@@ -17,6 +17,42 @@ export function isBackendChannel(channel: string): channel is BackendChannel {
   return channel.startsWith('backend:');
 }
 
+/** One answer per channel, typed by its own input and output. */
+export type ChannelHandlers<C extends InvokeChannel> = {
+  [K in C]: (payload: InvokeInput<K>) => Promise<Result<InvokeOutputs[K]>>;
+};
+
+/** Every `backend:*` channel's answer, through the Meet client and the login session. */
+export function backendHandlers(
+  client: MeetClient,
+  session: SessionPort,
+  randomBytes: (length: number) => Uint8Array,
+): ChannelHandlers<BackendChannel> {
+  return {
+    'backend:config': () => client.getConfig(),
+    'backend:me': () => client.getMe(),
+    'backend:login': () => session.login(),
+    'backend:logout': () => session.logout(),
+    'backend:rooms:create': (input) => client.createRoom(input, generateSlug(randomBytes)),
+    'backend:rooms:list': (input) => client.listRooms(input),
+    'backend:rooms:get': (input) => client.getRoom(input),
+    'backend:lobby:request-entry': (input) => client.requestEntry(input),
+    'backend:lobby:waiting': (input) => client.listWaiting(input),
+    'backend:lobby:enter': (input) => client.enter(input),
+    'backend:room:toggle-hand': (input) => client.toggleHand(input),
+    'backend:room:rename': (input) => client.rename(input),
+    'backend:room:mute-participant': (input) => client.muteParticipant(input),
+    'backend:room:remove-participant': (input) => client.removeParticipant(input),
+    'backend:room:update-role': (input) => client.updateRole(input),
+    'backend:room:update-participant': (input) => client.updateParticipant(input),
+    'backend:room:patch': (input) => client.patchRoom(input),
+    'backend:room:start-recording': (input) => client.startRecording(input),
+    'backend:room:stop-recording': (input) => client.stopRecording(input),
+    'backend:room:start-subtitle': (input) => client.startSubtitle(input),
+    'backend:diagnostics:connection': () => client.startConnectionTest(),
+  };
+}
+
 export async function dispatchBackend<C extends BackendChannel>(
   client: MeetClient,
   session: SessionPort,
@@ -24,31 +60,9 @@ export async function dispatchBackend<C extends BackendChannel>(
   channel: C,
   payload: InvokeInput<C>,
 ): Promise<Result<InvokeOutputs[C]>> {
-  const input = payload as never;
-  const handlers: { [K in BackendChannel]: () => Promise<Result<InvokeOutputs[K]>> } = {
-    'backend:config': () => client.getConfig(),
-    'backend:me': () => client.getMe(),
-    'backend:login': () => session.login(),
-    'backend:logout': () => session.logout(),
-    'backend:rooms:create': () => client.createRoom(input, generateSlug(randomBytes)),
-    'backend:rooms:list': () => client.listRooms(input),
-    'backend:rooms:get': () => client.getRoom(input),
-    'backend:lobby:request-entry': () => client.requestEntry(input),
-    'backend:lobby:waiting': () => client.listWaiting(input),
-    'backend:lobby:enter': () => client.enter(input),
-    'backend:room:toggle-hand': () => client.toggleHand(input),
-    'backend:room:rename': () => client.rename(input),
-    'backend:room:mute-participant': () => client.muteParticipant(input),
-    'backend:room:remove-participant': () => client.removeParticipant(input),
-    'backend:room:update-role': () => client.updateRole(input),
-    'backend:room:update-participant': () => client.updateParticipant(input),
-    'backend:room:patch': () => client.patchRoom(input),
-    'backend:room:start-recording': () => client.startRecording(input),
-    'backend:room:stop-recording': () => client.stopRecording(input),
-    'backend:room:start-subtitle': () => client.startSubtitle(input),
-    'backend:diagnostics:connection': () => client.startConnectionTest(),
-  };
-  return (handlers[channel] as () => Promise<Result<InvokeOutputs[C]>>)();
+  const handlers: ChannelHandlers<BackendChannel> = backendHandlers(client, session, randomBytes);
+  const handler: ChannelHandlers<BackendChannel>[C] = handlers[channel];
+  return handler(payload);
 }
 
 /**

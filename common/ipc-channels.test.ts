@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { invokeChannelNames, isInvokeChannelName, isMainEventName, mainEventChannelNames } from './ipc-channels';
-import { invokeSchemas, mainEventNames } from './ipc-contract';
+import { invokeSchemas } from './ipc-contract';
 
 describe('IPC channel names', () => {
-  it('lists exactly the invoke channels of the contract', () => {
-    expect([...invokeChannelNames].sort()).toEqual(Object.keys(invokeSchemas).sort());
+  it('gives every declared invoke channel a schema, and no other', () => {
+    expect(Object.keys(invokeSchemas).sort()).toEqual([...invokeChannelNames].sort());
   });
 
-  it('lists exactly the main events of the contract', () => {
-    expect([...mainEventChannelNames].sort()).toEqual([...mainEventNames].sort());
+  it('declares each name once', () => {
+    expect(new Set(invokeChannelNames).size).toBe(invokeChannelNames.length);
+    expect(new Set(mainEventChannelNames).size).toBe(mainEventChannelNames.length);
   });
 
   it('recognises only listed names', () => {

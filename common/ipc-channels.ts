@@ -1,7 +1,7 @@
-// The channel names alone, without the schemas: the sandboxed preload needs only these, and
-// importing the contract would bundle zod into it. A channel added to the contract but not here
-// fails the type check below.
-import type { InvokeChannel, MainEventName, PRELOAD_GLOBAL } from './ipc-contract';
+// The one declaration of the IPC channel names. The contract (ipc-contract.ts) keys its schemas,
+// outputs and events by the types derived here, so a name added or removed here fails the type
+// check there; the sandboxed preload reads these lists alone, without zod.
+import type { PRELOAD_GLOBAL } from './ipc-contract';
 
 /** `window.visio`. */
 export const preloadGlobalName = 'visio' as const satisfies typeof PRELOAD_GLOBAL;
@@ -43,7 +43,10 @@ export const invokeChannelNames = [
   'profiles:list',
   'profiles:add-instance',
   'profiles:select',
-] as const satisfies readonly InvokeChannel[];
+] as const;
+
+/** Renderer → main: one request, one Result. */
+export type InvokeChannel = (typeof invokeChannelNames)[number];
 
 export const mainEventChannelNames = [
   'event:join',
@@ -53,12 +56,10 @@ export const mainEventChannelNames = [
   'event:capture-cancelled',
   'event:system-suspend',
   'event:floating-window',
-] as const satisfies readonly MainEventName[];
+] as const;
 
-type MissingInvokeChannel = Exclude<InvokeChannel, (typeof invokeChannelNames)[number]>;
-type MissingEventName = Exclude<MainEventName, (typeof mainEventChannelNames)[number]>;
-export const invokeChannelListIsComplete: [MissingInvokeChannel] extends [never] ? true : MissingInvokeChannel = true;
-export const eventNameListIsComplete: [MissingEventName] extends [never] ? true : MissingEventName = true;
+/** Main → renderer. */
+export type MainEventName = (typeof mainEventChannelNames)[number];
 
 export function isInvokeChannelName(value: unknown): value is InvokeChannel {
   return typeof value === 'string' && (invokeChannelNames as readonly string[]).includes(value);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { chatFileTypeSchema, MAX_CHAT_FILE_BYTES, MAX_FILE_NAME_CHARS } from './chat-files';
 import { connectionTestReportSchema } from './connection-test-report';
 import type { IceServer } from './ice-servers';
+import type { InvokeChannel, MainEventName } from './ipc-channels';
 import type { Language } from './languages';
 import {
   accessLevelSchema,
@@ -195,9 +196,9 @@ export const invokeSchemas = {
   'profiles:list': z.undefined(),
   'profiles:add-instance': z.object({ url: z.string().trim().min(1).max(2048) }).strict(),
   'profiles:select': z.object({ profileId }).strict(),
-} as const;
+} as const satisfies Record<InvokeChannel, z.ZodType>;
 
-export type InvokeChannel = keyof typeof invokeSchemas;
+export type { InvokeChannel, MainEventName };
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeSchemas)[C]>;
 
 export interface AppInfo {
@@ -251,7 +252,7 @@ export interface ProfileList {
   addInstanceAllowed: boolean;
 }
 
-export interface InvokeOutputs {
+export interface InvokeOutputs extends Record<InvokeChannel, unknown> {
   'backend:config': MeetConfig;
   'backend:me': User | null;
   'backend:login': User;
@@ -293,7 +294,7 @@ export interface InvokeOutputs {
 }
 
 /** Events: main → renderer. */
-export interface MainEvents {
+export interface MainEvents extends Record<MainEventName, unknown> {
   'event:join': { slug: string };
   'event:command': {
     command: 'toggle-mic' | 'toggle-camera' | 'leave' | 'show-chat' | 'show-participants' | 'stop-screen-share';
@@ -306,16 +307,10 @@ export interface MainEvents {
   /** The main window went out of sight during a call: the page opens its floating call window. */
   'event:floating-window': Record<string, never>;
 }
-export type MainEventName = keyof MainEvents;
-export const mainEventNames: readonly MainEventName[] = [
-  'event:join',
-  'event:command',
-  'event:lobby-decision',
-  'event:capture-request',
-  'event:capture-cancelled',
-  'event:system-suspend',
-  'event:floating-window',
-];
+/** Each channel's output and each event's payload is written: none is left `unknown`. */
+type Unwritten<T> = { [K in keyof T]: unknown extends T[K] ? K : never }[keyof T];
+export const everyOutputIsWritten: [Unwritten<InvokeOutputs>] extends [never] ? true : Unwritten<InvokeOutputs> = true;
+export const everyEventIsWritten: [Unwritten<MainEvents>] extends [never] ? true : Unwritten<MainEvents> = true;
 
 /** What the preload exposes as `window.visio`, and what the browser implementation provides. */
 export interface VisioApi {

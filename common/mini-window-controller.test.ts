@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idleCallState, type CallState } from './call-state';
+import type { Language } from './languages';
 import type { MiniView } from './mini-window';
 import { MiniWindowController, miniWindowWanted, type MiniWindowPort } from './mini-window-controller';
 
@@ -21,7 +22,7 @@ function setup(options: { enabled?: boolean } = {}) {
     isOpen: () => open,
     send: (view) => sent.push(view),
   };
-  const state = { mainVisible: true, enabled: options.enabled ?? true, language: 'fr' as 'fr' | 'en' };
+  const state = { mainVisible: true, enabled: options.enabled ?? true, language: 'fr' as Language };
   const commands: string[] = [];
   const controller = new MiniWindowController(port, {
     enabled: () => state.enabled,

@@ -2,8 +2,9 @@
 // (temp file + rename) so a crash or a stop mid-write never leaves a torn file, and the data
 // survive a restart of the stack with the same data folder.
 import { randomInt, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeJsonFileAtomically } from '../main/profile/json-file-storage';
 
 export type StoredAccessLevel = 'public' | 'trusted' | 'restricted';
 export type StoredRoomRole = 'owner' | 'administrator' | 'member';
@@ -199,8 +200,6 @@ export class JsonStore {
   }
 
   private write(): void {
-    const temporaryPath = `${this.filePath}.${process.pid}.tmp`;
-    writeFileSync(temporaryPath, JSON.stringify(this.content, null, 2), { mode: 0o600 });
-    renameSync(temporaryPath, this.filePath);
+    writeJsonFileAtomically(this.filePath, this.content);
   }
 }

@@ -1,7 +1,8 @@
 // The control bar's "more options" menu, as a user reaches it: the button, then the item by its name.
 import type { Locator, Page } from '@playwright/test';
+import type { Language } from '../common/languages';
 
-export type Language = 'fr' | 'en' | 'de' | 'nl';
+export type { Language };
 
 const moreOptions: Record<Language, string> = { fr: 'Plus d’options', en: 'More options', de: 'Weitere Optionen', nl: 'Meer opties' };
 const settings: Record<Language, string> = { fr: 'Paramètres', en: 'Settings', de: 'Einstellungen', nl: 'Instellingen' };

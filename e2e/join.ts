@@ -1,9 +1,9 @@
 // The steps a person takes to enter a call from the prejoin screen.
 import { expect, type Page } from '@playwright/test';
-import de from '../renderer/i18n/de.json' with { type: 'json' };
-import en from '../renderer/i18n/en.json' with { type: 'json' };
-import fr from '../renderer/i18n/fr.json' with { type: 'json' };
-import nl from '../renderer/i18n/nl.json' with { type: 'json' };
+import de from '../common/locales/de/renderer.json' with { type: 'json' };
+import en from '../common/locales/en/renderer.json' with { type: 'json' };
+import fr from '../common/locales/fr/renderer.json' with { type: 'json' };
+import nl from '../common/locales/nl/renderer.json' with { type: 'json' };
 import { MEDIA_TIMEOUT } from './media-probe';
 
 /** The leave button's name in every interface language: a test may have switched it. */

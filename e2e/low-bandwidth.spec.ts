@@ -4,7 +4,7 @@
 // everyone's audio still flows, and "show video" brings a paused tile back while the mode stays on.
 // Then the same mode started by the app itself when the link stops, and ended when it is good again.
 import type { Page } from '@playwright/test';
-import fr from '../renderer/i18n/fr.json' with { type: 'json' };
+import fr from '../common/locales/fr/renderer.json' with { type: 'json' };
 import { expect, test } from './bot-fixtures';
 import { announcements, recordAnnouncements } from './call-watch';
 import { CutProxy } from './cut-proxy';

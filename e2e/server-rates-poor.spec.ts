@@ -4,7 +4,7 @@
 // by itself (the other camera paused, the speaker's kept), while the media never stopped, so the
 // rating, not the media watchdog, is what the app acted on. Once the loss ends the rating comes back.
 import type { Page } from '@playwright/test';
-import fr from '../renderer/i18n/fr.json' with { type: 'json' };
+import fr from '../common/locales/fr/renderer.json' with { type: 'json' };
 import { accessibilityViolations } from './axe';
 import { expect, test } from './bot-fixtures';
 import { connectionBanner } from './call-watch';

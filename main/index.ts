@@ -8,7 +8,9 @@ import { invokeChannelNames } from '../common/ipc-channels';
 import { fail, ok } from '../common/ipc-contract';
 import { MeetClient } from '../common/meet-client';
 import type { Profile } from '../common/profile';
+import type { Language } from '../common/languages';
 import { appInfoOf } from './app-info';
+import { mainT } from './i18n/main-i18n';
 import { chosenLanguageOf } from './policy/effective-settings';
 import { BackendSession } from './backend/backend-session';
 import { createElectronLoginWindowPort, lockDownLoginSession } from './backend/electron-login-window';
@@ -122,7 +124,7 @@ async function start(machinePolicy: Promise<MachinePolicyReport>): Promise<void>
   const desktopFeatures = new Promise<DesktopFeatures>((resolve) => {
     desktopInstalled = resolve;
   });
-  registerBackend(router, profile, () => mainWindow, rememberLivekitUrl, desktopFeatures);
+  registerBackend(router, profile, () => mainWindow, rememberLivekitUrl, desktopFeatures, () => deployment.settings.current().settings.language);
   router.register('app:info', async () =>
     ok(
       appInfoOf({
@@ -208,6 +210,7 @@ async function start(machinePolicy: Promise<MachinePolicyReport>): Promise<void>
     registerInvoke: (channel, handler) => router.register(channel, (payload) => handler(payload)),
     session: appSession,
     settings: () => deployment.settings.current().settings,
+    onSettingsChanged: (listener) => deployment.settings.onChange(() => listener()),
   };
   desktopInstalled(installDesktopFeatures(context));
 }
@@ -218,12 +221,13 @@ function registerBackend(
   parent: () => BrowserWindow | null,
   rememberLivekitUrl: (url: string) => void,
   desktopFeatures: Promise<DesktopFeatures>,
+  language: () => Language,
 ): void {
   const loginSession = session.fromPartition(loginPartitionFor(profile));
   const loginRestored = desktopFeatures.then((features) => features.sessionRestored);
   const transport = new ElectronSessionTransport(loginSession, profile.apiBaseUrl);
   const client = new MeetClient(transport);
-  const loginWindow = createElectronLoginWindowPort({ profile, title: 'Connexion – Visio', parent });
+  const loginWindow = createElectronLoginWindowPort({ profile, title: () => mainT(language())('loginWindow.title'), parent });
   const backendSession = new BackendSession({
     client,
     transport,

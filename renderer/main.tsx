@@ -6,7 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { useAppInfoStore } from './app/app-info-store';
-import { savedLanguage } from './features/settings/browser-settings';
+import { savedLanguage } from './platform/browser-settings';
 import { followFontPreference } from './features/settings/settings-store';
 import { setupI18n } from './i18n/i18n';
 import { startupLanguage } from './i18n/startup-language';

@@ -14,8 +14,8 @@ import { launchChromium } from '../../e2e/browser';
 import { miniWindowSize } from '../../main/security/window-options';
 import { chooseInMoreOptions } from '../../e2e/call-controls';
 import { createRoom, ownerSession, shareSession } from '../../e2e/rooms';
-import en from '../../renderer/i18n/en.json' with { type: 'json' };
-import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
+import en from '../../common/locales/en/renderer.json' with { type: 'json' };
+import fr from '../../common/locales/fr/renderer.json' with { type: 'json' };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outputRoot = join(root, 'docs', 'screenshots');

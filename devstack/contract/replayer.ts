@@ -3,6 +3,7 @@
 // its placeholders filled in for this run; then holds the answer against the recording.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CookieJar } from 'tough-cookie';
+import { parseCookies } from '../../common/api-request';
 import { compareExchange, type Origins } from './compare';
 import { readRecording, type EndpointFile, type RecordedExchange } from './recording';
 
@@ -99,8 +100,7 @@ export class Replayer {
     for (const [name, value] of Object.entries(request.headers)) {
       if (name === 'Cookie') {
         const parts: string[] = [];
-        for (const entry of value.split(';')) {
-          const cookieName = entry.split('=')[0]?.trim() ?? '';
+        for (const cookieName of parseCookies(value).keys()) {
           const held = await caller.cookie(url.toString(), cookieName);
           const stand = cookieName === 'lobbyParticipantId' ? randomUUID() : randomBytes(16).toString('hex');
           parts.push(`${cookieName}=${held ?? stand}`);

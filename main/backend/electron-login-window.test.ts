@@ -21,7 +21,7 @@ const profile = profileSchema.parse({
 function open(parent: FakeBrowserWindow | null = null) {
   const port = createElectronLoginWindowPort({
     profile,
-    title: 'Connexion – Visio',
+    title: () => 'Connexion – Visio',
     parent: () => (parent ? asElectron.window(parent) : null),
   });
   const events = { onNavigation: vi.fn(), onClosed: vi.fn() };
@@ -105,7 +105,7 @@ describe('Electron login window', () => {
   });
 
   it('is closed by the login flow once back on the instance, with the flow ok', async () => {
-    const port = createElectronLoginWindowPort({ profile, title: 'Connexion – Visio', parent: () => null });
+    const port = createElectronLoginWindowPort({ profile, title: () => 'Connexion – Visio', parent: () => null });
     const flow = runLoginFlow({ apiBaseUrl: profile.apiBaseUrl, window: port });
     const window = FakeBrowserWindow.last();
     expect(window.loadedUrls[0]).toBe('https://visio.interieur.gouv.fr/api/v1.0/authenticate/?returnTo=https%3A%2F%2Fvisio.interieur.gouv.fr%2F');
@@ -120,7 +120,7 @@ describe('Electron login window', () => {
   });
 
   it('a login window closed by the user cancels the flow', async () => {
-    const port = createElectronLoginWindowPort({ profile, title: 'Connexion – Visio', parent: () => null });
+    const port = createElectronLoginWindowPort({ profile, title: () => 'Connexion – Visio', parent: () => null });
     const flow = runLoginFlow({ apiBaseUrl: profile.apiBaseUrl, window: port });
     FakeBrowserWindow.last().close();
     await expect(flow).resolves.toMatchObject({ ok: false, error: { code: 'cancelled' } });

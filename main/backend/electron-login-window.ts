@@ -9,7 +9,8 @@ import { isLoginNavigationAllowed, loginPartitionFor } from './login-navigation'
 
 export interface ElectronLoginWindowOptions {
   profile: Profile;
-  title: string;
+  /** Read each time the window opens: it follows the language in force. */
+  title(): string;
   parent(): BaseWindow | null;
 }
 
@@ -27,7 +28,7 @@ export function createElectronLoginWindowPort(options: ElectronLoginWindowOption
       const parent = options.parent();
       const windowOptions = loginWindowOptions({
         partition: loginPartitionFor(options.profile),
-        title: options.title,
+        title: options.title(),
         ...(parent ? { parent } : {}),
       });
       const window = new BrowserWindow({

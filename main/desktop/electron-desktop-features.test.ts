@@ -78,6 +78,7 @@ function install(overrides: Partial<DesktopSettings> = {}) {
   const appSession = session.fromPartition('persist:app');
   let mainWindow: FakeBrowserWindow | null = guarded(new FakeBrowserWindow({ width: 1280, height: 800 }), appSession);
   const sendToRenderer = vi.fn();
+  const settingsListeners = new Set<() => void>();
   const context: DesktopContext = {
     getMainWindow: () => (mainWindow && !mainWindow.isDestroyed() ? asElectron.window(mainWindow) : null),
     sendToRenderer,
@@ -85,6 +86,10 @@ function install(overrides: Partial<DesktopSettings> = {}) {
     registerInvoke: (channel, handler) => void handlers.set(channel, handler as Handler),
     session: asElectron.session(appSession),
     settings: () => settings,
+    onSettingsChanged: (listener) => {
+      settingsListeners.add(listener);
+      return () => settingsListeners.delete(listener);
+    },
   };
   features = wireDesktopFeatures(context);
   const invoke = (channel: string, payload: unknown) => {
@@ -95,6 +100,10 @@ function install(overrides: Partial<DesktopSettings> = {}) {
   return {
     features,
     settings,
+    changeSettings: (patch: Partial<DesktopSettings>) => {
+      Object.assign(settings, patch);
+      for (const listener of settingsListeners) listener();
+    },
     handlers,
     appSession,
     sendToRenderer,
@@ -166,6 +175,17 @@ describe('wireDesktopFeatures', () => {
     expect(tray().tooltip).toBe('Visio');
     expect(powerSaveBlocker.started.size).toBe(0);
     expect(globalShortcut.registered.size).toBe(0);
+  });
+
+  it('rebuilds the tray in the new language as soon as the settings change, without a restart', async () => {
+    const { invoke, changeSettings } = install();
+    await invoke('call:state', inCall);
+    expect(trayMenu().labels()).toContain('Leave meeting');
+    changeSettings({ language: 'fr' });
+    expect(tray().tooltip).toBe('Visio — en réunion');
+    expect(trayMenu().labels()).toContain('Quitter la réunion');
+    changeSettings({ language: 'de' });
+    expect(trayMenu().labels()).toContain('Visio beenden');
   });
 
   it('opens the mini window when the main window is hidden or minimized during a call, and closes it when it is back', async () => {

@@ -179,6 +179,8 @@ export function wireDesktopFeatures(context: DesktopContext): DesktopFeatures {
   const refreshTray = () => tray.update({ call: callState.current(), todaysMeetings, updateReady, language: language() });
   refreshTray();
   disposers.push(callState.subscribe(refreshTray));
+  // Another language: the menu and tooltip are rebuilt at once, without a restart.
+  if (context.onSettingsChanged) disposers.push(context.onSettingsChanged(refreshTray));
   disposers.push(() => tray.dispose());
 
   // Power.

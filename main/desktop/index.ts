@@ -35,6 +35,8 @@ export interface DesktopContext {
    * values are used, as if no user setting or machine policy existed.
    */
   settings?(): DesktopSettings;
+  /** Calls `listener` after each change of the settings (a new language rebuilds the tray); returns its removal. */
+  onSettingsChanged?(listener: () => void): () => void;
 }
 
 export type { DesktopFeatures };

@@ -7,7 +7,7 @@ import { reportFileName, type ConnectionTestReport } from '../../common/connecti
 import type { Result } from '../../common/ipc-contract';
 import type { Language } from '../../common/languages';
 import { saveWhereChosen, type SaveWherePorts } from '../files/save-dialog';
-import { mainStrings } from '../i18n/main-strings';
+import { mainT } from '../i18n/main-i18n';
 
 export interface ReportSaverPorts extends SaveWherePorts<string> {
   language(): Language;
@@ -17,13 +17,14 @@ export interface ReportSaverPorts extends SaveWherePorts<string> {
 
 export function createReportSaver(ports: ReportSaverPorts): (report: ConnectionTestReport) => Promise<Result<null>> {
   return (report) => {
-    const strings = mainStrings(ports.language()).connectionReport;
+    const t = mainT(ports.language());
     const question = {
-      title: strings.title,
+      title: t('connectionReport.title'),
       defaultPath: join(ports.defaultFolder(), reportFileName(report.startedAt)),
-      buttonLabel: strings.save,
-      filters: [{ name: strings.fileType, extensions: ['json'] }],
+      buttonLabel: t('connectionReport.save'),
+      filters: [{ name: t('connectionReport.fileType'), extensions: ['json'] }],
     };
-    return saveWhereChosen(ports, question, `${JSON.stringify(report, null, 2)}\n`, 'connection report');
+    return saveWhereChosen(ports, question, `${JSON.stringify(report, null, 2)}
+`, 'connection report');
   };
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chatFileRefusal, sanitizeFileName, extensionOf, type ChatFilesPolicy } from '../../common/chat-files';
 import { fail, type Result } from '../../common/ipc-contract';
 import type { Language } from '../../common/languages';
-import { fill, mainStrings } from '../i18n/main-strings';
+import { mainT } from '../i18n/main-i18n';
 import { saveWhereChosen, type SaveWherePorts } from './save-dialog';
 
 export interface ChatFileToSave {
@@ -27,13 +27,13 @@ export function createChatFileSaver(ports: ChatFileSaverPorts): (file: ChatFileT
     const name = sanitizeFileName(file.name);
     const refusal = chatFileRefusal({ name, mimeType: file.mimeType, size: file.contents.byteLength }, ports.policy());
     if (refusal) return fail(refusal === 'disabled' ? 'locked_by_policy' : 'invalid_input', undefined, `chat file refused: ${refusal}`);
-    const strings = mainStrings(ports.language()).chatFile;
+    const t = mainT(ports.language());
     const extension = extensionOf(name);
     const question = {
-      title: fill(strings.title, { name }),
+      title: t('chatFile.title', { name }),
       defaultPath: join(ports.defaultFolder(), name),
-      buttonLabel: strings.save,
-      filters: [{ name: fill(strings.fileType, { extension: extension.toUpperCase() }), extensions: [extension] }],
+      buttonLabel: t('chatFile.save'),
+      filters: [{ name: t('chatFile.fileType', { extension: extension.toUpperCase() }), extensions: [extension] }],
     };
     return saveWhereChosen(ports, question, file.contents, 'chat file');
   };

@@ -1,7 +1,7 @@
 // What can go wrong while reading a machine policy, in words an administrator can act on.
 // A policy problem never stops the app: the faulty part is ignored and safe defaults apply.
 import type { Language } from '../../common/profile';
-import { fill, mainStrings } from '../i18n/main-strings';
+import { mainT } from '../i18n/main-i18n';
 
 export type PolicySourceName = 'windows-machine' | 'windows-user' | 'macos-managed' | 'macos-managed-user' | 'linux-file';
 
@@ -25,6 +25,6 @@ export interface PolicyIssue {
 }
 
 export function policyIssueMessage(issue: PolicyIssue, language: Language): string {
-  const text = mainStrings(language).policy;
-  return fill(text.issues[issue.code], { source: text.sources[issue.source], key: issue.key ?? '' });
+  const t = mainT(language);
+  return t(`policy.issues.${issue.code}`, { source: t(`policy.sources.${issue.source}`), key: issue.key ?? '' });
 }

@@ -4,7 +4,7 @@
 import { isLoopbackHost } from '../../common/host-patterns';
 import type { Language, Profile } from '../../common/profile';
 import { meetConfigSchema } from '../../common/meet-types';
-import { fill, mainStrings } from '../i18n/main-strings';
+import { mainT } from '../i18n/main-i18n';
 
 export interface InstanceResponse {
   status: number;
@@ -157,5 +157,5 @@ export async function profileFromInstanceUrl(input: string, options: AddInstance
 }
 
 export function addInstanceErrorMessage(error: AddInstanceError, language: Language): string {
-  return fill(mainStrings(language).addInstance[error.code], { detail: error.detail ?? '' });
+  return mainT(language)(`addInstance.${error.code}`, { detail: error.detail ?? '' });
 }

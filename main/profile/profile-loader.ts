@@ -2,7 +2,7 @@
 // ports) as `${VISIO_NAME}` or `${VISIO_NAME:-default}`; they are resolved from the environment
 // before validation, and only `VISIO_*` variables can be read, so a profile cannot pull secrets.
 import { iceServerHostNotAllowed, profileSchema, type Language, type Profile } from '../../common/profile';
-import { fill, mainStrings } from '../i18n/main-strings';
+import { mainT } from '../i18n/main-i18n';
 
 export const maximumProfileFileBytes = 256 * 1024;
 
@@ -82,5 +82,5 @@ export function parseProfileText(text: string, environment: Environment): Profil
 }
 
 export function profileErrorMessage(error: ProfileError, language: Language): string {
-  return fill(mainStrings(language).profile[error.code], { detail: error.detail ?? '' });
+  return mainT(language)(`profile.${error.code}`, { detail: error.detail ?? '' });
 }

@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import { domainToUnicode } from 'node:url';
 import type { Language } from '../../common/profile';
-import { fill, mainStrings } from '../i18n/main-strings';
+import { mainT } from '../i18n/main-i18n';
 
 export type LinkHostReason = 'loopback' | 'private' | 'link_local' | 'look_alike';
 
@@ -81,11 +81,11 @@ export interface LinkConfirmationText {
 }
 
 export function linkConfirmationText(warning: LinkHostWarning, language: Language): LinkConfirmationText {
-  const text = mainStrings(language).linkWarning;
+  const t = mainT(language);
   return {
-    message: fill(text.reasons[warning.reason], { host: warning.host, shown: warning.displayed ?? warning.host }),
-    detail: text.detail,
-    open: text.open,
-    cancel: text.cancel,
+    message: t(`linkWarning.reasons.${warning.reason}`, { host: warning.host, shown: warning.displayed ?? warning.host }),
+    detail: t('linkWarning.detail'),
+    open: t('linkWarning.open'),
+    cancel: t('linkWarning.cancel'),
   };
 }

@@ -1,14 +1,14 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import en from '../i18n/en.json' with { type: 'json' };
-import fr from '../i18n/fr.json' with { type: 'json' };
+import en from '../../common/locales/en/renderer.json' with { type: 'json' };
+import fr from '../../common/locales/fr/renderer.json' with { type: 'json' };
+import { createI18n } from '../../common/i18n';
+import type { Language } from '../../common/languages';
 import { serverError } from '../../common/server-errors';
+import { translations } from '../i18n/i18n';
 import { errorMessage } from './error-message';
 
-async function translator(language: 'fr' | 'en') {
-  const instance = i18next.createInstance();
-  await instance.init({ lng: language, resources: { fr: { translation: fr }, en: { translation: en } }, interpolation: { escapeValue: false }, showSupportNotice: false });
-  return instance.t;
+async function translator(language: Language) {
+  return createI18n('renderer', translations, language).t;
 }
 
 describe('errorMessage', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../common/ipc-contract';
+import type { Language } from '../../common/languages';
 import { browserAppInfo } from '../platform/browser-api';
 import { startupLanguage } from './startup-language';
 
-function info(kind: AppInfo['kind'], language: 'fr' | 'en'): AppInfo {
+function info(kind: AppInfo['kind'], language: Language): AppInfo {
   return { ...browserAppInfo('http://127.0.0.1:8071/', '0.1.0', 'linux'), kind, language };
 }
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { languages } from '../../common/languages';
-import { compareTranslation, flatten, variablesOf, type StringTree } from '../../common/translation-check';
+import { compareTranslation, flatten, variablesOf } from '../../common/translation-check';
 import { translations } from './i18n';
 
-const french = translations.fr as StringTree;
+const french = translations.fr;
 
 describe('translations', () => {
   // Each list names the strings to write, so a failure says exactly what a language still lacks.
   for (const language of languages) {
     describe(language, () => {
-      const report = compareTranslation(french, translations[language] as StringTree, language);
+      const report = compareTranslation(french, translations[language], language);
       it('has every key of French', () => expect(report.missing, `keys missing in ${language}.json`).toEqual([]));
       it('has no key French lacks', () => expect(report.extra, `keys only in ${language}.json`).toEqual([]));
       it('has the plural forms of its language', () => expect(report.pluralForms, `plural forms in ${language}.json`).toEqual([]));
@@ -23,9 +23,9 @@ describe('translations', () => {
 
   it('German and Dutch are translations, not copies of another language', () => {
     for (const language of ['de', 'nl'] as const) {
-      const own = flatten(translations[language] as StringTree);
+      const own = flatten(translations[language]);
       for (const other of languages.filter((candidate) => candidate !== language)) {
-        const theirs = flatten(translations[other] as StringTree);
+        const theirs = flatten(translations[other]);
         const same = [...own].filter(([key, text]) => theirs.get(key) === text && !sameByNature.has(key) && variablesOf(text).length === 0 && text.length > 12);
         expect(same.map(([key]) => key), `${language} texts identical to ${other}`).toEqual([]);
       }

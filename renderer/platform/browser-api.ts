@@ -6,7 +6,8 @@ import type {} from '../env';
 import { chatFileRefusal, sanitizeFileName } from '../../common/chat-files';
 import { connectionTestReportSchema, reportFileName } from '../../common/connection-test-report';
 import { isLanguage, type Language } from '../../common/languages';
-import { dispatchBackend, isBackendChannel, livekitUrlIn, type SessionPort } from '../../common/backend-dispatch';
+import { backendHandlers, livekitUrlIn, type ChannelHandlers, type SessionPort } from '../../common/backend-dispatch';
+import { isInvokeChannelName } from '../../common/ipc-channels';
 import {
   fail,
   invokeSchemas,
@@ -29,7 +30,7 @@ import {
   browserSettingsView,
   updateBrowserSettings,
   type SettingsStorage,
-} from '../features/settings/browser-settings';
+} from './browser-settings';
 
 export interface BrowserEnvironment {
   /** The page's URL. */
@@ -117,7 +118,8 @@ function isSafeExternalUrl(value: string): boolean {
   }
 }
 
-export function createBrowserApi(environment: BrowserEnvironment): VisioApi {
+/** The browser's answer to every invoke channel, one entry a channel, typed by its own input and output. */
+function browserHandlers(environment: BrowserEnvironment, miniHost: BroadcastMiniHost | null): ChannelHandlers<InvokeChannel> {
   const apiBase = apiBaseFor(environment.href);
   const client = new MeetClient(createFetchTransport(apiBase, environment));
   // The page is replaced by the login page, which comes back here: the pending promise never
@@ -132,7 +134,70 @@ export function createBrowserApi(environment: BrowserEnvironment): VisioApi {
       return new Promise(() => undefined);
     },
   };
+  const profiles = () => browserProfileList(new URL(environment.href).host, apiBase);
+  const nothingToDo = async () => ok(null);
 
+  return {
+    ...backendHandlers(client, session, environment.randomBytes),
+    'shell:open-external': async ({ url }) => {
+      if (!isSafeExternalUrl(url)) return fail('invalid_input', undefined, 'only https links open');
+      environment.openWindow(url);
+      return ok(null);
+    },
+    'app:info': async () => ok(browserAppInfo(environment.href, environment.version, environment.platform)),
+    'settings:get': async () => ok(browserSettingsView(environment.storage)),
+    'settings:update': async (patch) => updateBrowserSettings(environment.storage, patch),
+    'profiles:list': async () => ok(profiles()),
+    'profiles:select': async ({ profileId }) =>
+      profileId === browserProfileId ? ok(profiles()) : fail('invalid_input', undefined, 'unknown profile'),
+    // A page served by one instance cannot switch to another: that is the desktop app's job.
+    'profiles:add-instance': async () => fail('unavailable', undefined, 'desktop only'),
+    'diagnostics:save-report': async (payload) => {
+      // The same check as main's: a page bug must not put a token in a file either.
+      const parsed = connectionTestReportSchema.safeParse(payload?.report);
+      if (!parsed.success) return fail('invalid_input', undefined, parsed.error.issues[0]?.message);
+      if (!environment.downloadFile) return fail('unavailable', undefined, 'no downloads');
+      environment.downloadFile(reportFileName(parsed.data.startedAt), `${JSON.stringify(parsed.data, null, 2)}\n`, 'application/json');
+      return ok(null);
+    },
+    'chat:save-file': async (payload) => {
+      // The same checks as main's, against the page's own setting: an anchor download of the bytes.
+      const parsed = invokeSchemas['chat:save-file'].safeParse(payload);
+      if (!parsed.success) return fail('invalid_input', undefined, parsed.error.issues[0]?.message);
+      const name = sanitizeFileName(parsed.data.name);
+      const refusal = chatFileRefusal(
+        { name, mimeType: parsed.data.mimeType, size: parsed.data.contents.byteLength },
+        browserSettingsView(environment.storage).settings.chatFiles,
+      );
+      if (refusal) return fail('invalid_input', undefined, `chat file refused: ${refusal}`);
+      if (!environment.downloadFile) return fail('unavailable', undefined, 'no downloads');
+      environment.downloadFile(name, parsed.data.contents.slice(), parsed.data.mimeType);
+      return ok(null);
+    },
+    // The floating window's "Show Visio": this page opened it, so this page is its opener.
+    'window:show-main': async () => {
+      if (!environment.focusPage) return fail('unavailable', undefined, 'no page to bring forward');
+      environment.focusPage();
+      return ok(null);
+    },
+    // The call's state and speaker feed a mini call page, if one is open.
+    'call:state': async (state) => {
+      miniHost?.callState(state);
+      return ok(null);
+    },
+    'call:speaker': async (speaker) => {
+      miniHost?.callSpeaker(speaker);
+      return ok(null);
+    },
+    // Lobby and chat notices feed desktop integrations a browser does not have; sharing picks
+    // its source in the browser's own dialog.
+    'lobby:waiting-changed': nothingToDo,
+    'chat:received': nothingToDo,
+    'capture:choose': nothingToDo,
+  } satisfies ChannelHandlers<InvokeChannel>;
+}
+
+export function createBrowserApi(environment: BrowserEnvironment): VisioApi {
   const miniHost = environment.openBroadcast
     ? new BroadcastMiniHost(
         environment.openBroadcast(miniBroadcastName),
@@ -140,72 +205,15 @@ export function createBrowserApi(environment: BrowserEnvironment): VisioApi {
         () => environment.focusPage?.(),
       )
     : null;
+  const handlers = browserHandlers(environment, miniHost);
 
-  async function invoke<C extends InvokeChannel>(
-    channel: C,
-    payload: InvokeInput<C>,
-  ): Promise<Result<InvokeOutputs[C]>> {
-    if (isBackendChannel(channel)) {
-      const result = await dispatchBackend(client, session, environment.randomBytes, channel, payload as never);
-      const livekitUrl = result.ok ? livekitUrlIn(result.value) : null;
-      if (livekitUrl) environment.onLivekitUrl?.(livekitUrl);
-      return result as Result<InvokeOutputs[C]>;
-    }
-    if (channel === 'shell:open-external') {
-      const { url } = payload as InvokeInput<'shell:open-external'>;
-      if (!isSafeExternalUrl(url)) return fail('invalid_input', undefined, 'only https links open');
-      environment.openWindow(url);
-      return ok(null) as Result<InvokeOutputs[C]>;
-    }
-    // The floating window's "Show Visio": this page opened it, so this page is its opener.
-    if (channel === 'window:show-main') {
-      if (!environment.focusPage) return fail('unavailable', undefined, 'no page to bring forward');
-      environment.focusPage();
-      return ok(null) as Result<InvokeOutputs[C]>;
-    }
-    if (channel === 'app:info') {
-      return ok(browserAppInfo(environment.href, environment.version, environment.platform)) as Result<
-        InvokeOutputs[C]
-      >;
-    }
-    if (channel === 'settings:get') return ok(browserSettingsView(environment.storage)) as Result<InvokeOutputs[C]>;
-    if (channel === 'settings:update') {
-      return updateBrowserSettings(environment.storage, payload as InvokeInput<'settings:update'>) as Result<InvokeOutputs[C]>;
-    }
-    if (channel === 'profiles:list') {
-      return ok(browserProfileList(new URL(environment.href).host, apiBase)) as Result<InvokeOutputs[C]>;
-    }
-    if (channel === 'profiles:select') {
-      const { profileId } = payload as InvokeInput<'profiles:select'>;
-      if (profileId !== browserProfileId) return fail('invalid_input', undefined, 'unknown profile');
-      return ok(browserProfileList(new URL(environment.href).host, apiBase)) as Result<InvokeOutputs[C]>;
-    }
-    if (channel === 'diagnostics:save-report') {
-      // The same check as main's: a page bug must not put a token in a file either.
-      const parsed = connectionTestReportSchema.safeParse((payload as { report?: unknown } | undefined)?.report);
-      if (!parsed.success) return fail('invalid_input', undefined, parsed.error.issues[0]?.message);
-      if (!environment.downloadFile) return fail('unavailable', undefined, 'no downloads');
-      environment.downloadFile(reportFileName(parsed.data.startedAt), `${JSON.stringify(parsed.data, null, 2)}\n`, 'application/json');
-      return ok(null) as Result<InvokeOutputs[C]>;
-    }
-    if (channel === 'chat:save-file') {
-      // The same checks as main's, against the page's own setting: an anchor download of the bytes.
-      const parsed = invokeSchemas['chat:save-file'].safeParse(payload);
-      if (!parsed.success) return fail('invalid_input', undefined, parsed.error.issues[0]?.message);
-      const name = sanitizeFileName(parsed.data.name);
-      const refusal = chatFileRefusal({ name, mimeType: parsed.data.mimeType, size: parsed.data.contents.byteLength }, browserSettingsView(environment.storage).settings.chatFiles);
-      if (refusal) return fail('invalid_input', undefined, `chat file refused: ${refusal}`);
-      if (!environment.downloadFile) return fail('unavailable', undefined, 'no downloads');
-      environment.downloadFile(name, parsed.data.contents.slice(), parsed.data.mimeType);
-      return ok(null) as Result<InvokeOutputs[C]>;
-    }
-    // A page served by one instance cannot switch to another: that is the desktop app's job.
-    if (channel === 'profiles:add-instance') return fail('unavailable', undefined, 'desktop only');
-    // The call's state and speaker feed a mini call page, if one is open.
-    if (channel === 'call:state') miniHost?.callState(payload as InvokeInput<'call:state'>);
-    if (channel === 'call:speaker') miniHost?.callSpeaker(payload as InvokeInput<'call:speaker'>);
-    // Lobby and chat notices feed desktop integrations a browser does not have.
-    return ok(null) as Result<InvokeOutputs[C]>;
+  async function invoke<C extends InvokeChannel>(channel: C, payload: InvokeInput<C>): Promise<Result<InvokeOutputs[C]>> {
+    if (!isInvokeChannelName(channel)) return fail('invalid_input', undefined, 'unknown channel');
+    const handler: ChannelHandlers<InvokeChannel>[C] = handlers[channel];
+    const result = await handler(payload);
+    const livekitUrl = result.ok ? livekitUrlIn(result.value) : null;
+    if (livekitUrl) environment.onLivekitUrl?.(livekitUrl);
+    return result;
   }
 
   return {

@@ -5,7 +5,7 @@
 import { fail, ok, type Result } from '../../../common/ipc-contract';
 import { applicationId } from '../../application-id';
 import type { Language } from '../../../common/languages';
-import { mainStrings } from '../../i18n/main-strings';
+import { mainT } from '../../i18n/main-i18n';
 
 export type CredentialAccount = 'session' | 'calendar';
 export const credentialAccounts: readonly CredentialAccount[] = ['session', 'calendar'];
@@ -93,5 +93,5 @@ export async function loadKeychain(): Promise<KeychainPort | null> {
 
 /** What the user reads when nothing can be remembered. */
 export function noKeyringMessage(language: Language): string {
-  return mainStrings(language).noKeyring;
+  return mainT(language)('noKeyring');
 }

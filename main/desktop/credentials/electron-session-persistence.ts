@@ -1,26 +1,12 @@
 // Electron side of session persistence: the app session's cookie jar, and its `changed` event
 // so that a login or a logout reaches the keychain without the backend code knowing about it.
 import type { Cookie, Session } from 'electron';
-import { isPersistedCookieName, SessionPersistence, type CookieJarPort, type SessionCookie } from './session-persistence';
+import { isPersistedCookieName, sessionCookieOf, SessionPersistence, type CookieJarPort } from './session-persistence';
 import type { CredentialStore } from './credential-store';
-
-function toSessionCookie(cookie: Cookie): SessionCookie {
-  return {
-    name: cookie.name,
-    value: cookie.value,
-    ...(cookie.domain === undefined ? {} : { domain: cookie.domain }),
-    ...(cookie.hostOnly === undefined ? {} : { hostOnly: cookie.hostOnly }),
-    ...(cookie.path === undefined ? {} : { path: cookie.path }),
-    ...(cookie.secure === undefined ? {} : { secure: cookie.secure }),
-    ...(cookie.httpOnly === undefined ? {} : { httpOnly: cookie.httpOnly }),
-    ...(cookie.expirationDate === undefined ? {} : { expirationDate: cookie.expirationDate }),
-    sameSite: cookie.sameSite,
-  };
-}
 
 export function cookieJarOf(session: Session): CookieJarPort {
   return {
-    list: async (url) => (await session.cookies.get({ url })).map(toSessionCookie),
+    list: async (url) => (await session.cookies.get({ url })).map(sessionCookieOf),
     set: async (details) => {
       await session.cookies.set(details);
     },

@@ -23,6 +23,21 @@ export interface SessionCookie {
   sameSite: z.infer<typeof sameSiteSchema>;
 }
 
+/** The fields of a cookie that a session keeps, and only those that are set. */
+export function sessionCookieOf(cookie: SessionCookie): SessionCookie {
+  return {
+    name: cookie.name,
+    value: cookie.value,
+    ...(cookie.domain === undefined ? {} : { domain: cookie.domain }),
+    ...(cookie.hostOnly === undefined ? {} : { hostOnly: cookie.hostOnly }),
+    ...(cookie.path === undefined ? {} : { path: cookie.path }),
+    ...(cookie.secure === undefined ? {} : { secure: cookie.secure }),
+    ...(cookie.httpOnly === undefined ? {} : { httpOnly: cookie.httpOnly }),
+    ...(cookie.expirationDate === undefined ? {} : { expirationDate: cookie.expirationDate }),
+    sameSite: cookie.sameSite,
+  };
+}
+
 export interface CookieJarPort {
   list(url: string): Promise<SessionCookie[]>;
   set(details: SessionCookie & { url: string }): Promise<void>;
@@ -73,17 +88,8 @@ export class SessionPersistence {
     if (!cookies.some((cookie) => cookie.name === this.sessionCookieName)) return this.forget();
     const stored = {
       version: 1 as const,
-      cookies: cookies.map((cookie) => ({
-        name: cookie.name,
-        value: cookie.value,
-        ...(cookie.hostOnly || cookie.domain === undefined ? {} : { domain: cookie.domain }),
-        ...(cookie.hostOnly === undefined ? {} : { hostOnly: cookie.hostOnly }),
-        ...(cookie.path === undefined ? {} : { path: cookie.path }),
-        ...(cookie.secure === undefined ? {} : { secure: cookie.secure }),
-        ...(cookie.httpOnly === undefined ? {} : { httpOnly: cookie.httpOnly }),
-        ...(cookie.expirationDate === undefined ? {} : { expirationDate: cookie.expirationDate }),
-        sameSite: cookie.sameSite,
-      })),
+      // A host-only cookie is put back for its host alone: with a domain it would reach subdomains.
+      cookies: cookies.map((cookie) => sessionCookieOf(cookie.hostOnly ? { ...cookie, domain: undefined } : cookie)),
     };
     return this.options.store.write('session', JSON.stringify(stored));
   }

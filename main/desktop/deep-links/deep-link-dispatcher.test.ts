@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Language } from '../../../common/languages';
 import { DeepLinkDispatcher, refusalMessage, type DeepLinkDispatcherPorts } from './deep-link-dispatcher';
 
-function setup(language: 'fr' | 'en' = 'fr') {
+function setup(language: Language = 'fr') {
   const ports = {
     config: { scheme: 'visio', meetingHosts: ['visio.example.gouv.fr'] },
     language: () => language,

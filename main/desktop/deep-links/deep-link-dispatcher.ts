@@ -3,7 +3,7 @@
 // the renderer to join, once the renderer listens; a hostile one only ever gets a refusal.
 import { looksLikeLink, parseDeepLink, type DeepLinkConfig, type DeepLinkRefusal } from './deep-link-parser';
 import type { Language } from '../../../common/languages';
-import { fill, mainStrings } from '../../i18n/main-strings';
+import { mainT } from '../../i18n/main-i18n';
 
 export interface DeepLinkDispatcherPorts {
   config: DeepLinkConfig;
@@ -14,8 +14,8 @@ export interface DeepLinkDispatcherPorts {
 }
 
 export function refusalMessage(reason: DeepLinkRefusal, language: Language): { title: string; body: string } {
-  const text = mainStrings(language).deepLink;
-  return { title: text.title, body: fill(text.body, { reason: text.reasons[reason] }) };
+  const t = mainT(language);
+  return { title: t('deepLink.title'), body: t('deepLink.body', { reason: t(`deepLink.reasons.${reason}`) }) };
 }
 
 export class DeepLinkDispatcher {

@@ -4,7 +4,7 @@
 // same choice, so no decision is ever lost.
 import type { InvokeInput, MainEventName, MainEvents } from '../../../common/ipc-contract';
 import type { Language } from '../../../common/languages';
-import { fill, mainStrings, timeOfDay } from '../../i18n/main-strings';
+import { mainT, timeOfDay } from '../../i18n/main-i18n';
 
 export interface NotificationSpec {
   id: string;
@@ -66,15 +66,15 @@ export class NotificationRouter {
       if (known.has(participant.id)) continue;
       known.add(participant.id);
       if (this.ports.windowFocused()) continue;
-      const text = mainStrings(this.ports.language()).notifications;
-      const name = shorten(participant.username) || text.someone;
+      const t = mainT(this.ports.language());
+      const name = shorten(participant.username) || t('notifications.someone');
       const id = `lobby:${update.roomId}:${participant.id}`;
       this.routes.set(id, { kind: 'lobby', roomId: update.roomId, participantId: participant.id });
       this.ports.show({
         id,
-        title: text.lobbyTitle,
-        body: fill(this.ports.supportsActions ? text.lobbyBody : text.lobbyBodyClick, { name }),
-        actions: this.ports.supportsActions ? [text.admit, text.deny] : [],
+        title: t('notifications.lobbyTitle'),
+        body: t(this.ports.supportsActions ? 'notifications.lobbyBody' : 'notifications.lobbyBodyClick', { name }),
+        actions: this.ports.supportsActions ? [t('notifications.admit'), t('notifications.deny')] : [],
         urgent: true,
       });
     }
@@ -82,12 +82,12 @@ export class NotificationRouter {
 
   chatReceived(message: InvokeInput<'chat:received'>): void {
     if (this.ports.windowVisible() && this.ports.windowFocused()) return;
-    const text = mainStrings(this.ports.language()).notifications;
+    const t = mainT(this.ports.language());
     const id = `chat:${message.roomSlug}`;
     this.routes.set(id, { kind: 'chat' });
     this.ports.show({
       id,
-      title: fill(text.chatTitle, { name: shorten(message.from) }),
+      title: t('notifications.chatTitle', { name: shorten(message.from) }),
       body: shorten(message.text),
       actions: [],
       urgent: false,
@@ -98,14 +98,14 @@ export class NotificationRouter {
     if (this.announcedReminders.has(reminder.occurrenceId)) return;
     this.announcedReminders.add(reminder.occurrenceId);
     const language = this.ports.language();
-    const text = mainStrings(language).notifications;
+    const t = mainT(language);
     const id = `meeting:${reminder.occurrenceId}`;
     this.routes.set(id, { kind: 'meeting', slug: reminder.slug });
     this.ports.show({
       id,
-      title: shorten(reminder.title) || text.meeting,
-      body: fill(this.ports.supportsActions ? text.startsAt : text.startsAtClick, { time: timeOfDay(reminder.startsAt, language) }),
-      actions: this.ports.supportsActions ? [text.join] : [],
+      title: shorten(reminder.title) || t('notifications.meeting'),
+      body: t(this.ports.supportsActions ? 'notifications.startsAt' : 'notifications.startsAtClick', { time: timeOfDay(reminder.startsAt, language) }),
+      actions: this.ports.supportsActions ? [t('notifications.join')] : [],
       urgent: false,
     });
   }

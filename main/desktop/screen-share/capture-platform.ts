@@ -2,7 +2,7 @@
 // on Wayland), whether the computer's sound can be captured, and the Chromium switch the portal
 // needs. Decided from plain values so each system's path is tested on any machine.
 import type { Language } from '../../../common/languages';
-import { mainStrings } from '../../i18n/main-strings';
+import { mainT } from '../../i18n/main-i18n';
 
 export interface CapturePlatform {
   os: string;
@@ -46,5 +46,11 @@ export const macScreenRecordingSettingsUrl =
   'x-apple.systempreferences:com.apple.preference.security?Privacy_ScreenCapture';
 
 export function screenAccessDeniedMessage(language: Language): { title: string; detail: string; openSettings: string; close: string } {
-  return mainStrings(language).screenAccess;
+  const t = mainT(language);
+  return {
+    title: t('screenAccess.title'),
+    detail: t('screenAccess.detail'),
+    openSettings: t('screenAccess.openSettings'),
+    close: t('screenAccess.close'),
+  };
 }

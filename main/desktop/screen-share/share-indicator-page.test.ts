@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languages } from '../../../common/languages';
 import { answerAppRequest } from '../../app-protocol';
-import { mainStrings } from '../../i18n/main-strings';
+import { mainT } from '../../i18n/main-i18n';
 import { APP_ORIGIN } from '../../security/app-origin';
 import { contentSecurityPolicy } from '../../security/content-security-policy';
 import { isStopNavigation, shareIndicatorUrlFor, stopFragment } from './share-indicator';
@@ -53,13 +53,14 @@ describe('share indicator pages', () => {
 
   it.each(languages)('in %s, says what it is and what Stop does in that language only', (language) => {
     const html = shareIndicatorPage(language);
-    const strings = mainStrings(language).shareIndicator;
+    const t = mainT(language);
     expect(html).toContain(`<html lang="${language}">`);
-    expect(html).toContain(`<title>${strings.title}</title>`);
-    expect(html).toContain(`<span class="label" role="status">${strings.label}</span>`);
-    expect(html).toContain(`>${strings.stop}</a>`);
+    expect(html).toContain(`<title>${t('shareIndicator.title')}</title>`);
+    expect(html).toContain(`<span class="label" role="status">${t('shareIndicator.label')}</span>`);
+    expect(html).toContain(`>${t('shareIndicator.stop')}</a>`);
     for (const other of languages.filter((candidate) => candidate !== language)) {
-      if (mainStrings(other).shareIndicator.label !== strings.label) expect(html).not.toContain(mainStrings(other).shareIndicator.label);
+      const theirs = mainT(other)('shareIndicator.label');
+      if (theirs !== t('shareIndicator.label')) expect(html).not.toContain(theirs);
     }
   });
 

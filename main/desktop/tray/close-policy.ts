@@ -2,7 +2,7 @@
 // drop the call (the first complaint of users of other clients): the window hides and the call
 // goes on in the tray. Quitting during a call asks first.
 import type { Language } from '../../../common/languages';
-import { mainStrings } from '../../i18n/main-strings';
+import { mainT } from '../../i18n/main-i18n';
 
 export type WindowCloseDecision = 'hide' | 'close';
 export type QuitDecision = 'ask' | 'quit';
@@ -23,10 +23,12 @@ export function decideQuit(state: { inCall: boolean; confirmed: boolean; systemS
 }
 
 export function quitConfirmation(language: Language): { message: string; detail: string; quit: string; cancel: string } {
-  return mainStrings(language).quit;
+  const t = mainT(language);
+  return { message: t('quit.message'), detail: t('quit.detail'), quit: t('quit.quit'), cancel: t('quit.cancel') };
 }
 
 /** Told once, the first time the window hides during a call, so the user knows where it went. */
 export function hiddenDuringCallNotice(language: Language): { title: string; body: string } {
-  return mainStrings(language).hiddenDuringCall;
+  const t = mainT(language);
+  return { title: t('hiddenDuringCall.title'), body: t('hiddenDuringCall.body') };
 }

@@ -1,7 +1,7 @@
 // The tray menu as data, built from the call state, today's meetings and the updater: the
 // adapter turns it into an Electron Menu, the tests read it as it is.
 import type { Language } from '../../../common/languages';
-import { mainStrings, timeOfDay } from '../../i18n/main-strings';
+import { mainT, timeOfDay } from '../../i18n/main-i18n';
 import { isInCall, type CallState } from '../call-state';
 
 export interface TodaysMeeting {
@@ -41,47 +41,47 @@ export function trayIcon(call: CallState): TrayIcon {
 }
 
 export function trayTooltip(state: TrayState): string {
-  const text = mainStrings(state.language).tray;
+  const t = mainT(state.language);
   const icon = trayIcon(state.call);
-  return icon === 'idle' ? text.idle : icon === 'muted' ? text.muted : text.inCall;
+  return t(icon === 'idle' ? 'tray.idle' : icon === 'muted' ? 'tray.muted' : 'tray.inCall');
 }
 
 export function buildTrayMenu(state: TrayState): TrayMenuEntry[] {
-  const text = mainStrings(state.language).tray;
+  const t = mainT(state.language);
   const inCall = isInCall(state.call);
   const entries: TrayMenuEntry[] = [];
 
   if (state.call.state === 'in-call') {
     entries.push(
-      { kind: 'item', label: state.call.muted ? text.unmute : text.mute, command: { type: 'toggle-mic' }, enabled: true },
-      { kind: 'item', label: text.leave, command: { type: 'leave' }, enabled: true },
+      { kind: 'item', label: t(state.call.muted ? 'tray.unmute' : 'tray.mute'), command: { type: 'toggle-mic' }, enabled: true },
+      { kind: 'item', label: t('tray.leave'), command: { type: 'leave' }, enabled: true },
       { kind: 'separator' },
     );
   } else if (inCall) {
-    entries.push({ kind: 'item', label: text.leave, command: { type: 'leave' }, enabled: true }, { kind: 'separator' });
+    entries.push({ kind: 'item', label: t('tray.leave'), command: { type: 'leave' }, enabled: true }, { kind: 'separator' });
   }
 
   // Joining another meeting from the tray would silently drop the current call.
-  entries.push({ kind: 'item', label: text.joinByLink, command: { type: 'join-by-link' }, enabled: !inCall });
+  entries.push({ kind: 'item', label: t('tray.joinByLink'), command: { type: 'join-by-link' }, enabled: !inCall });
   const meetings = [...state.todaysMeetings].sort((first, second) => first.startsAt.getTime() - second.startsAt.getTime());
   entries.push({
     kind: 'submenu',
-    label: text.todaysMeetings,
+    label: t('tray.todaysMeetings'),
     entries:
       meetings.length === 0
-        ? [{ kind: 'label', label: text.noMeetings }]
+        ? [{ kind: 'label', label: t('tray.noMeetings') }]
         : meetings.map((meeting) => ({
             kind: 'item' as const,
-            label: `${timeOfDay(meeting.startsAt, state.language)} ${meeting.title} — ${text.join}`,
+            label: `${timeOfDay(meeting.startsAt, state.language)} ${meeting.title} — ${t('tray.join')}`,
             command: { type: 'join-meeting' as const, slug: meeting.slug },
             enabled: !inCall,
           })),
   });
-  entries.push({ kind: 'separator' }, { kind: 'item', label: text.show, command: { type: 'show' }, enabled: true });
+  entries.push({ kind: 'separator' }, { kind: 'item', label: t('tray.show'), command: { type: 'show' }, enabled: true });
   if (state.updateReady) {
     // Restarting ends the call: offered only when there is none.
-    entries.push({ kind: 'item', label: text.restart, command: { type: 'restart-to-update' }, enabled: !inCall });
+    entries.push({ kind: 'item', label: t('tray.restart'), command: { type: 'restart-to-update' }, enabled: !inCall });
   }
-  entries.push({ kind: 'separator' }, { kind: 'item', label: text.quit, command: { type: 'quit' }, enabled: true });
+  entries.push({ kind: 'separator' }, { kind: 'item', label: t('tray.quit'), command: { type: 'quit' }, enabled: true });
   return entries;
 }

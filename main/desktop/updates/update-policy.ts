@@ -7,6 +7,7 @@
 // happens only when the user asks for it. Staged rollouts (`stagingPercentage` in the feed) are
 // applied by electron-updater itself.
 import { isLoopbackHost } from '../../../common/host-patterns';
+import type { EffectiveSettings } from '../../../common/settings';
 
 export type InstallKind =
   | 'development'
@@ -54,11 +55,8 @@ export type UpdatesDisabledReason =
 
 export type UpdateAvailability = { enabled: true; feedUrl: string; channel: string } | { enabled: false; reason: UpdatesDisabledReason };
 
-export interface UpdateSettings {
-  updatesEnabled: boolean;
-  updateFeedUrl: string | null;
-  updateChannel: string;
-}
+/** The update part of the app's settings. */
+export type UpdateSettings = Pick<EffectiveSettings, 'updatesEnabled' | 'updateFeedUrl' | 'updateChannel'>;
 
 /** The feed is the ministry's own server: https, or http on loopback for the local stack. */
 export function isAcceptableFeedUrl(feedUrl: string): boolean {

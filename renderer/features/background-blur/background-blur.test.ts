@@ -1,7 +1,7 @@
 import type { ProcessorOptions, Track, TrackProcessor } from 'livekit-client';
 import { describe, expect, it } from 'vitest';
-import en from '../../i18n/en.json' with { type: 'json' };
-import fr from '../../i18n/fr.json' with { type: 'json' };
+import en from '../../../common/locales/en/renderer.json' with { type: 'json' };
+import fr from '../../../common/locales/fr/renderer.json' with { type: 'json' };
 import {
   applyBackgroundEffect,
   BackgroundEffectProcessor,

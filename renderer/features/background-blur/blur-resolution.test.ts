@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../i18n/en.json' with { type: 'json' };
-import fr from '../../i18n/fr.json' with { type: 'json' };
+import en from '../../../common/locales/en/renderer.json' with { type: 'json' };
+import fr from '../../../common/locales/fr/renderer.json' with { type: 'json' };
 import { cameraCaptureResolution, SOFTWARE_BLUR_RESOLUTION } from './blur-resolution';
 
 describe('the camera’s capture resolution with blur', () => {

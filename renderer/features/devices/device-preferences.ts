@@ -1,6 +1,9 @@
 // The prejoin choices (devices, mic and camera on or off, background effect, noise suppression,
 // name), remembered between meetings.
+import { z } from 'zod';
 import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { checkedStorage, decodeStored, pageStorage, type KeyValueStorage } from '../../platform/checked-storage';
 import { NO_EFFECT, parseBackgroundEffect, type BackgroundEffect } from '../effects/background-effect';
 
 export interface DevicePreferences {
@@ -29,63 +32,45 @@ export const defaultDevicePreferences: DevicePreferences = {
 
 const STORAGE_KEY = 'visio.devicePreferences';
 
-/** Reads stored preferences, keeping only well-typed fields so a corrupt entry never breaks the prejoin. */
+const text = (max: number) => z.string().transform((value) => value.slice(0, max)).catch('');
+const flag = (fallback: boolean) => z.boolean().catch(fallback);
+
+/** Stored preferences, field by field: a field of the wrong type takes its default, so a corrupt entry never breaks the prejoin. */
+const storedDevicePreferences: z.ZodType<DevicePreferences> = z
+  .object({
+    audioInputId: text(256),
+    videoInputId: text(256),
+    audioOutputId: text(256),
+    microphoneEnabled: flag(defaultDevicePreferences.microphoneEnabled),
+    cameraEnabled: flag(defaultDevicePreferences.cameraEnabled),
+    backgroundEffect: z.unknown().optional(),
+    /** Where blur was kept before the other background effects came. */
+    backgroundBlur: z.unknown().optional(),
+    noiseSuppression: flag(defaultDevicePreferences.noiseSuppression),
+    displayName: text(64),
+  })
+  .transform(({ backgroundEffect, backgroundBlur, ...rest }) => ({
+    ...rest,
+    backgroundEffect: parseBackgroundEffect(backgroundEffect, backgroundBlur),
+  }));
+
+/** Reads stored preferences, keeping only well-typed fields. */
 export function parseDevicePreferences(stored: string | null): DevicePreferences {
-  if (!stored) return { ...defaultDevicePreferences };
-  let value: unknown;
-  try {
-    value = JSON.parse(stored);
-  } catch {
-    return { ...defaultDevicePreferences };
-  }
-  if (typeof value !== 'object' || value === null) return { ...defaultDevicePreferences };
-  const record = value as Record<string, unknown>;
-  const text = (key: keyof DevicePreferences, max: number) =>
-    typeof record[key] === 'string' ? (record[key] as string).slice(0, max) : (defaultDevicePreferences[key] as string);
-  const flag = (key: keyof DevicePreferences) =>
-    typeof record[key] === 'boolean' ? (record[key] as boolean) : (defaultDevicePreferences[key] as boolean);
-  return {
-    audioInputId: text('audioInputId', 256),
-    videoInputId: text('videoInputId', 256),
-    audioOutputId: text('audioOutputId', 256),
-    microphoneEnabled: flag('microphoneEnabled'),
-    cameraEnabled: flag('cameraEnabled'),
-    backgroundEffect: parseBackgroundEffect(record.backgroundEffect, record.backgroundBlur),
-    noiseSuppression: flag('noiseSuppression'),
-    displayName: text('displayName', 64),
-  };
-}
-
-export interface PreferenceStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
-export function browserStorage(): PreferenceStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
+  return decodeStored(storedDevicePreferences, stored) ?? { ...defaultDevicePreferences };
 }
 
 interface DevicePreferencesState extends DevicePreferences {
   update(changes: Partial<DevicePreferences>): void;
 }
 
-export function createDevicePreferencesStore(storage: PreferenceStorage | null) {
-  return create<DevicePreferencesState>((set, get) => ({
-    ...parseDevicePreferences(storage?.getItem(STORAGE_KEY) ?? null),
-    update(changes) {
-      set(changes);
-      const { update: _update, ...preferences } = { ...get() };
-      try {
-        storage?.setItem(STORAGE_KEY, JSON.stringify(preferences));
-      } catch {
-        // Storage full or refused: the choice lasts for this page only.
-      }
-    },
-  }));
+export function createDevicePreferencesStore(storage: KeyValueStorage | null) {
+  return create<DevicePreferencesState>()(
+    persist((set) => ({ ...defaultDevicePreferences, update: (changes) => set(changes) }), {
+      name: STORAGE_KEY,
+      storage: checkedStorage(storedDevicePreferences, storage),
+      partialize: ({ update: _update, ...preferences }) => preferences,
+    }),
+  );
 }
 
-export const useDevicePreferences = createDevicePreferencesStore(browserStorage());
+export const useDevicePreferences = createDevicePreferencesStore(pageStorage());

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import de from '../../i18n/de.json' with { type: 'json' };
-import en from '../../i18n/en.json' with { type: 'json' };
-import fr from '../../i18n/fr.json' with { type: 'json' };
-import nl from '../../i18n/nl.json' with { type: 'json' };
+import de from '../../../common/locales/de/renderer.json' with { type: 'json' };
+import en from '../../../common/locales/en/renderer.json' with { type: 'json' };
+import fr from '../../../common/locales/fr/renderer.json' with { type: 'json' };
+import nl from '../../../common/locales/nl/renderer.json' with { type: 'json' };
 import { effectId, isEffectOn, NO_EFFECT, parseBackgroundEffect, sameEffect, type BackgroundEffect } from './background-effect';
 import { BUNDLED_BACKGROUND_IDS } from './bundled-background-ids';
 import { renderingOf } from './effect-rendering';

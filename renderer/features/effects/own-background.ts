@@ -2,9 +2,11 @@
 // (`background_image.upload_is_enabled`) and within its limits (types and size). Here the picture
 // is picked from disk and kept on this computer only, as a data: URL in the page's storage: it is
 // never sent to the server, only drawn into the camera image.
+import { z } from 'zod';
 import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
 import type { MeetConfig } from '../../../common/meet-types';
-import { browserStorage, type PreferenceStorage } from '../devices/device-preferences';
+import { checkedStorage, decodeStored, pageStorage, type KeyValueStorage } from '../../platform/checked-storage';
 
 /** The picture types the app can draw; the instance may allow fewer. */
 const DRAWABLE_TYPES = ['image/jpeg', 'image/png'] as const;
@@ -41,10 +43,14 @@ const STORED_PICTURE = /^data:image\/(?:png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/;
 /** Generous bound on what is read back (Meet's default limit is 2 MiB, a third more in base64). */
 const MAX_STORED_LENGTH = 8 * 1024 * 1024;
 
+const storedPicture = z.string().max(MAX_STORED_LENGTH).regex(STORED_PICTURE);
+const storedOwnBackground = z.object({ image: storedPicture });
+/** Kept as the data: URL itself, not wrapped in JSON. */
+const asDataUrl = { decode: (raw: string) => ({ image: raw }), encode: ({ image }: { image: string }) => image };
+
 /** The stored picture, or null when none is stored or what is stored is not a picture. */
 export function parseOwnBackground(stored: string | null): string | null {
-  if (!stored || stored.length > MAX_STORED_LENGTH || !STORED_PICTURE.test(stored)) return null;
-  return stored;
+  return decodeStored(storedPicture, stored, { decode: (raw) => raw });
 }
 
 /** Reads a picked file as a data: URL. */
@@ -63,20 +69,25 @@ interface OwnBackgroundState {
   keep(image: string): boolean;
 }
 
-export function createOwnBackgroundStore(storage: PreferenceStorage | null) {
-  return create<OwnBackgroundState>((set) => ({
-    image: parseOwnBackground(storage?.getItem(STORAGE_KEY) ?? null),
-    keep(image) {
-      if (parseOwnBackground(image) === null) return false;
-      set({ image });
-      try {
-        storage?.setItem(STORAGE_KEY, image);
-      } catch {
-        // Storage full or refused: the picture lasts for this page only.
-      }
-      return true;
-    },
-  }));
+export function createOwnBackgroundStore(storage: KeyValueStorage | null) {
+  return create<OwnBackgroundState>()(
+    persist(
+      (set) => ({
+        image: null,
+        keep(image) {
+          if (parseOwnBackground(image) === null) return false;
+          set({ image });
+          return true;
+        },
+      }),
+      {
+        name: STORAGE_KEY,
+        storage: checkedStorage(storedOwnBackground, storage, asDataUrl),
+        // Nothing kept is nothing written: an empty key stays absent.
+        partialize: ({ image }) => ({ image: image ?? '' }),
+      },
+    ),
+  );
 }
 
-export const useOwnBackground = createOwnBackgroundStore(browserStorage());
+export const useOwnBackground = createOwnBackgroundStore(pageStorage());

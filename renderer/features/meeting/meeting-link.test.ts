@@ -1,8 +1,8 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../../common/i18n';
+import type { Language } from '../../../common/languages';
 import type { MeetConfig } from '../../../common/meet-types';
-import en from '../../i18n/en.json' with { type: 'json' };
-import fr from '../../i18n/fr.json' with { type: 'json' };
+import { translations } from '../../i18n/i18n';
 import { dialInOf, formatPinCode, invitationText, meetingLink } from './meeting-link';
 
 const desktop = (meetingHosts: string[], apiBaseUrl = 'https://visio.numerique.gouv.fr/api/v1.0/') => ({
@@ -63,9 +63,8 @@ describe('dial-in', () => {
 });
 
 describe('invitationText', () => {
-  async function translator(language: 'fr' | 'en') {
-    const instance = i18next.createInstance();
-    await instance.init({ resources: { fr: { translation: fr }, en: { translation: en } }, lng: language, interpolation: { escapeValue: false }, showSupportNotice: false });
+  async function translator(language: Language) {
+    const instance = createI18n('renderer', translations, language);
     return (key: Parameters<Parameters<typeof invitationText>[2]>[0], values: Record<string, string>) => instance.t(key, values);
   }
 

@@ -1,7 +1,9 @@
 // The preferences the user sets in the settings (video quality, sounds, caption style, reading
 // font), remembered on this computer. Stored values are checked field by field so an old or corrupt
 // entry never breaks a call.
+import { z } from 'zod';
 import { appFonts, type AppFont } from '../../app/app-font';
+import { decodeStored } from '../../platform/checked-storage';
 
 export type CaptionSize = 'small' | 'medium' | 'large';
 export type CaptionColour = 'white' | 'yellow' | 'cyan';
@@ -34,27 +36,21 @@ export const defaultCallPreferences: CallPreferences = {
   lowBandwidth: false,
 };
 
-function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
-}
+const oneOf = <T extends string>(allowed: readonly T[], fallback: T) =>
+  z.custom<T>((value) => (allowed as readonly unknown[]).includes(value)).catch(fallback);
+const flag = (fallback: boolean) => z.boolean().catch(fallback);
+
+/** Stored preferences, field by field: an unknown or mistyped value takes its default. */
+export const storedCallPreferences: z.ZodType<CallPreferences> = z.object({
+  captionSize: oneOf(captionSizes, defaultCallPreferences.captionSize),
+  captionColour: oneOf(captionColours, defaultCallPreferences.captionColour),
+  publishResolution: oneOf(publishResolutions, defaultCallPreferences.publishResolution),
+  receivedQuality: oneOf(receivedQualities, defaultCallPreferences.receivedQuality),
+  notificationSounds: flag(defaultCallPreferences.notificationSounds),
+  font: oneOf(appFonts, defaultCallPreferences.font),
+  lowBandwidth: flag(defaultCallPreferences.lowBandwidth),
+});
 
 export function parseCallPreferences(stored: string | null): CallPreferences {
-  if (!stored) return { ...defaultCallPreferences };
-  let value: unknown;
-  try {
-    value = JSON.parse(stored);
-  } catch {
-    return { ...defaultCallPreferences };
-  }
-  if (typeof value !== 'object' || value === null) return { ...defaultCallPreferences };
-  const record = value as Record<string, unknown>;
-  return {
-    captionSize: oneOf(captionSizes, record.captionSize, defaultCallPreferences.captionSize),
-    captionColour: oneOf(captionColours, record.captionColour, defaultCallPreferences.captionColour),
-    publishResolution: oneOf(publishResolutions, record.publishResolution, defaultCallPreferences.publishResolution),
-    receivedQuality: oneOf(receivedQualities, record.receivedQuality, defaultCallPreferences.receivedQuality),
-    notificationSounds: typeof record.notificationSounds === 'boolean' ? record.notificationSounds : defaultCallPreferences.notificationSounds,
-    font: oneOf(appFonts, record.font, defaultCallPreferences.font),
-    lowBandwidth: typeof record.lowBandwidth === 'boolean' ? record.lowBandwidth : defaultCallPreferences.lowBandwidth,
-  };
+  return decodeStored(storedCallPreferences, stored) ?? { ...defaultCallPreferences };
 }

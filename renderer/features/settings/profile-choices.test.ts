@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileList, SettingsView } from '../../../common/ipc-contract';
-import { browserSettingsView } from './browser-settings';
+import { browserSettingsView } from '../../platform/browser-settings';
 import { hostOf, profileChoices } from './profile-choices';
 
 const list: ProfileList = {

@@ -1,7 +1,10 @@
 // The preferences, shared by the settings dialog and the call, kept in localStorage.
+import { z } from 'zod';
 import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
 import { applyAppFont } from '../../app/app-font';
-import { defaultCallPreferences, parseCallPreferences, type CallPreferences, type CaptionSize } from './call-preferences';
+import { decodeStored, pageStorage, checkedStorage } from '../../platform/checked-storage';
+import { defaultCallPreferences, storedCallPreferences, type CallPreferences, type CaptionSize } from './call-preferences';
 
 export type { CaptionColour, CaptionSize, PublishResolution, ReceivedQuality } from './call-preferences';
 
@@ -9,21 +12,10 @@ const STORAGE_KEY = 'visio.callPreferences';
 /** Where the caption size lived before the other preferences joined it. */
 const LEGACY_CAPTION_SIZE_KEY = 'visio.captionSize';
 
-function readStorage(key: string): string | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function storedPreferences(): CallPreferences {
-  const preferences = parseCallPreferences(readStorage(STORAGE_KEY));
-  if (readStorage(STORAGE_KEY) === null) {
-    const legacy = readStorage(LEGACY_CAPTION_SIZE_KEY);
-    if (legacy === 'small' || legacy === 'large') preferences.captionSize = legacy;
-  }
-  return preferences;
+/** The caption size kept under its old key, for a user who has set nothing since. */
+function legacyPreferences(): Partial<CallPreferences> {
+  const captionSize = decodeStored(z.enum(['small', 'large']), pageStorage()?.getItem(LEGACY_CAPTION_SIZE_KEY), { decode: (raw) => raw });
+  return captionSize ? { captionSize } : {};
 }
 
 interface SettingsState extends CallPreferences {
@@ -31,22 +23,21 @@ interface SettingsState extends CallPreferences {
   setCaptionSize(size: CaptionSize): void;
 }
 
-export const useSettingsStore = create<SettingsState>((set, get) => ({
-  ...storedPreferences(),
-  update(changes) {
-    set(changes);
-    const state = get();
-    const kept = Object.fromEntries(Object.keys(defaultCallPreferences).map((key) => [key, state[key as keyof CallPreferences]]));
-    try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(kept));
-    } catch {
-      // Storage refused (private mode, full): the choice lasts for this page only.
-    }
-  },
-  setCaptionSize(captionSize) {
-    get().update({ captionSize });
-  },
-}));
+export const useSettingsStore = create<SettingsState>()(
+  persist(
+    (set, get) => ({
+      ...defaultCallPreferences,
+      ...legacyPreferences(),
+      update: (changes) => set(changes),
+      setCaptionSize: (captionSize) => get().update({ captionSize }),
+    }),
+    {
+      name: STORAGE_KEY,
+      storage: checkedStorage(storedCallPreferences),
+      partialize: ({ update: _update, setCaptionSize: _setCaptionSize, ...preferences }) => preferences,
+    },
+  ),
+);
 
 /**
  * Keeps the page in the chosen reading font: at once, on each change here, and on a change made
@@ -56,6 +47,6 @@ export function followFontPreference(): void {
   applyAppFont(useSettingsStore.getState().font);
   useSettingsStore.subscribe((state) => applyAppFont(state.font));
   window.addEventListener('storage', (event) => {
-    if (event.key === STORAGE_KEY) applyAppFont(parseCallPreferences(event.newValue).font);
+    if (event.key === STORAGE_KEY) void useSettingsStore.persist.rehydrate();
   });
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fail, ok, type SettingsView } from '../../../common/ipc-contract';
-import en from '../../i18n/en.json' with { type: 'json' };
-import fr from '../../i18n/fr.json' with { type: 'json' };
-import { browserSettingsView } from './browser-settings';
+import en from '../../../common/locales/en/renderer.json' with { type: 'json' };
+import fr from '../../../common/locales/fr/renderer.json' with { type: 'json' };
+import { browserSettingsView } from '../../platform/browser-settings';
 import { chooseLanguage, miniWindowControl, settingsUpdateErrorKey, type SettingsUpdate } from './settings-update';
 
 function view(changes: Partial<SettingsView['settings']> = {}, locked: string[] = []): SettingsView {

@@ -1,9 +1,9 @@
 // The settings and profile channels when the interface runs in a plain browser, served by its
 // instance: no machine policy, one instance (the page's own), and the language kept in
 // localStorage like the interface's own choice.
-import { fail, ok, type ProfileList, type Result, type SettingsView } from '../../../common/ipc-contract';
-import { isLanguage, type Language } from '../../../common/languages';
-import { builtInDefaults, shownSettings } from '../../../common/settings';
+import { fail, ok, type ProfileList, type Result, type SettingsView } from '../../common/ipc-contract';
+import { isLanguage, type Language } from '../../common/languages';
+import { builtInDefaults, shownSettings } from '../../common/settings';
 
 const languageStorageKey = 'visio.language';
 export const browserProfileId = 'browser';
