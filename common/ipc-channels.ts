@@ -31,6 +31,7 @@ export const invokeChannelNames = [
   'diagnostics:save-report',
   'shell:open-external',
   'app:info',
+  'calendar:today',
   'call:state',
   'call:speaker',
   'lobby:waiting-changed',

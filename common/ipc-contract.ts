@@ -136,6 +136,8 @@ export const invokeSchemas = {
   'diagnostics:save-report': z.object({ report: connectionTestReportSchema }).strict(),
   'shell:open-external': z.object({ url: z.string().max(4096) }).strict(),
   'app:info': z.undefined(),
+  /** Today's meetings of the user's agenda that link to a meeting of the instance. */
+  'calendar:today': z.undefined(),
   'call:state': z
     .object({
       state: z.enum(['idle', 'prejoin', 'lobby', 'in-call']),
@@ -203,6 +205,21 @@ export interface AppInfo {
 
 export interface CaptureSource {
   id: string;
+/** One occurrence of an agenda event whose link names a meeting of the instance. */
+export interface AgendaMeeting {
+  occurrenceId: string;
+  title: string;
+  slug: string;
+  /** ISO 8601 instant. */
+  startsAt: string;
+}
+
+/**
+ * `disabled`: no agenda on this computer (none configured, turned off by the profile, or a
+ * browser); `pending`: configured, not read yet; `read`: today's meetings, earliest first.
+ */
+export type TodaysMeetings = { state: 'disabled' } | { state: 'pending' } | { state: 'read'; meetings: AgendaMeeting[] };
+
   name: string;
   kind: 'screen' | 'window';
   thumbnailDataUrl: string;
@@ -262,6 +279,7 @@ export interface InvokeOutputs {
   'app:info': AppInfo;
   'call:state': null;
   'call:speaker': null;
+  'calendar:today': TodaysMeetings;
   'lobby:waiting-changed': null;
   'chat:received': null;
   'capture:choose': null;

@@ -162,6 +162,8 @@ export function createBrowserApi(environment: BrowserEnvironment): VisioApi {
     }
     if (channel === 'settings:get') return ok(browserSettingsView(environment.storage)) as Result<InvokeOutputs[C]>;
     if (channel === 'settings:update') {
+    // The agenda is read by the desktop app, with the password it keeps in the system's keychain.
+    if (channel === 'calendar:today') return ok({ state: 'disabled' }) as Result<InvokeOutputs[C]>;
       return updateBrowserSettings(environment.storage, payload as InvokeInput<'settings:update'>) as Result<InvokeOutputs[C]>;
     }
     if (channel === 'profiles:list') {
