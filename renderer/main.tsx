@@ -5,13 +5,13 @@ import './platform/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { useAppInfoStore } from './app/app-info-store';
 import { savedLanguage } from './features/settings/browser-settings';
 import { followFontPreference } from './features/settings/settings-store';
 import { setupI18n } from './i18n/i18n';
 import { startupLanguage } from './i18n/startup-language';
 import { pageIceGuard } from './platform/ice-guard';
 import { installBrowserApiWhenMissing } from './platform/visio';
+import { loadAppInfo } from './platform/backend-queries';
 import './app/fonts.css';
 import './app/styles.css';
 import { markPressableStyleBundled } from './app/pressable-style';
@@ -27,7 +27,7 @@ function browserStorage(): Storage | undefined {
 async function start(): Promise<void> {
   markPressableStyleBundled(document);
   installBrowserApiWhenMissing();
-  const info = await useAppInfoStore.getState().load();
+  const info = await loadAppInfo();
   pageIceGuard.setProfileHosts(info?.profile.allowedHosts ?? []);
   const savedInBrowser = info?.kind === 'browser' ? savedLanguage(browserStorage()) : null;
   await setupI18n(startupLanguage({ info, savedInBrowser }));

@@ -9,7 +9,6 @@ import { EffectsDialog } from '../effects/EffectsDialog';
 import { noiseSuppressionFailureMessageKey } from '../noise-suppression/noise-suppression';
 import { ChatPanel } from '../chat/ChatPanel';
 import { useChatStore } from '../chat/chat-store';
-import { useWaitingStore } from '../lobby/waiting-store';
 import { WaitingToast } from '../lobby/WaitingToast';
 import { MeetingInfoDialog } from '../meeting/MeetingInfoDialog';
 import { ConnectionTestDialog } from '../diagnostics/ConnectionTestDialog';
@@ -39,12 +38,12 @@ import { Notifications } from './Notifications';
 import { useNotificationStore } from './notification-store';
 import { CallLayout } from './CallLayout';
 import { useLayoutStore } from './layout-store';
-import { useMeetConfigStore } from './meet-config-store';
 import { followReceivedQuality } from './received-video-quality';
 import { useMediaWatchdog } from './useMediaWatchdog';
 import { usePresenceGraceFollowsCall } from './usePresenceGraceFollowsCall';
 import { useRoomEvents } from './useRoomEvents';
 import { useSpeakerReport } from './useSpeakerReport';
+import { forgetWaitingLists, loadMeetConfig } from '../../platform/backend-queries';
 
 interface Props {
   slug: string;
@@ -100,7 +99,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
   const followsSettings = lowBandwidth === null;
   useEffect(() => (followsSettings ? followReceivedQuality(room, receivedQuality) : undefined), [room, receivedQuality, followsSettings]);
   useEffect(() => {
-    void useMeetConfigStore.getState().load();
+    void loadMeetConfig();
     if (useCallStore.getState().joinedMutedInLargeRoom) useNotificationStore.getState().notify(t('call.autoMuted'), 'info');
   }, [t]);
 
@@ -119,7 +118,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
       <div className="call__body">
         <CallLayout />
         {panel === 'chat' && <ChatPanel room={room} />}
-        {panel === 'participants' && <ParticipantsPanel roomId={roomKey(meetingRoom)} slug={slug} />}
+        {panel === 'participants' && <ParticipantsPanel roomId={roomKey(meetingRoom)} />}
       </div>
       {subtitlesVisible && <Subtitles />}
       <FloatingReactions />
@@ -151,7 +150,7 @@ export function CallScreen({ slug, room: meetingRoom, grant }: Props) {
       releaseCall();
       useCallUiStore.getState().reset();
       useChatStore.getState().reset();
-      useWaitingStore.getState().reset();
+      forgetWaitingLists();
       useSubtitleStore.getState().reset();
       useNotificationStore.getState().clear();
       useLayoutStore.getState().reset();

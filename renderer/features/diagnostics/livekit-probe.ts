@@ -2,11 +2,11 @@
 // through livekit-client's Room, the same way a call connects (same ICE servers, same guard on
 // them), with a synthetic video track so that no camera or permission is needed.
 import { Room, Track, type LocalTrackPublication } from 'livekit-client';
-import { useAppInfoStore } from '../../app/app-info-store';
 import { invoke } from '../../platform/visio';
 import { connectOptionsFor, livekitSocketUrl, withTimeout } from '../call/room-options';
 import { CONNECT_TIMEOUT_MS, type Clock, type ConnectedProbe, type ConnectionTestPorts } from './connection-test';
 import { transportSampleFrom, type TransportSample } from './transport-stats';
+import { knownAppInfo } from '../../platform/backend-queries';
 
 const PROBE_WIDTH = 320;
 const PROBE_HEIGHT = 180;
@@ -48,7 +48,7 @@ function createProbeTrack(): { track: MediaStreamTrack; stop(): void } {
 
 async function connectProbe(url: string, token: string): Promise<ConnectedProbe> {
   const room = new Room({ adaptiveStream: false, dynacast: false });
-  const profileIceServers = useAppInfoStore.getState().info?.profile.iceServers;
+  const profileIceServers = knownAppInfo()?.profile.iceServers;
   try {
     // One attempt: the test reports what happens, it does not hide it behind retries.
     await withTimeout(room.connect(livekitSocketUrl(url), token, { ...connectOptionsFor(profileIceServers), autoSubscribe: false, maxRetries: 0 }), CONNECT_TIMEOUT_MS);
