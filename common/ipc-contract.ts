@@ -199,12 +199,12 @@ export interface AppInfo {
     allowedHosts: string[];
     /** The profile's own ICE servers, used instead of the LiveKit server's when set. */
     iceServers?: IceServer[];
+    /** The ministry's colour (`#rrggbb`), or the State's blue. */
+    accentColor: string;
   };
   language: Language;
 }
 
-export interface CaptureSource {
-  id: string;
 /** One occurrence of an agenda event whose link names a meeting of the instance. */
 export interface AgendaMeeting {
   occurrenceId: string;
@@ -220,6 +220,8 @@ export interface AgendaMeeting {
  */
 export type TodaysMeetings = { state: 'disabled' } | { state: 'pending' } | { state: 'read'; meetings: AgendaMeeting[] };
 
+export interface CaptureSource {
+  id: string;
   name: string;
   kind: 'screen' | 'window';
   thumbnailDataUrl: string;
@@ -277,9 +279,9 @@ export interface InvokeOutputs {
   'diagnostics:save-report': null;
   'shell:open-external': null;
   'app:info': AppInfo;
+  'calendar:today': TodaysMeetings;
   'call:state': null;
   'call:speaker': null;
-  'calendar:today': TodaysMeetings;
   'lobby:waiting-changed': null;
   'chat:received': null;
   'capture:choose': null;

@@ -5,6 +5,7 @@ import type {} from '../env';
 // page's own session cookies, and logs in by navigating to the OIDC login page.
 import { connectionTestReportSchema, reportFileName } from '../../common/connection-test-report';
 import { isLanguage, type Language } from '../../common/languages';
+import { defaultAccentColor } from '../../common/profile';
 import { dispatchBackend, isBackendChannel, livekitUrlIn, type SessionPort } from '../../common/backend-dispatch';
 import {
   fail,
@@ -102,6 +103,7 @@ export function browserAppInfo(href: string, version: string, platform: string):
       scheme: 'visio',
       // The instance serving the page; the LiveKit hosts it hands out join through `onLivekitUrl`.
       allowedHosts: [url.hostname],
+      accentColor: defaultAccentColor,
     },
     language: isLanguage(requested) ? requested : 'fr',
   };
@@ -160,10 +162,10 @@ export function createBrowserApi(environment: BrowserEnvironment): VisioApi {
         InvokeOutputs[C]
       >;
     }
-    if (channel === 'settings:get') return ok(browserSettingsView(environment.storage)) as Result<InvokeOutputs[C]>;
-    if (channel === 'settings:update') {
     // The agenda is read by the desktop app, with the password it keeps in the system's keychain.
     if (channel === 'calendar:today') return ok({ state: 'disabled' }) as Result<InvokeOutputs[C]>;
+    if (channel === 'settings:get') return ok(browserSettingsView(environment.storage)) as Result<InvokeOutputs[C]>;
+    if (channel === 'settings:update') {
       return updateBrowserSettings(environment.storage, payload as InvokeInput<'settings:update'>) as Result<InvokeOutputs[C]>;
     }
     if (channel === 'profiles:list') {
