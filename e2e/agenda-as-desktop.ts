@@ -46,20 +46,26 @@ export async function desktopAgendaAnswer(devstack: Devstack): Promise<TodaysMee
   return todaysMeetingsAnswer(true, today);
 }
 
-/** Stands in for the main process on `calendar:today`; every other channel goes to the page's own API. */
+/**
+ * Stands in for the main process on `calendar:today`; every other channel goes to the page's own
+ * API. Kept as source text: the TypeScript runner of scripts (tsx) adds helpers to compiled
+ * functions that do not exist in the page.
+ */
 export async function answerAgendaAsDesktop(page: Page, answer: TodaysMeetings): Promise<void> {
-  await page.addInitScript((agenda) => {
-    type Api = { invoke(channel: string, payload: unknown): Promise<unknown>; on(event: string, listener: unknown): () => void };
-    let api: Api | undefined;
-    Object.defineProperty(window, 'visio', {
-      configurable: true,
-      get: () => api,
-      set: (value: Api) => {
-        api = {
-          invoke: (channel, payload) => (channel === 'calendar:today' ? Promise.resolve({ ok: true, value: agenda }) : value.invoke(channel, payload)),
-          on: (event, listener) => value.on(event, listener),
-        };
-      },
-    });
-  }, answer);
+  await page.addInitScript({
+    content: `(() => {
+  const agenda = ${JSON.stringify(answer)};
+  let api;
+  Object.defineProperty(window, 'visio', {
+    configurable: true,
+    get: () => api,
+    set: (value) => {
+      api = {
+        invoke: (channel, payload) => (channel === 'calendar:today' ? Promise.resolve({ ok: true, value: agenda }) : value.invoke(channel, payload)),
+        on: (event, listener) => value.on(event, listener),
+      };
+    },
+  });
+})();`,
+  });
 }
