@@ -59,6 +59,8 @@ function lineAndColumn(source: string, offset: number): { line: number; column: 
 function sourcesThatRan(webRoot: string, scripts: ScriptCoverage[]): Set<string> {
   const sources = new Set<string>();
   for (const script of scripts) {
+    // Scripts of the page's own origin only (extensions, eval'd and inline scripts have no file).
+    if (!script.url.startsWith('http')) continue;
     const path = new URL(script.url).pathname;
     if (!path.endsWith('.js')) continue;
     let code: string;
@@ -75,7 +77,8 @@ function sourcesThatRan(webRoot: string, scripts: ScriptCoverage[]): Set<string>
       // The script's own top level is not a function of any one module.
       if (!range || range.count === 0 || range.startOffset === 0) continue;
       const original = consumer.originalPositionFor(lineAndColumn(code, range.startOffset));
-      if (original.source) sources.add(original.source.replace(/^(\.\.\/)+/, ''));
+      // Named from the repository's root (renderer/…, common/…) whatever folder the build ran in.
+      if (original.source) sources.add(original.source.replace(/^.*?(?=(renderer|common|node_modules)\/)/, ''));
     }
   }
   return sources;
