@@ -4,8 +4,7 @@
 // page's `calendar:today` answered with what main answers.
 import type { Page } from '@playwright/test';
 import type { TodaysMeetings } from '../common/ipc-contract';
-import type { Profile } from '../common/profile';
-import { CALENDAR_FEED_PASSWORD, CALENDAR_FEED_PATH, CALENDAR_FEED_USER } from '../devstack/calendar-feed';
+import { CALENDAR_FEED_PASSWORD, CALENDAR_FEED_PATH, CALENDAR_FEED_USER, calendarProfileFor } from '../devstack/calendar-feed';
 import type { Devstack } from '../devstack/index';
 import { CalendarAgenda } from '../main/desktop/calendar/calendar-agenda';
 import type { CalendarMeeting } from '../main/desktop/calendar/calendar-feed';
@@ -17,16 +16,7 @@ export const MONDAY_NOON = Date.parse('2026-11-30T12:00:00Z');
 
 /** What main answers on `calendar:today` once its agenda has read the devstack's feed. */
 export async function desktopAgendaAnswer(devstack: Devstack): Promise<TodaysMeetings> {
-  const host = new URL(devstack.origin).host;
-  const profile: Profile = {
-    id: 'devstack',
-    displayName: 'Visio (devstack)',
-    apiBaseUrl: devstack.apiBaseUrl,
-    meetingHosts: [host],
-    allowedHosts: [],
-    scheme: 'visio',
-    defaultLanguage: 'fr',
-  };
+  const profile = calendarProfileFor(devstack);
   let today: CalendarMeeting[] | null = null;
   const agenda = new CalendarAgenda({
     feedUrl: `${devstack.origin}${CALENDAR_FEED_PATH}`,
