@@ -32,6 +32,7 @@ export const invokeChannelNames = [
   'shell:open-external',
   'window:show-main',
   'app:info',
+  'calendar:today',
   'call:state',
   'call:speaker',
   'lobby:waiting-changed',

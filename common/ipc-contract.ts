@@ -143,6 +143,8 @@ export const invokeSchemas = {
    */
   'window:show-main': z.undefined(),
   'app:info': z.undefined(),
+  /** Today's meetings of the user's agenda that link to a meeting of the instance. */
+  'calendar:today': z.undefined(),
   'call:state': z
     .object({
       state: z.enum(['idle', 'prejoin', 'lobby', 'in-call']),
@@ -215,9 +217,26 @@ export interface AppInfo {
     allowedHosts: string[];
     /** The profile's own ICE servers, used instead of the LiveKit server's when set. */
     iceServers?: IceServer[];
+    /** The ministry's colour (`#rrggbb`), or the State's blue. */
+    accentColor: string;
   };
   language: Language;
 }
+
+/** One occurrence of an agenda event whose link names a meeting of the instance. */
+export interface AgendaMeeting {
+  occurrenceId: string;
+  title: string;
+  slug: string;
+  /** ISO 8601 instant. */
+  startsAt: string;
+}
+
+/**
+ * `disabled`: no agenda on this computer (none configured, turned off by the profile, or a
+ * browser); `pending`: configured, not read yet; `read`: today's meetings, earliest first.
+ */
+export type TodaysMeetings = { state: 'disabled' } | { state: 'pending' } | { state: 'read'; meetings: AgendaMeeting[] };
 
 export interface CaptureSource {
   id: string;
@@ -279,6 +298,7 @@ export interface InvokeOutputs extends Record<InvokeChannel, unknown> {
   'shell:open-external': null;
   'window:show-main': null;
   'app:info': AppInfo;
+  'calendar:today': TodaysMeetings;
   'call:state': null;
   'call:speaker': null;
   'lobby:waiting-changed': null;

@@ -4,10 +4,24 @@
 // Only the devstack serves it: a real Meet instance has no agenda.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Profile } from '../common/profile';
 
 export const CALENDAR_FEED_PATH = '/calendar/agent.ics';
 export const CALENDAR_FEED_USER = 'agent@visio.test';
 export const CALENDAR_FEED_PASSWORD = 'agenda-visio-test';
+
+/** A desktop profile for the devstack whose meeting links the agenda's events carry. */
+export function calendarProfileFor(devstack: { origin: string; apiBaseUrl: string }): Profile {
+  return {
+    id: 'devstack',
+    displayName: 'Visio (devstack)',
+    apiBaseUrl: devstack.apiBaseUrl,
+    meetingHosts: [new URL(devstack.origin).host],
+    allowedHosts: [],
+    scheme: 'visio',
+    defaultLanguage: 'fr',
+  };
+}
 
 /** The weekly meeting: Mondays 09:00 in New York from 19 October 2026, with no end. */
 export const CALENDAR_MEETING = {

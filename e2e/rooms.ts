@@ -12,10 +12,10 @@ export async function ownerSession(devstack: Devstack, userIndex = 0): Promise<H
   return session;
 }
 
-export async function createRoom(devstack: Devstack, accessLevel: AccessLevel, session?: HttpSession): Promise<RegisteredRoom> {
+/** `name`: the room's name, whose slug Meet derives from it; a random one by default. */
+export async function createRoom(devstack: Devstack, accessLevel: AccessLevel, session?: HttpSession, name = randomSlug()): Promise<RegisteredRoom> {
   const owner = session ?? (await ownerSession(devstack));
-  const slug = randomSlug();
-  const created = await owner.api(devstack.apiBaseUrl, 'POST', 'rooms/', { body: { name: slug } });
+  const created = await owner.api(devstack.apiBaseUrl, 'POST', 'rooms/', { body: { name } });
   if (created.status !== 201 && created.status !== 200) throw new Error(`room creation failed: ${created.status}`);
   const room = created.json as RegisteredRoom;
   const patched = await owner.api(devstack.apiBaseUrl, 'PATCH', `rooms/${room.id}/`, { body: { access_level: accessLevel } });

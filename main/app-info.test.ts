@@ -21,7 +21,13 @@ describe('app info', () => {
       meetingHosts: ['127.0.0.1'],
       scheme: 'visio',
       allowedHosts: ['127.0.0.1'],
+      accentColor: '#000091',
     });
+  });
+
+  it('hands the interface the ministry’s colour', () => {
+    const branded = profileSchema.parse({ ...profile, branding: { accentColor: '#18753C' } });
+    expect(appInfoOf({ version: '0.1.0', platform: 'linux', locale: 'fr-FR', profile: branded }).profile.accentColor).toBe('#18753C');
   });
 
   it('gives the interface every host the profile allows and its own ICE servers', () => {

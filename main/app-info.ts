@@ -2,8 +2,8 @@
 // the one the machine policy or the user chose, else the system's, else the profile's.
 import type { AppInfo } from '../common/ipc-contract';
 import { languageOfLocale } from '../common/languages';
-import type { Language, Profile } from '../common/profile';
 import { allowedHostsOf } from '../common/host-patterns';
+import { profileDefaults, type Language, type Profile } from '../common/profile';
 
 export interface AppInfoOptions {
   version: string;
@@ -29,6 +29,7 @@ export function appInfoOf(options: AppInfoOptions): AppInfo {
       scheme: profile.scheme,
       allowedHosts: allowedHostsOf(profile),
       ...(profile.iceServers ? { iceServers: profile.iceServers.map((server) => ({ ...server })) } : {}),
+      accentColor: profileDefaults(profile).accentColor,
     },
     language: options.chosenLanguage ?? systemLanguage ?? profile.defaultLanguage,
   };

@@ -4,13 +4,14 @@ import './platform/install-ice-guard';
 import './platform/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { applyAccentColor } from './app/accent-color';
 import { App } from './app/App';
-import { useAppInfoStore } from './app/app-info-store';
 import { savedLanguage } from './platform/browser-settings';
 import { followFontPreference } from './features/settings/settings-store';
 import { setupI18n } from './i18n/i18n';
 import { startupLanguage } from './i18n/startup-language';
 import { pageIceGuard } from './platform/ice-guard';
+import { loadAppInfo } from './platform/backend-queries';
 import { installBrowserApiWhenMissing } from './platform/visio';
 import './app/fonts.css';
 import './app/styles.css';
@@ -27,8 +28,9 @@ function browserStorage(): Storage | undefined {
 async function start(): Promise<void> {
   markPressableStyleBundled(document);
   installBrowserApiWhenMissing();
-  const info = await useAppInfoStore.getState().load();
+  const info = await loadAppInfo();
   pageIceGuard.setProfileHosts(info?.profile.allowedHosts ?? []);
+  applyAccentColor(document.documentElement, info?.profile.accentColor);
   const savedInBrowser = info?.kind === 'browser' ? savedLanguage(browserStorage()) : null;
   await setupI18n(startupLanguage({ info, savedInBrowser }));
   followFontPreference();

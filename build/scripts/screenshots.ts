@@ -2,6 +2,8 @@
 // 1280×720 and 1024×768, into docs/screenshots/<language>/<width>x<height>/. The screens come from
 // the real thing: the devstack (real LiveKit, identity provider and Meet API) serving the built app,
 // Debian Chromium with its fake camera, and rtc-node bots with moving cameras as the other people.
+// The agenda on the logged-in home is the devstack's feed, read by the desktop's own calendar code
+// (e2e/agenda-as-desktop.ts), as the browser variant has no agenda of its own.
 import '../../bench/production-logging';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { mkdir, rm } from 'node:fs/promises';
@@ -9,11 +11,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RegisteredRoom } from '../../common/meet-types';
 import { Bot } from '../../devstack/bot';
+import { CALENDAR_MEETING } from '../../devstack/calendar-feed';
 import { startDevstack, type Devstack } from '../../devstack/index';
+import { answerAgendaAsDesktop, desktopAgendaAnswer } from '../../e2e/agenda-as-desktop';
 import { launchChromium } from '../../e2e/browser';
+import type { TodaysMeetings } from '../../common/ipc-contract';
 import { miniWindowSize } from '../../main/security/window-options';
-import { chooseInMoreOptions } from '../../e2e/call-controls';
+import { chooseInMoreOptions, moreOptionsButton, moreOptionsMenu } from '../../e2e/call-controls';
 import { createRoom, ownerSession, shareSession } from '../../e2e/rooms';
+import type { HttpSession } from '../../devstack/http-session';
 import en from '../../common/locales/en/renderer.json' with { type: 'json' };
 import fr from '../../common/locales/fr/renderer.json' with { type: 'json' };
 
@@ -31,6 +37,8 @@ const WAIT_MS = 120_000;
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 interface Rooms {
+  owner: HttpSession;
+  agenda: TodaysMeetings;
   alone: () => Promise<RegisteredRoom>;
   withFour: RegisteredRoom;
   withSixteen: RegisteredRoom;
@@ -96,6 +104,38 @@ async function openSettings(page: Page, strings: Strings, language: LanguageCode
   await page.getByRole('dialog', { name: strings.settings.title }).waitFor({ state: 'visible', timeout: WAIT_MS });
 }
 
+/** Opens the floating call window from the bar, or from "more options" when the bar moved it there. */
+async function openFloatingWindow(page: Page, strings: Strings, language: LanguageCode): Promise<Page> {
+  const popup = page.waitForEvent('popup', { timeout: WAIT_MS });
+  const onBar = page.getByRole('toolbar').getByRole('button', { name: strings.pip.open, exact: true });
+  if (await onBar.isVisible()) await onBar.click();
+  else {
+    await moreOptionsButton(page, language).click();
+    const menu = moreOptionsMenu(page, language);
+    await menu.getByRole('menuitemcheckbox', { name: strings.pip.open, exact: true }).or(menu.getByRole('menuitem', { name: strings.pip.open, exact: true })).click();
+  }
+  const floating = await popup;
+  // The size the page asks for (floating-window-store.ts), which a headless popup does not take by itself.
+  await floating.setViewportSize(miniWindowSize);
+  return floating;
+}
+
+/** Home as the owner sees it: recent meetings, and today's meetings from the agenda. */
+async function loggedInHome(browser: Browser, devstack: Devstack, rooms: Rooms, language: LanguageCode, size: (typeof SIZES)[number], shooter: Shooter): Promise<void> {
+  const context = await browser.newContext({ locale: language === 'fr' ? 'fr-FR' : 'en-GB', viewport: size });
+  try {
+    await shareSession(context, rooms.owner);
+    const page = await context.newPage();
+    await answerAgendaAsDesktop(page, rooms.agenda);
+    await page.goto(`${devstack.origin}/?lang=${language}`);
+    await page.getByRole('region', { name: LANGUAGES[language].home.recent.title }).getByRole('listitem').first().waitFor({ state: 'visible', timeout: WAIT_MS });
+    await page.getByRole('region', { name: LANGUAGES[language].home.today.title }).getByRole('listitem').first().waitFor({ state: 'visible', timeout: WAIT_MS });
+    await shooter.shot(page, '15-home-logged-in');
+  } finally {
+    await context.close();
+  }
+}
+
 async function screensFor(browser: Browser, devstack: Devstack, rooms: Rooms, language: LanguageCode, size: (typeof SIZES)[number]): Promise<void> {
   const folder = join(outputRoot, language, `${size.width}x${size.height}`);
   await mkdir(folder, { recursive: true });
@@ -153,6 +193,12 @@ async function screensFor(browser: Browser, devstack: Devstack, rooms: Rooms, la
     await joinCall(page, strings, 'Agnès Dupont');
     await waitForPlayingVideos(page, 4);
     await shooter.shot(page, '11-call-with-4');
+    // The floating window, with the bot that speaks in it.
+    const floating = await openFloatingWindow(page, strings, language);
+    await floating.getByTestId('floating-name').waitFor({ state: 'visible', timeout: WAIT_MS });
+    await waitForPlayingVideos(floating, 1);
+    await shooter.shot(floating, '14-floating-window');
+    await floating.close();
     await leaveCall(page, strings);
 
     await openPrejoin(page, devstack, rooms.withSixteen.slug, language);
@@ -168,6 +214,7 @@ async function screensFor(browser: Browser, devstack: Devstack, rooms: Rooms, la
     await page.getByRole('status').first().waitFor({ state: 'visible', timeout: WAIT_MS });
     await sleep(1_000);
     await shooter.shot(page, '13-lobby-waiting');
+    await loggedInHome(browser, devstack, rooms, language, size, shooter);
   } catch (error) {
     const page = context.pages()[0];
     if (page) await page.screenshot({ path: join(root, 'test-results', 'screenshots-failed-here.png') }).catch(() => undefined);
@@ -187,14 +234,20 @@ async function main(): Promise<void> {
     const withFour = await createRoom(devstack, 'public', owner);
     const withSixteen = await createRoom(devstack, 'public', owner);
     const restricted = await createRoom(devstack, 'restricted', owner);
-    bots.push(...(await botsIn(devstack, withFour, 3, PEOPLE)), ...(await botsIn(devstack, withSixteen, 15, PEOPLE)));
+    const fourBots = await botsIn(devstack, withFour, 3, PEOPLE);
+    // One of them speaks: the floating window shows the speaker.
+    await fourBots[0]?.publishAudio();
+    bots.push(...fourBots, ...(await botsIn(devstack, withSixteen, 15, PEOPLE)));
+    // Today's meeting of the agenda links to a room of this instance.
+    await createRoom(devstack, 'public', owner, CALENDAR_MEETING.slug);
+    const agenda = await desktopAgendaAnswer(devstack);
     // The host waits in the restricted room, so the guest's request is pending, not refused.
     const hostContext = await browser.newContext({ locale: 'fr-FR', permissions: ['camera', 'microphone'] });
     await shareSession(hostContext, owner);
     const host = await hostContext.newPage();
     await openPrejoin(host, devstack, restricted.slug, 'fr');
     await joinCall(host, fr, 'Hôte de la réunion');
-    const rooms: Rooms = { alone: () => createRoom(devstack, 'public', owner), withFour, withSixteen, restricted };
+    const rooms: Rooms = { owner, agenda, alone: () => createRoom(devstack, 'public', owner), withFour, withSixteen, restricted };
 
     await rm(outputRoot, { recursive: true, force: true });
     for (const language of Object.keys(LANGUAGES) as LanguageCode[]) {

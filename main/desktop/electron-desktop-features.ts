@@ -7,6 +7,7 @@ import { APP_ORIGIN } from '../security/app-origin';
 import { allowWindowOpen } from '../security/electron-web-contents-guard';
 import type { CalendarMeeting } from './calendar/calendar-feed';
 import { installCalendar } from './calendar/electron-calendar';
+import { todaysMeetingsAnswer } from './calendar/todays-meetings';
 import { CallStateStore, isInCall } from './call-state';
 import { CredentialStore, loadKeychain, noKeyringMessage } from './credentials/credential-store';
 import { installSessionPersistence } from './credentials/electron-session-persistence';
@@ -164,6 +165,7 @@ export function wireDesktopFeatures(context: DesktopContext): DesktopFeatures {
 
   // Tray, with today's meetings and the update state.
   let todaysMeetings: CalendarMeeting[] = [];
+  let agendaRead = false;
   let updateReady = false;
   let update: ReturnType<typeof installAutoUpdate> | null = null;
   const tray = new ElectronTray(
@@ -232,8 +234,10 @@ export function wireDesktopFeatures(context: DesktopContext): DesktopFeatures {
     return persistence.restored;
   });
 
-  // Calendar reminders.
+  // Calendar reminders, and today's meetings on the home page.
   const feedUrl = settings().calendarFeedUrl;
+  const agendaConfigured = Boolean(features.calendar && feedUrl);
+  context.registerInvoke('calendar:today', async () => ({ ok: true, value: todaysMeetingsAnswer(agendaConfigured, agendaRead ? todaysMeetings : null) }));
   if (features.calendar && feedUrl) {
     disposers.push(
       installCalendar({
@@ -248,6 +252,7 @@ export function wireDesktopFeatures(context: DesktopContext): DesktopFeatures {
         onReminder: (meeting) => notifications.meetingStarting(meeting),
         onMeetingsChanged: (meetings) => {
           todaysMeetings = meetings;
+          agendaRead = true;
           refreshTray();
         },
       }),

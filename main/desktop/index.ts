@@ -11,7 +11,7 @@ import { wireDesktopFeatures, type DesktopFeatures } from './electron-desktop-fe
 import type { DesktopSettings } from '../../common/settings';
 
 /** The invoke channels answered by the desktop features rather than by the backend. */
-export const desktopInvokeChannels = ['call:state', 'call:speaker', 'lobby:waiting-changed', 'chat:received', 'capture:choose', 'window:show-main'] as const;
+export const desktopInvokeChannels = ['call:state', 'call:speaker', 'lobby:waiting-changed', 'chat:received', 'capture:choose', 'window:show-main', 'calendar:today'] as const;
 export type DesktopInvokeChannel = (typeof desktopInvokeChannels)[number];
 
 /** Receives a payload already checked against its schema, from our own window's main frame. */

@@ -3,7 +3,6 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { MeetingScreen } from '../features/meeting/MeetingScreen';
-import { useSessionStore } from '../features/auth/session-store';
 import { DesktopEvents } from './DesktopEvents';
 import { ErrorBoundary } from './ErrorBoundary';
 import { queryClient } from './query-client';
@@ -11,13 +10,9 @@ import { listenToHistory, useRouteStore } from './route-store';
 
 export function App() {
   const route = useRouteStore((state) => state.route);
-  const refreshSession = useSessionStore((state) => state.refresh);
   const { t } = useTranslation();
 
   useEffect(() => listenToHistory(), []);
-  useEffect(() => {
-    void refreshSession();
-  }, [refreshSession]);
 
   return (
     <QueryClientProvider client={queryClient}>

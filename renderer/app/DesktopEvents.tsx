@@ -1,10 +1,10 @@
 // The desktop side talks to the page through events (deep links, tray and notification
 // actions, the screen picker), and learns the call state back through `call:state`.
 import { useEffect } from 'react';
+import { decideEntry } from '../platform/backend-queries';
 import { invoke, onMainEvent } from '../platform/visio';
 import { useCallStore } from '../features/call/call-store';
 import { useCallUiStore } from '../features/call/call-ui-store';
-import { useWaitingStore } from '../features/lobby/waiting-store';
 import { useMeetingStore } from '../features/meeting/meeting-store';
 import { CapturePicker } from '../features/screenshare/CapturePicker';
 import { useCaptureStore } from '../features/screenshare/capture-store';
@@ -49,11 +49,7 @@ export function DesktopEvents() {
         // The share indicator's Stop: only ever ends a share, never starts one.
         else if (command === 'stop-screen-share' && useCallStore.getState().screenShareEnabled) void useCallStore.getState().toggleScreenShare();
       }),
-      onMainEvent('event:lobby-decision', ({ roomId, participantId, allowEntry }) => {
-        const slug = useMeetingStore.getState().slug;
-        if (slug) void useWaitingStore.getState().decide(roomId, slug, participantId, allowEntry);
-        else void invoke('backend:lobby:enter', { roomId, participantId, allowEntry });
-      }),
+      onMainEvent('event:lobby-decision', ({ roomId, participantId, allowEntry }) => void decideEntry(roomId, participantId, allowEntry)),
       onMainEvent('event:capture-request', (request) => useCaptureStore.getState().open(request)),
       onMainEvent('event:capture-cancelled', ({ requestId }) => useCaptureStore.getState().cancelled(requestId)),
     ];

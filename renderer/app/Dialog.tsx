@@ -1,6 +1,7 @@
-// A modal dialog on the native <dialog>: focus is trapped and Escape closes it, as screen
-// readers and keyboard users expect.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+// A modal dialog on react-aria-components: focus moves in, stays in and goes back where it came
+// from; Escape closes the topmost dialog only; the dialog is named by its title.
+import type { ReactNode } from 'react';
+import { Dialog as AriaDialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 
 interface Props {
   title: string;
@@ -11,38 +12,28 @@ interface Props {
 }
 
 export function Dialog({ title, closeLabel, onClose, children, className }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const previouslyFocused = document.activeElement as HTMLElement | null;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      dialog.close();
-      previouslyFocused?.focus?.();
-    };
-  }, []);
-
   return (
-    <dialog
-      ref={ref}
-      className={`dialog ${className ?? ''}`}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        // A dialog opened from this one is its child in the page: its Escape is not ours.
-        if (event.target === event.currentTarget) onClose();
+    <ModalOverlay
+      className="dialog-overlay"
+      isOpen
+      isKeyboardDismissDisabled={false}
+      onOpenChange={(open) => {
+        if (!open) onClose();
       }}
     >
-      <div className="dialog__header">
-        <h2 id={titleId}>{title}</h2>
-        <button type="button" className="button" onClick={onClose}>
-          {closeLabel}
-        </button>
-      </div>
-      {children}
-    </dialog>
+      <Modal className={`dialog ${className ?? ''}`}>
+        <AriaDialog className="dialog__content">
+          <div className="dialog__header">
+            <Heading slot="title" level={2}>
+              {title}
+            </Heading>
+            <button type="button" className="button" onClick={onClose}>
+              {closeLabel}
+            </button>
+          </div>
+          {children}
+        </AriaDialog>
+      </Modal>
+    </ModalOverlay>
   );
 }

@@ -8,6 +8,7 @@ import { connectionTestReportSchema, reportFileName } from '../../common/connect
 import { isLanguage, type Language } from '../../common/languages';
 import { backendHandlers, livekitUrlIn, type ChannelHandlers, type SessionPort } from '../../common/backend-dispatch';
 import { isInvokeChannelName } from '../../common/ipc-channels';
+import { defaultAccentColor } from '../../common/profile';
 import {
   fail,
   invokeSchemas,
@@ -105,6 +106,7 @@ export function browserAppInfo(href: string, version: string, platform: string):
       scheme: 'visio',
       // The instance serving the page; the LiveKit hosts it hands out join through `onLivekitUrl`.
       allowedHosts: [url.hostname],
+      accentColor: defaultAccentColor,
     },
     language: isLanguage(requested) ? requested : 'fr',
   };
@@ -145,6 +147,8 @@ function browserHandlers(environment: BrowserEnvironment, miniHost: BroadcastMin
       return ok(null);
     },
     'app:info': async () => ok(browserAppInfo(environment.href, environment.version, environment.platform)),
+    // The agenda is read by the desktop app, with the password it keeps in the system's keychain.
+    'calendar:today': async () => ok({ state: 'disabled' as const }),
     'settings:get': async () => ok(browserSettingsView(environment.storage)),
     'settings:update': async (patch) => updateBrowserSettings(environment.storage, patch),
     'profiles:list': async () => ok(profiles()),

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MainEventName, MainEvents } from '../../../common/ipc-contract';
 import type { Profile } from '../../../common/profile';
-import { CALENDAR_FEED_PASSWORD, CALENDAR_FEED_PATH, CALENDAR_FEED_USER, CALENDAR_MEETING } from '../../../devstack/calendar-feed';
+import { CALENDAR_FEED_PASSWORD, CALENDAR_FEED_PATH, CALENDAR_FEED_USER, CALENDAR_MEETING, calendarProfileFor } from '../../../devstack/calendar-feed';
 import { startDevstack, type Devstack } from '../../../devstack/index';
 import { NotificationRouter, type NotificationSpec } from '../notifications/notification-router';
 import type { CalendarMeeting } from './calendar-feed';
@@ -21,16 +21,7 @@ let linkConfig: { scheme: string; meetingHosts: string[] };
 
 beforeAll(async () => {
   devstack = await startDevstack();
-  const host = new URL(devstack.origin).host;
-  profile = {
-    id: 'devstack',
-    displayName: 'Visio (devstack)',
-    apiBaseUrl: devstack.apiBaseUrl,
-    meetingHosts: [host],
-    allowedHosts: [],
-    scheme: 'visio',
-    defaultLanguage: 'fr',
-  };
+  profile = calendarProfileFor(devstack);
   linkConfig = { scheme: profile.scheme, meetingHosts: profile.meetingHosts };
   feedUrl = `${devstack.origin}${CALENDAR_FEED_PATH}`;
 });

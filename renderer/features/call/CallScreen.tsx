@@ -11,7 +11,6 @@ import { ChatPanel } from '../chat/ChatPanel';
 import { useChatFilesStore } from '../chat/chat-files-store';
 import { useChatStore } from '../chat/chat-store';
 import { useChatFiles } from '../chat/useChatFiles';
-import { useWaitingStore } from '../lobby/waiting-store';
 import { WaitingToast } from '../lobby/WaitingToast';
 import { MeetingInfoDialog } from '../meeting/MeetingInfoDialog';
 import { ConnectionTestDialog } from '../diagnostics/ConnectionTestDialog';
@@ -41,12 +40,12 @@ import { Notifications } from './Notifications';
 import { useNotificationStore } from './notification-store';
 import { CallLayout } from './CallLayout';
 import { useLayoutStore } from './layout-store';
-import { useMeetConfigStore } from './meet-config-store';
 import { followReceivedQuality } from './received-video-quality';
 import { useMediaWatchdog } from './useMediaWatchdog';
 import { usePresenceGraceFollowsCall } from './usePresenceGraceFollowsCall';
 import { useRoomEvents } from './useRoomEvents';
 import { useSpeakerReport } from './useSpeakerReport';
+import { forgetWaitingLists, loadMeetConfig } from '../../platform/backend-queries';
 
 interface Props {
   slug: string;
@@ -103,7 +102,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
   const followsSettings = lowBandwidth === null;
   useEffect(() => (followsSettings ? followReceivedQuality(room, receivedQuality) : undefined), [room, receivedQuality, followsSettings]);
   useEffect(() => {
-    void useMeetConfigStore.getState().load();
+    void loadMeetConfig();
     if (useCallStore.getState().joinedMutedInLargeRoom) useNotificationStore.getState().notify(t('call.autoMuted'), 'info');
   }, [t]);
 
@@ -122,7 +121,7 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
       <div className="call__body">
         <CallLayout />
         {panel === 'chat' && <ChatPanel room={room} />}
-        {panel === 'participants' && <ParticipantsPanel roomId={roomKey(meetingRoom)} slug={slug} />}
+        {panel === 'participants' && <ParticipantsPanel roomId={roomKey(meetingRoom)} />}
       </div>
       {subtitlesVisible && <Subtitles />}
       <FloatingReactions />
@@ -155,7 +154,7 @@ export function CallScreen({ slug, room: meetingRoom, grant }: Props) {
       useCallUiStore.getState().reset();
       useChatStore.getState().reset();
       useChatFilesStore.getState().reset();
-      useWaitingStore.getState().reset();
+      forgetWaitingLists();
       useSubtitleStore.getState().reset();
       useNotificationStore.getState().clear();
       useLayoutStore.getState().reset();

@@ -6,7 +6,7 @@ import { RiChat1Line, RiGroupLine, RiMicLine, RiMicOffLine, RiPhoneFill, RiVideo
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChatStore } from '../chat/chat-store';
-import { useWaitingStore } from '../lobby/waiting-store';
+import { useWaitingParticipants } from '../lobby/waiting-list';
 import { nextToolbarIndex } from '../shortcuts/roving-focus';
 import { shortcutKeys } from '../shortcuts/shortcuts';
 import { useCallStore } from './call-store';
@@ -52,7 +52,7 @@ function PanelToggles() {
   const { t } = useTranslation();
   const { panel, togglePanel } = useCallUiStore();
   const unread = useChatStore((state) => state.unread);
-  const waitingCount = useWaitingStore((state) => state.participants.length);
+  const waitingCount = useWaitingParticipants().length;
   return (
     <>
       <ControlButton

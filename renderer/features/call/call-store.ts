@@ -3,7 +3,6 @@
 import { ConnectionState, Room, RoomEvent, Track, VideoPresets, type DisconnectReason, type LocalAudioTrack, type LocalVideoTrack, type VideoCaptureOptions } from 'livekit-client';
 import { create } from 'zustand';
 import type { LivekitGrant } from '../../../common/meet-types';
-import { useAppInfoStore } from '../../app/app-info-store';
 import { applyBackgroundEffect, BackgroundEffectProcessor, hasBackgroundEffect, type EffectFailure } from '../background-blur/background-blur';
 import { cameraCaptureResolution } from '../background-blur/blur-resolution';
 import { isBlurSoftwareRenderedHere, isBlurSupportedHere } from '../background-blur/blur-support';
@@ -17,11 +16,11 @@ import { applyNoiseSuppression, type NoiseSuppressionFailure } from '../noise-su
 import { useSettingsStore, type PublishResolution } from '../settings/settings-store';
 import { shouldJoinMuted } from './call-notices';
 import { endReasonFor } from './end-reason';
-import { useMeetConfigStore } from './meet-config-store';
 import { canPublishSource } from './publish-permission';
 import { COUNTDOWN_MIN_MS, rejoinDelayMs, REJOIN_GIVE_UP_MS, SkippableWait } from './rejoin-backoff';
 import { connectOptionsFor, CONNECT_TIMEOUT_MS, livekitSocketUrl, roomOptionsFor, withTimeout } from './room-options';
 import { followSessionLoss } from './session-loss';
+import { knownAppInfo, loadMeetConfig } from '../../platform/backend-queries';
 
 export type CallStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
@@ -257,7 +256,7 @@ export const useCallStore = create<CallState>((set, get) => {
     const options = roomOptionsFor(preferences);
     options.videoCaptureDefaults = { ...options.videoCaptureDefaults, resolution: publishResolutionSizes[useSettingsStore.getState().publishResolution] };
     const room = new Room(options);
-    const config = useMeetConfigStore.getState().load();
+    const config = loadMeetConfig();
     // A failed first connection is reported by connect() itself, not as a lost call.
     let established = false;
     set({ room, mediaNotice: null, effectFailure: null, noiseSuppressionFailure: null, ...(get().status === 'reconnecting' ? {} : { status: 'connecting' as const }) });
@@ -285,7 +284,7 @@ export const useCallStore = create<CallState>((set, get) => {
       if (established) void rejoinAfterLoss(grant);
     });
     try {
-      const profileIceServers = useAppInfoStore.getState().info?.profile.iceServers;
+      const profileIceServers = knownAppInfo()?.profile.iceServers;
       await withTimeout(room.connect(livekitSocketUrl(grant.url), grant.token, connectOptionsFor(profileIceServers)), CONNECT_TIMEOUT_MS);
     } catch {
       if (get().room === room) {

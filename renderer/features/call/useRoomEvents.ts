@@ -10,7 +10,6 @@ import { invoke } from '../../platform/visio';
 import { useChatStore } from '../chat/chat-store';
 import { announceChatAttachments, forgetChatAttachments } from '../chat/useChatFiles';
 import { setHandRaised } from '../hand/hand';
-import { useWaitingStore } from '../lobby/waiting-store';
 import { isRoomAdmin } from '../participants/roles';
 import { useReactionStore } from '../reactions/reaction-store';
 import { useSubtitleStore } from '../subtitles/subtitle-store';
@@ -18,7 +17,6 @@ import { parseRecordingState } from '../recording/recording-status';
 import { useSettingsStore } from '../settings/settings-store';
 import { recordingAnnouncement, RepeatGuard, shouldPlayPresenceSound } from './call-notices';
 import { isLocalMicrophoneChangeInProgress } from './call-store';
-import { useMeetConfigStore } from './meet-config-store';
 import { playNotificationSound } from './notification-sounds';
 import { useCallUiStore } from './call-ui-store';
 import { useNotificationStore } from './notification-store';
@@ -31,8 +29,7 @@ import { Coalescer, SenderRateLimit } from '../room-trust/rate-limits';
 import { senderKindOf } from '../room-trust/senders';
 import { capSubtitle, judgeLegacySegment, judgeTranscriptionStream } from '../room-trust/subtitles';
 import { presenceGrace } from './presence-grace';
-
-const WAITING_REFRESH_MS = 5000;
+import { knownMeetConfig, refreshWaitingList } from '../../platform/backend-queries';
 
 function nameOf(participant: Participant | undefined): string {
   return displayName(participant?.name, participant?.identity);
@@ -60,7 +57,7 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
       if (mutedNotice.allow(Date.now())) notify(t('call.mutedByAdmin'), 'warning');
     };
     const presenceSound = (sound: 'join' | 'leave') => {
-      const maximum = useMeetConfigStore.getState().config?.max_participants_for_sound;
+      const maximum = knownMeetConfig()?.max_participants_for_sound;
       if (shouldPlayPresenceSound(room.numParticipants, maximum, useSettingsStore.getState().notificationSounds)) playNotificationSound(sound);
     };
     let recording = parseRecordingState(room.metadata);
@@ -91,7 +88,7 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
     };
 
     const waitingRefresh = new Coalescer(() => {
-      if (isRoomAdmin(room.localParticipant)) void useWaitingStore.getState().refresh(meetingRoomId, slug);
+      if (isRoomAdmin(room.localParticipant)) void refreshWaitingList(meetingRoomId);
     }, LOBBY_REFRESH_MIN_INTERVAL_MS);
     const refreshWaiting = () => waitingRefresh.request();
 
@@ -239,7 +236,6 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
     room.localParticipant.on(ParticipantEvent.AttributesChanged, refreshWaiting);
 
     refreshWaiting();
-    const waitingTimer = window.setInterval(refreshWaiting, WAITING_REFRESH_MS);
     const pruneTimer = window.setInterval(() => {
       useSubtitleStore.getState().prune(Date.now());
       announceCertainDepartures();
@@ -247,7 +243,6 @@ export function useRoomEvents(room: Room | null, meetingRoomId: string, slug: st
 
     return () => {
       waitingRefresh.stop();
-      window.clearInterval(waitingTimer);
       window.clearInterval(pruneTimer);
       room.unregisterTextStreamHandler(CHAT_TOPIC);
       room.unregisterTextStreamHandler(TRANSCRIPTION_TOPIC);

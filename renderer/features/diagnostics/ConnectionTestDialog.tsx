@@ -2,15 +2,16 @@
 // The steps show one by one with their state in words (not colour alone); a single polite live
 // region says once which step runs and how the test ended; focus goes to the steps when the test
 // starts (the start button goes away) and to the result when it ends.
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionTestOutcome } from '../../../common/connection-test-report';
 import { Dialog } from '../../app/Dialog';
-import { useAppInfoStore } from '../../app/app-info-store';
 import { invoke } from '../../platform/visio';
 import { buildConnectionReport } from './connection-report';
 import type { StepMessage, StepState, StepStatus } from './connection-test';
 import { useConnectionTest } from './useConnectionTest';
+import { appInfoQuery } from '../../platform/backend-queries';
 
 const STATUS_SYMBOL: Record<StepStatus, string> = { pending: '○', running: '…', pass: '✓', warn: '!', fail: '✗', skipped: '–' };
 
@@ -19,7 +20,7 @@ type SaveFeedback = 'saved' | 'saveFailed' | null;
 export function ConnectionTestDialog({ onClose }: { onClose(): void }) {
   const { t, i18n } = useTranslation();
   const { phase, steps, run, start } = useConnectionTest();
-  const info = useAppInfoStore((state) => state.info);
+  const info = useQuery(appInfoQuery()).data ?? null;
   const [saveFeedback, setSaveFeedback] = useState<SaveFeedback>(null);
   const [saving, setSaving] = useState(false);
   const stepsHeading = useRef<HTMLHeadingElement>(null);

@@ -3,13 +3,13 @@
 // them, same reconnection policy), with a synthetic video track so that the network steps need
 // no camera; the devices through device-probe.ts.
 import { ConnectionState, Room, RoomEvent, Track, type LocalTrackPublication } from 'livekit-client';
-import { useAppInfoStore } from '../../app/app-info-store';
 import { invoke } from '../../platform/visio';
 import { sdkReconnectPolicy } from '../call/rejoin-backoff';
 import { connectOptionsFor, livekitSocketUrl, withTimeout } from '../call/room-options';
 import { CONNECT_TIMEOUT_MS, type Clock, type ConnectedProbe, type ConnectionTestPorts, type ReconnectCheck } from './connection-test';
 import { listenToMicrophone, watchCamera } from './device-probe';
 import { transportSampleFrom, type TransportSample } from './transport-stats';
+import { knownAppInfo } from '../../platform/backend-queries';
 
 const PROBE_WIDTH = 320;
 const PROBE_HEIGHT = 180;
@@ -51,7 +51,7 @@ function createProbeTrack(): { track: MediaStreamTrack; stop(): void } {
 
 async function connectProbe(url: string, token: string): Promise<ConnectedProbe> {
   const room = new Room({ adaptiveStream: false, dynacast: false, reconnectPolicy: sdkReconnectPolicy });
-  const profileIceServers = useAppInfoStore.getState().info?.profile.iceServers;
+  const profileIceServers = knownAppInfo()?.profile.iceServers;
   try {
     // One attempt: the test reports what happens, it does not hide it behind retries.
     await withTimeout(room.connect(livekitSocketUrl(url), token, { ...connectOptionsFor(profileIceServers), autoSubscribe: false, maxRetries: 0 }), CONNECT_TIMEOUT_MS);

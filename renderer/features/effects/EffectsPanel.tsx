@@ -2,16 +2,17 @@
 // pictures, or (when the instance offers it) the user's own picture. One group of radio buttons:
 // arrow keys move between the choices and the choice applies at once, seen in the preview next
 // to the panel. Where effects cannot run here, the choices are disabled and the reason is said.
+import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { effectFailureMessageKey, type EffectFailure } from '../background-blur/background-blur';
 import { SOFTWARE_BLUR_RESOLUTION } from '../background-blur/blur-resolution';
 import { isBlurSoftwareRenderedHere, isBlurSupportedHere } from '../background-blur/blur-support';
-import { useMeetConfigStore } from '../call/meet-config-store';
 import { effectId, type BackgroundEffect } from './background-effect';
 import { BUNDLED_BACKGROUND_IDS } from './bundled-background-ids';
 import { bundledBackgroundUrls } from './bundled-backgrounds';
 import { checkOwnBackground, ownBackgroundRules, readAsDataUrl, useOwnBackground, type OwnBackgroundProblem, type OwnBackgroundRules } from './own-background';
+import { configQuery } from '../../platform/backend-queries';
 
 interface Props {
   effect: BackgroundEffect;
@@ -107,7 +108,7 @@ export function EffectsPanel({ effect, starting, failure, onChange }: Props) {
   const name = useId();
   const statusId = useId();
   const supported = isBlurSupportedHere();
-  const config = useMeetConfigStore((state) => state.config);
+  const config = useQuery(configQuery()).data ?? null;
   const rules = useMemo(() => ownBackgroundRules(config), [config]);
   const ownImage = useOwnBackground((state) => state.image);
   const describedBy = isBlurSoftwareRenderedHere() ? `${statusId} ${statusId}-software` : statusId;

@@ -1,23 +1,23 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../common/ipc-contract';
-import { selectMeetingHosts, useAppInfoStore } from '../../app/app-info-store';
 import { errorMessage } from '../../app/error-message';
 import { useRouteStore } from '../../app/route-store';
-import { appErrorOf, createRoom } from '../../platform/backend-queries';
+import { appErrorOf, appInfoQuery, createRoom } from '../../platform/backend-queries';
 import { AccountBar } from '../auth/AccountBar';
 import { ConnectionTestButton } from '../diagnostics/ConnectionTestDialog';
-import { displayNameOf, selectIsAuthenticated, useSessionStore } from '../auth/session-store';
+import { displayNameOf, useSession } from '../auth/session';
 import { parseMeetingLink } from './meeting-link';
 import { RecentMeetings } from './RecentMeetings';
+import { TodaysMeetings } from './TodaysMeetings';
 
 export function HomeScreen() {
   const { t } = useTranslation();
-  const meetingHosts = useAppInfoStore(selectMeetingHosts);
+  const meetingHosts = useQuery(appInfoQuery()).data?.profile.meetingHosts ?? [window.location.host];
   const navigate = useRouteStore((state) => state.navigate);
-  const isAuthenticated = useSessionStore(selectIsAuthenticated);
-  const user = useSessionStore((state) => state.user);
+  const { status, user } = useSession();
+  const isAuthenticated = status === 'authenticated';
   const [link, setLink] = useState('');
   const [linkError, setLinkError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
@@ -103,6 +103,7 @@ export function HomeScreen() {
             )}
           </section>
         </div>
+        <TodaysMeetings />
         {isAuthenticated && <RecentMeetings />}
         <div className="home__diagnostics">
           <ConnectionTestButton />

@@ -1,21 +1,21 @@
 // "Informations de la réunion": the link to send, and how to join by phone when the instance
 // offers it. Copy results are announced; a refused clipboard says what to do instead.
+import { useQuery } from '@tanstack/react-query';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '../../../common/meet-types';
-import { useAppInfoStore } from '../../app/app-info-store';
 import { Dialog } from '../../app/Dialog';
 import { useCallUiStore } from '../call/call-ui-store';
-import { useMeetConfigStore } from '../call/meet-config-store';
 import { CopyFeedback, MeetingLinkField, type CopiedText } from './CopyLink';
 import { dialInOf, formatPinCode, invitationText, meetingLink } from './meeting-link';
 import { useCopyToClipboard } from './useCopyToClipboard';
+import { appInfoQuery, configQuery } from '../../platform/backend-queries';
 
 export function MeetingInfoDialog({ room, slug }: { room: Room; slug: string }) {
   const { t } = useTranslation();
   const closeDialog = useCallUiStore((state) => state.closeDialog);
-  const info = useAppInfoStore((state) => state.info);
-  const config = useMeetConfigStore((state) => state.config);
+  const info = useQuery(appInfoQuery()).data ?? null;
+  const config = useQuery(configQuery()).data ?? null;
   const phoneId = useId();
   const linkInput = useRef<HTMLInputElement>(null);
   const { outcome, copy } = useCopyToClipboard<CopiedText>(linkInput);

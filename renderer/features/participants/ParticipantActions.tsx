@@ -1,5 +1,6 @@
 // One participant's row actions for those who may act on others: mute, and behind a disclosure
 // the rarer ones (role, removal, which asks for confirmation).
+import { useQuery } from '@tanstack/react-query';
 import { useRoomContext } from '@livekit/components-react';
 import type { Participant } from 'livekit-client';
 import { useId, useState } from 'react';
@@ -9,13 +10,13 @@ import { Dialog } from '../../app/Dialog';
 import { errorMessage } from '../../app/error-message';
 import { RiMicOffLine } from '@remixicon/react';
 import { iconProps } from '../../app/icon-props';
-import { useMeetConfigStore } from '../call/meet-config-store';
 import { useNotificationStore } from '../call/notification-store';
 import { changeRole, liveMicrophoneTrackSid, muteParticipant, removeParticipant } from './admin-actions';
 import { roomPublishSources } from './publish-sources';
 import { mayChangeRoleOf, mayMuteOthers, mayRemove } from './participant-rules';
 import { isRoomAdmin, roleOf } from './roles';
 import { useSavedRoomSettings } from './useSavedRoomSettings';
+import { configQuery } from '../../platform/backend-queries';
 
 interface Props {
   participant: Participant;
@@ -36,7 +37,7 @@ export function ParticipantActions({ participant, local, name, everyoneCanMute }
   const role = roleOf(participant);
   // What members may publish in this room, for the permission a demoted administrator gets.
   const { configuration } = useSavedRoomSettings(room);
-  const defaultSources = useMeetConfigStore((state) => state.config?.livekit.default_sources);
+  const defaultSources = useQuery(configQuery()).data?.livekit.default_sources;
   const membersSources = roomPublishSources(configuration, defaultSources);
   const isAdministrator = isRoomAdmin(local);
   const canMute = mayMuteOthers(local, everyoneCanMute) && liveMicrophoneTrackSid(participant) !== null;

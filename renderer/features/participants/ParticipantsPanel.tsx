@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useParticipants, useRoomContext } from '@livekit/components-react';
 import { RoomEvent, Track } from 'livekit-client';
 import { useId, useState } from 'react';
@@ -7,11 +8,10 @@ import { RiHand, RiMicLine, RiMicOffLine } from '@remixicon/react';
 import { iconProps } from '../../app/icon-props';
 import { useNotificationStore } from '../call/notification-store';
 import { useCallUiStore } from '../call/call-ui-store';
-import { useMeetConfigStore } from '../call/meet-config-store';
 import { useRoomMetadata } from '../call/useRoomMetadata';
 import { useMeetingStore } from '../meeting/meeting-store';
 import { raisedHandsInOrder } from '../hand/hand';
-import { useWaitingStore } from '../lobby/waiting-store';
+import { useWaitingParticipants } from '../lobby/waiting-list';
 import { WaitingList } from '../lobby/WaitingToast';
 import { lowerHandOf } from './admin-actions';
 import { ParticipantActions } from './ParticipantActions';
@@ -21,8 +21,9 @@ import { avatarColor, displayName } from '../room-trust/display';
 import { RoomAdminSection } from './RoomAdminSection';
 import { parseRoomSettings } from './room-metadata';
 import { isGuest, isRoomAdmin, roleOf } from './roles';
+import { configQuery, decideEntry } from '../../platform/backend-queries';
 
-export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: string }) {
+export function ParticipantsPanel({ roomId }: { roomId: string }) {
   const { t } = useTranslation();
   const participants = useParticipants({
     updateOnlyOn: [
@@ -38,8 +39,7 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
       RoomEvent.LocalTrackUnpublished,
     ],
   });
-  const waiting = useWaitingStore((state) => state.participants);
-  const decide = useWaitingStore((state) => state.decide);
+  const waiting = useWaitingParticipants();
   const closePanel = useCallUiStore((state) => state.closePanel);
   const titleId = useId();
   const local = participants.find((participant) => participant.isLocal);
@@ -49,7 +49,7 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
   const metadata = parseRoomSettings(useRoomMetadata(room));
   const configuredMute = useMeetingStore((state) => (state.phase.name === 'call' ? state.phase.room.configuration?.everyone_can_mute : undefined));
   const everyoneCanMute = metadata.everyoneCanMute ?? configuredMute ?? null;
-  const meetConfig = useMeetConfigStore((state) => state.config);
+  const meetConfig = useQuery(configQuery()).data ?? null;
   const [renaming, setRenaming] = useState(false);
 
   return (
@@ -63,8 +63,8 @@ export function ParticipantsPanel({ roomId, slug }: { roomId: string; slug: stri
       {admin && waiting.length > 0 && (
         <section className="side-panel__section" aria-label={t('waiting.title')}>
           <h3>{t('waiting.count', { count: waiting.length })}</h3>
-          <WaitingList roomId={roomId} slug={slug} participants={waiting} decide={decide} />
-          <button type="button" className="button" onClick={() => waiting.forEach((participant) => void decide(roomId, slug, participant.id, true))}>
+          <WaitingList roomId={roomId} participants={waiting} />
+          <button type="button" className="button" onClick={() => waiting.forEach((participant) => void decideEntry(roomId, participant.id, true))}>
             {t('waiting.admitAll')}
           </button>
         </section>

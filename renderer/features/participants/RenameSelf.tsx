@@ -1,15 +1,16 @@
 // The local participant's own name, changed in the call (participants panel, settings).
+import { useQuery } from '@tanstack/react-query';
 import type { Participant } from 'livekit-client';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/error-message';
-import { useMeetConfigStore } from '../call/meet-config-store';
 import { useNotificationStore } from '../call/notification-store';
 import { MAX_DISPLAY_NAME_LENGTH, mayRenameSelf, renameSelf } from './rename-self';
+import { configQuery } from '../../platform/backend-queries';
 
 export function RenameSelf({ local, onDone }: { local: Participant | undefined; onDone?: () => void }) {
   const { t } = useTranslation();
-  const config = useMeetConfigStore((state) => state.config);
+  const config = useQuery(configQuery()).data ?? null;
   const [name, setName] = useState(local?.name ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,16 +1,17 @@
 // For the room's owner and administrators: act on everyone at once, and choose who may enter.
+import { useQuery } from '@tanstack/react-query';
 import { useRoomContext } from '@livekit/components-react';
 import type { Participant } from 'livekit-client';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessLevel } from '../../../common/meet-types';
 import { errorMessage } from '../../app/error-message';
-import { useMeetConfigStore } from '../call/meet-config-store';
 import { useNotificationStore } from '../call/notification-store';
 import { raisedHandsInOrder } from '../hand/hand';
 import { changePublishRight, lowerEveryHand, muteEveryone, participantsToMute, updateRoomAccess } from './admin-actions';
 import { isRightGranted, PUBLISH_RIGHTS, roomPublishSources, withRight, type PublishRight, type PublishSourceName } from './publish-sources';
 import { useSavedRoomSettings } from './useSavedRoomSettings';
+import { configQuery } from '../../platform/backend-queries';
 
 interface RoomChoices {
   accessLevel?: AccessLevel;
@@ -42,7 +43,7 @@ export function RoomAdminSection({ participants }: { participants: readonly Part
     ...(chosen.everyoneCanMute === undefined ? {} : { everyone_can_mute: chosen.everyoneCanMute }),
     ...(chosen.publishSources ? { can_publish_sources: chosen.publishSources } : {}),
   };
-  const defaultSources = useMeetConfigStore((state) => state.config?.livekit.default_sources);
+  const defaultSources = useQuery(configQuery()).data?.livekit.default_sources;
   const publishSources = roomPublishSources(configuration, defaultSources);
   const rightsHintId = useId();
   const notify = useNotificationStore((state) => state.notify);

@@ -2,14 +2,13 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../common/ipc-contract';
-import { useAppInfoStore } from '../../app/app-info-store';
 import { errorMessage } from '../../app/error-message';
 import { RiImageCircleAiLine, RiMicLine, RiMicOffLine, RiVideoOffLine, RiVideoOnLine } from '@remixicon/react';
 import { iconProps } from '../../app/icon-props';
 import { useRouteStore } from '../../app/route-store';
-import { appErrorOf, configQuery, createRoom, roomQuery } from '../../platform/backend-queries';
+import { appErrorOf, appInfoQuery, configQuery, createRoom, roomQuery } from '../../platform/backend-queries';
 import { AccountBar } from '../auth/AccountBar';
-import { displayNameOf, selectIsAuthenticated, useSessionStore } from '../auth/session-store';
+import { displayNameOf, useSession } from '../auth/session';
 import type { EffectFailure } from '../background-blur/background-blur';
 import { useBackgroundEffect } from '../background-blur/useBackgroundEffect';
 import { useDevicePreferences } from '../devices/device-preferences';
@@ -36,8 +35,9 @@ export function PrejoinScreen({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const preferences = useDevicePreferences();
   const update = useDevicePreferences((state) => state.update);
-  const user = useSessionStore((state) => state.user);
-  const isAuthenticated = useSessionStore(selectIsAuthenticated);
+  const session = useSession();
+  const user = session.user;
+  const isAuthenticated = session.status === 'authenticated';
   const navigate = useRouteStore((state) => state.navigate);
   const [nameDraft, setName] = useState<string | null>(null);
   const defaultName = (preferences.displayName || displayNameOf(user)).trim();
@@ -45,7 +45,7 @@ export function PrejoinScreen({ slug }: { slug: string }) {
   const [nameError, setNameError] = useState(false);
   // Asked under the name the user will most likely join with, once the session says who they
   // are: Join then reuses this answer and its token, and asks again only for another name.
-  const sessionKnown = useSessionStore((state) => state.status !== 'unknown' && state.status !== 'checking');
+  const sessionKnown = session.status !== 'checking';
   const roomAnswerQuery = useQuery({
     ...roomQuery(slug, defaultName || null),
     enabled: sessionKnown,
@@ -60,7 +60,7 @@ export function PrejoinScreen({ slug }: { slug: string }) {
   const nameId = useId();
   const titleId = useId();
 
-  const info = useAppInfoStore((state) => state.info);
+  const info = useQuery(appInfoQuery()).data ?? null;
   const link = meetingLink(info, slug, window.location.origin);
   const linkInput = useRef<HTMLInputElement>(null);
   const { outcome: copyOutcome, copy } = useCopyToClipboard<CopiedText>(linkInput);

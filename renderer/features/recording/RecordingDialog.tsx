@@ -1,5 +1,6 @@
 // For administrators, when the instance offers it: start or stop a recording or a transcription.
 // What everyone sees (banner, announcements) follows the room metadata, not this dialog.
+import { useQuery } from '@tanstack/react-query';
 import type { Room } from 'livekit-client';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,6 @@ import { Dialog } from '../../app/Dialog';
 import { errorMessage } from '../../app/error-message';
 import { invoke } from '../../platform/visio';
 import { useCallUiStore } from '../call/call-ui-store';
-import { useMeetConfigStore } from '../call/meet-config-store';
 import { useNotificationStore } from '../call/notification-store';
 import { useRoomMetadata } from '../call/useRoomMetadata';
 import { roomKey } from '../../../common/meet-types';
@@ -15,11 +15,12 @@ import { useMeetingStore } from '../meeting/meeting-store';
 import { availableRecordingModes, type RecordingMode } from './recording-modes';
 import { useRecordingRequestStore, type RecordingRequestKind } from './recording-request';
 import { parseRecordingState } from './recording-status';
+import { configQuery } from '../../platform/backend-queries';
 
 export function RecordingDialog({ room }: { room: Room }) {
   const { t, i18n } = useTranslation();
   const closeDialog = useCallUiStore((state) => state.closeDialog);
-  const config = useMeetConfigStore((state) => state.config);
+  const config = useQuery(configQuery()).data ?? null;
   const roomId = useMeetingStore((state) => (state.phase.name === 'call' ? roomKey(state.phase.room) : null));
   const { status, mode } = parseRecordingState(useRoomMetadata(room));
   const { pending, error, run, clearError } = useRecordingRequestStore();

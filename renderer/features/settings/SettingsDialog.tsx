@@ -1,7 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../app/Dialog';
-import { useAppInfoStore } from '../../app/app-info-store';
 import { changeLanguage, isLanguage, languageNames, languages, type Language } from '../../i18n/i18n';
 import { invoke } from '../../platform/visio';
 import { useCallStore } from '../call/call-store';
@@ -17,6 +17,7 @@ import { InstancesSection, isLockedByPolicy, LockedNote, useSettingsView } from 
 import { CallPreferencesSection } from './CallPreferencesSection';
 import { useSettingsStore, type CaptionSize } from './settings-store';
 import { chooseLanguage, miniWindowControl, settingsUpdateErrorKey } from './settings-update';
+import { appInfoQuery } from '../../platform/backend-queries';
 
 const updateSettings = (patch: Record<string, unknown>) => invoke('settings:update', patch);
 
@@ -41,7 +42,7 @@ export function SettingsDialog() {
   const miniWindowLockId = useId();
   const miniWindowErrorId = useId();
   const [settingsView, setSettingsView] = useSettingsView();
-  const appKind = useAppInfoStore((state) => state.info?.kind ?? null);
+  const appKind = useQuery(appInfoQuery()).data?.kind ?? null;
   const languageLocked = isLockedByPolicy(settingsView, 'language');
   const miniWindow = miniWindowControl(settingsView, appKind);
   const [languageError, setLanguageError] = useState<string | null>(null);

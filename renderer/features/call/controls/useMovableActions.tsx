@@ -1,9 +1,9 @@
 // The actions a narrow window may move from the bar into the "more options" menu, described once
 // so the bar's button and the menu's item do the same thing under the same name.
+import { useQuery } from '@tanstack/react-query';
 import { useLocalParticipant, useLocalParticipantPermissions, useRoomContext } from '@livekit/components-react';
 import { RiClosedCaptioningLine, RiEmotionLine, RiHand, RiInformationLine, RiPictureInPicture2Line, RiRecordCircleLine, RiShareBoxLine } from '@remixicon/react';
 import i18next from 'i18next';
-import { useAppInfoStore } from '../../../app/app-info-store';
 import { useFloatingWindowStore } from '../../pip/floating-window-store';
 import { useNotificationStore } from '../notification-store';
 import type { ReactNode } from 'react';
@@ -17,11 +17,11 @@ import { shortcutKeys } from '../../shortcuts/shortcuts';
 import { startSubtitles } from '../../subtitles/start-subtitles';
 import { useCallStore } from '../call-store';
 import { useCallUiStore } from '../call-ui-store';
-import { useMeetConfigStore } from '../meet-config-store';
 import { canPublishSource } from '../publish-permission';
 import { useParticipantAttributes } from '../useParticipantAttributes';
 import { useRoomMetadata } from '../useRoomMetadata';
 import type { MovableAction } from './control-bar-fit';
+import { appInfoQuery, configQuery } from '../../../platform/backend-queries';
 
 export interface BarAction {
   label: string;
@@ -44,12 +44,12 @@ export function useMovableActions(): { action: MovableAction; control: BarAction
   const permission = useLocalParticipantPermissions();
   const handRaised = Boolean(useParticipantAttributes(localParticipant).handRaisedAt);
   const room = useRoomContext();
-  const recordingModes = availableRecordingModes(useMeetConfigStore((state) => state.config));
+  const recordingModes = availableRecordingModes(useQuery(configQuery()).data ?? null);
   const recordingStatus = parseRecordingState(useRoomMetadata(room)).status;
   const canShareScreen = typeof navigator.mediaDevices?.getDisplayMedia === 'function';
   const canRecord = isRoomAdmin(localParticipant) && recordingModes.length > 0;
   // On the desktop the floating window comes by itself when the main window is out of sight.
-  const offersFloatingWindow = useAppInfoStore((state) => state.info?.kind === 'browser');
+  const offersFloatingWindow = useQuery(appInfoQuery()).data?.kind === 'browser';
   const floatingOpen = useFloatingWindowStore((state) => state.target !== null);
 
   const controls: Partial<Record<MovableAction, BarAction>> = {
