@@ -3,7 +3,9 @@
 import { useEffect } from 'react';
 import { decideEntry } from '../platform/backend-queries';
 import { invoke, onMainEvent } from '../platform/visio';
-import { useCallStore } from '../features/call/call-store';
+import { RoomEvent } from 'livekit-client';
+import { followCallRoom } from '../features/call/call-status';
+import { isMediaOn, setMedia } from '../features/call/media-toggles';
 import { useCallUiStore } from '../features/call/call-ui-store';
 import { useMeetingStore } from '../features/meeting/meeting-store';
 import { CapturePicker } from '../features/screenshare/CapturePicker';
@@ -20,17 +22,19 @@ type CallStatePayload = {
   sharing: boolean;
 };
 
+/** The room's events after which our microphone, camera or screen share may have changed. */
+const LOCAL_MEDIA_EVENTS = [RoomEvent.LocalTrackPublished, RoomEvent.LocalTrackUnpublished, RoomEvent.TrackMuted, RoomEvent.TrackUnmuted, RoomEvent.ParticipantPermissionsChanged] as const;
+
 function currentCallState(): CallStatePayload {
   const { slug, phase } = useMeetingStore.getState();
-  const call = useCallStore.getState();
   const routeIsMeeting = useRouteStore.getState().route.name === 'meeting';
   const state = !routeIsMeeting || !slug ? 'idle' : phase.name === 'call' ? 'in-call' : phase.name === 'lobby' ? 'lobby' : phase.name === 'prejoin' ? 'prejoin' : 'idle';
   return {
     state,
-    muted: !call.microphoneEnabled,
-    cameraOn: call.cameraEnabled,
+    muted: !isMediaOn('microphone'),
+    cameraOn: isMediaOn('camera'),
     roomSlug: state === 'idle' ? null : slug,
-    sharing: call.screenShareEnabled,
+    sharing: isMediaOn('screen'),
   };
 }
 
@@ -47,7 +51,7 @@ export function DesktopEvents() {
         else if (command === 'show-chat') useCallUiStore.getState().openPanel('chat');
         else if (command === 'show-participants') useCallUiStore.getState().openPanel('participants');
         // The share indicator's Stop: only ever ends a share, never starts one.
-        else if (command === 'stop-screen-share' && useCallStore.getState().screenShareEnabled) void useCallStore.getState().toggleScreenShare();
+        else if (command === 'stop-screen-share' && isMediaOn('screen')) void setMedia('screen', false);
       }),
       onMainEvent('event:lobby-decision', ({ roomId, participantId, allowEntry }) => void decideEntry(roomId, participantId, allowEntry)),
       onMainEvent('event:capture-request', (request) => useCaptureStore.getState().open(request)),
@@ -66,7 +70,7 @@ export function DesktopEvents() {
       void invoke('call:state', state);
     };
     report();
-    const unsubscribers = [useMeetingStore.subscribe(report), useCallStore.subscribe(report), useRouteStore.subscribe(report)];
+    const unsubscribers = [useMeetingStore.subscribe(report), followCallRoom(LOCAL_MEDIA_EVENTS, report), useRouteStore.subscribe(report)];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
   }, []);
 

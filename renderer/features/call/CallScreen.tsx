@@ -9,6 +9,9 @@ import { EffectsDialog } from '../effects/EffectsDialog';
 import { noiseSuppressionFailureMessageKey } from '../noise-suppression/noise-suppression';
 import { ChatPanel } from '../chat/ChatPanel';
 import { useChatFilesStore } from '../chat/chat-files-store';
+import { useChatListener } from '../chat/useChatListener';
+import { useHandListener } from '../hand/useHandListener';
+import { useWaitingListener } from '../lobby/useWaitingListener';
 import { useChatStore } from '../chat/chat-store';
 import { useChatFiles } from '../chat/useChatFiles';
 import { WaitingToast } from '../lobby/WaitingToast';
@@ -21,16 +24,24 @@ import { useLowBandwidthMode } from '../low-bandwidth/useLowBandwidthMode';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { FloatingCallPortal } from '../pip/FloatingCallPortal';
 import { FloatingReactions } from '../reactions/FloatingReactions';
+import { useReactionListener } from '../reactions/useReactionListener';
 import { ReactionsDialog } from '../reactions/ReactionsDialog';
 import { RecordingBanner } from '../recording/RecordingBanner';
 import { RecordingDialog } from '../recording/RecordingDialog';
+import { useRecordingListener } from '../recording/useRecordingListener';
 import { useSettingsStore } from '../settings/settings-store';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { useCallShortcuts } from '../shortcuts/useCallShortcuts';
 import { Subtitles } from '../subtitles/Subtitles';
 import { useSubtitleStore } from '../subtitles/subtitle-store';
-import { releaseCall, useCallStore } from './call-store';
+import { useSubtitleListener } from '../subtitles/useSubtitleListener';
+import { releaseCall } from './call-ending';
+import { connectCall } from './call-lifecycle';
+import { useCallLifecycleStore } from './call-lifecycle-store';
+import { CallTracksProvider } from './call-tracks';
+import { dismissEffectFailure, useCameraPipelineStore } from './camera-pipeline';
+import { dismissNoiseSuppressionFailure, useMicrophonePipelineStore } from './microphone-pipeline';
 import { useCallUiStore } from './call-ui-store';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ControlBar } from './ControlBar';
@@ -43,7 +54,8 @@ import { useLayoutStore } from './layout-store';
 import { followReceivedQuality } from './received-video-quality';
 import { useMediaWatchdog } from './useMediaWatchdog';
 import { usePresenceGraceFollowsCall } from './usePresenceGraceFollowsCall';
-import { useRoomEvents } from './useRoomEvents';
+import { useModerationNotices } from './useModerationNotices';
+import { usePresenceNotices } from './usePresenceNotices';
 import { useSpeakerReport } from './useSpeakerReport';
 import { forgetWaitingLists, loadMeetConfig } from '../../platform/backend-queries';
 
@@ -86,11 +98,16 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
   const { t } = useTranslation();
   const { panel, dialog, subtitlesVisible, closeDialog } = useCallUiStore();
   const receivedQuality = useSettingsStore((state) => state.receivedQuality);
-  const effectFailure = useCallStore((state) => state.effectFailure);
-  const dismissEffectFailure = useCallStore((state) => state.dismissEffectFailure);
-  const noiseSuppressionFailure = useCallStore((state) => state.noiseSuppressionFailure);
-  const dismissNoiseSuppressionFailure = useCallStore((state) => state.dismissNoiseSuppressionFailure);
-  useRoomEvents(room, roomKey(meetingRoom), slug);
+  const effectFailure = useCameraPipelineStore((state) => state.effectFailure);
+  const noiseSuppressionFailure = useMicrophonePipelineStore((state) => state.noiseSuppressionFailure);
+  useChatListener(room, slug);
+  useSubtitleListener(room);
+  useWaitingListener(room, roomKey(meetingRoom));
+  useReactionListener(room);
+  useHandListener(room);
+  useRecordingListener(room);
+  useModerationNotices(room);
+  usePresenceNotices(room);
   useChatFiles(room);
   useMediaWatchdog(room);
   usePresenceGraceFollowsCall();
@@ -103,40 +120,42 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
   useEffect(() => (followsSettings ? followReceivedQuality(room, receivedQuality) : undefined), [room, receivedQuality, followsSettings]);
   useEffect(() => {
     void loadMeetConfig();
-    if (useCallStore.getState().joinedMutedInLargeRoom) useNotificationStore.getState().notify(t('call.autoMuted'), 'info');
+    if (useCallLifecycleStore.getState().joinedMutedInLargeRoom) useNotificationStore.getState().notify(t('call.autoMuted'), 'info');
   }, [t]);
 
   return (
     <RoomContext.Provider value={room}>
-      <header className="call__header">
-        <h1 className="call__title">{meetingRoom.name && meetingRoom.name !== slug ? `${meetingRoom.name} · ${slug}` : slug}</h1>
-        <RecordingBanner room={room} />
-      </header>
-      <ConnectionBanner />
-      <LowBandwidthStatus cause={lowBandwidth} />
-      <MediaNoticeBanner />
-      <ProcessingFailureBanner messageKey={effectFailure && effectFailureMessageKey[effectFailure]} onDismiss={dismissEffectFailure} />
-      <ProcessingFailureBanner messageKey={noiseSuppressionFailure && noiseSuppressionFailureMessageKey[noiseSuppressionFailure]} onDismiss={dismissNoiseSuppressionFailure} />
-      <WaitingToast roomId={roomKey(meetingRoom)} slug={slug} />
-      <div className="call__body">
-        <CallLayout />
-        {panel === 'chat' && <ChatPanel room={room} />}
-        {panel === 'participants' && <ParticipantsPanel roomId={roomKey(meetingRoom)} />}
-      </div>
-      {subtitlesVisible && <Subtitles />}
-      <FloatingReactions />
-      <FloatingCallPortal />
-      <StartAudioButton room={room} />
-      <ControlBar />
-      <RoomAudioRenderer />
-      <Notifications />
-      {dialog === 'shortcuts' && <ShortcutsDialog />}
-      {dialog === 'settings' && <SettingsDialog />}
-      {dialog === 'effects' && <EffectsDialog />}
-      {dialog === 'reactions' && <ReactionsDialog room={room} />}
-      {dialog === 'recording' && <RecordingDialog room={room} />}
-      {dialog === 'meetingInfo' && <MeetingInfoDialog room={meetingRoom} slug={slug} />}
-      {dialog === 'connectionTest' && <ConnectionTestDialog onClose={closeDialog} />}
+      <CallTracksProvider>
+        <header className="call__header">
+          <h1 className="call__title">{meetingRoom.name && meetingRoom.name !== slug ? `${meetingRoom.name} · ${slug}` : slug}</h1>
+          <RecordingBanner room={room} />
+        </header>
+        <ConnectionBanner />
+        <LowBandwidthStatus cause={lowBandwidth} />
+        <MediaNoticeBanner />
+        <ProcessingFailureBanner messageKey={effectFailure && effectFailureMessageKey[effectFailure]} onDismiss={dismissEffectFailure} />
+        <ProcessingFailureBanner messageKey={noiseSuppressionFailure && noiseSuppressionFailureMessageKey[noiseSuppressionFailure]} onDismiss={dismissNoiseSuppressionFailure} />
+        <WaitingToast roomId={roomKey(meetingRoom)} slug={slug} />
+        <div className="call__body">
+          <CallLayout />
+          {panel === 'chat' && <ChatPanel room={room} />}
+          {panel === 'participants' && <ParticipantsPanel roomId={roomKey(meetingRoom)} />}
+        </div>
+        {subtitlesVisible && <Subtitles />}
+        <FloatingReactions />
+        <FloatingCallPortal />
+        <StartAudioButton room={room} />
+        <ControlBar />
+        <RoomAudioRenderer />
+        <Notifications />
+        {dialog === 'shortcuts' && <ShortcutsDialog />}
+        {dialog === 'settings' && <SettingsDialog />}
+        {dialog === 'effects' && <EffectsDialog />}
+        {dialog === 'reactions' && <ReactionsDialog room={room} />}
+        {dialog === 'recording' && <RecordingDialog room={room} />}
+        {dialog === 'meetingInfo' && <MeetingInfoDialog room={meetingRoom} slug={slug} />}
+        {dialog === 'connectionTest' && <ConnectionTestDialog onClose={closeDialog} />}
+      </CallTracksProvider>
     </RoomContext.Provider>
   );
 }
@@ -144,11 +163,12 @@ function ConnectedCall({ slug, meetingRoom, room }: { slug: string; meetingRoom:
 export function CallScreen({ slug, room: meetingRoom, grant }: Props) {
   const { t } = useTranslation();
   const navigate = useRouteStore((state) => state.navigate);
-  const { room, status, connect } = useCallStore();
+  const room = useCallLifecycleStore((state) => state.room);
+  const phase = useCallLifecycleStore((state) => state.phase);
   const titleRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    void connect(grant);
+    void connectCall(grant);
     return () => {
       releaseCall();
       useCallUiStore.getState().reset();
@@ -160,26 +180,26 @@ export function CallScreen({ slug, room: meetingRoom, grant }: Props) {
       useLayoutStore.getState().reset();
       useLowBandwidthStore.getState().reset();
     };
-  }, [grant, connect]);
+  }, [grant]);
 
   useEffect(() => {
-    if (status === 'failed') titleRef.current?.focus();
-  }, [status]);
+    if (phase === 'failed') titleRef.current?.focus();
+  }, [phase]);
 
-  const connected = room && (status === 'connected' || status === 'reconnecting');
+  const connected = room && (phase === 'connected' || phase === 'rejoining');
 
   return (
     <main id="content" className="call" data-testid="call" aria-label={t('call.label', { slug })}>
       {connected ? (
         <ConnectedCall slug={slug} meetingRoom={meetingRoom} room={room} />
-      ) : status === 'failed' ? (
+      ) : phase === 'failed' ? (
         <div className="screen--centered">
           <div className="card" role="alert">
             <h1 ref={titleRef} tabIndex={-1}>
               {t('call.connectFailed')}
             </h1>
             <div className="button-row">
-              <button type="button" className="button button--primary" onClick={() => void connect(grant)}>
+              <button type="button" className="button button--primary" onClick={() => void connectCall(grant)}>
                 {t('call.retry')}
               </button>
               <button type="button" className="button" onClick={() => navigate({ name: 'home' })}>

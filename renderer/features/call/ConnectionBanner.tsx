@@ -3,7 +3,8 @@
 // each state once (its text is a polite status), never the countdown; "Reconnecté" once it is over.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCallStore } from './call-store';
+import { useCallLifecycleStore } from './call-lifecycle-store';
+import { rejoinNow } from './call-lifecycle';
 import type { ConnectionView } from './connection-health';
 import { useNotificationStore } from './notification-store';
 import { useConnectionView } from './useConnectionView';
@@ -31,8 +32,7 @@ function useAnnounceRecovery(view: ConnectionView): void {
 export function ConnectionBanner() {
   const { t } = useTranslation();
   const view = useConnectionView();
-  const nextRejoinAt = useCallStore((state) => state.nextRejoinAt);
-  const rejoinNow = useCallStore((state) => state.rejoinNow);
+  const nextRejoinAt = useCallLifecycleStore((state) => state.nextRejoinAt);
   const seconds = useSecondsUntil(view === 'lost' ? nextRejoinAt : null);
   useAnnounceRecovery(view);
   if (view === 'ok') return null;

@@ -1,7 +1,7 @@
 // The call's control bar, laid out as Meet's: the devices and the call's actions in the centre,
 // "more options" and the red leave button after them, the side panels and the room's tools on the
 // right. One row of icon buttons at any width; what does not fit goes into "more options".
-import { useLocalParticipantPermissions } from '@livekit/components-react';
+import { useLocalParticipant, useLocalParticipantPermissions } from '@livekit/components-react';
 import { RiChat1Line, RiGroupLine, RiMicLine, RiMicOffLine, RiPhoneFill, RiVideoOffLine, RiVideoOnLine } from '@remixicon/react';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import { useChatStore } from '../chat/chat-store';
 import { useWaitingParticipants } from '../lobby/waiting-list';
 import { nextToolbarIndex } from '../shortcuts/roving-focus';
 import { shortcutKeys } from '../shortcuts/shortcuts';
-import { useCallStore } from './call-store';
+import { leaveCall } from './call-ending';
+import { toggleMedia } from './media-toggles';
 import { useCallUiStore } from './call-ui-store';
 import { fitControlBar, sideActions } from './controls/control-bar-fit';
 import { ControlButton } from './controls/ControlButton';
@@ -28,9 +29,9 @@ const deviceIcons = {
 /** The microphone or camera toggle, with its chevron opening the devices to choose from. */
 function DeviceControl({ source }: { source: 'microphone' | 'camera' }) {
   const { t } = useTranslation();
-  const call = useCallStore();
+  const { isMicrophoneEnabled, isCameraEnabled } = useLocalParticipant();
   const permission = useLocalParticipantPermissions();
-  const enabled = source === 'microphone' ? call.microphoneEnabled : call.cameraEnabled;
+  const enabled = source === 'microphone' ? isMicrophoneEnabled : isCameraEnabled;
   const Icon = deviceIcons[source][enabled ? 'on' : 'off'];
   return (
     <div className="control-group">
@@ -41,7 +42,7 @@ function DeviceControl({ source }: { source: 'microphone' | 'camera' }) {
         off={!enabled}
         keys={shortcutKeys(source === 'microphone' ? 'toggleMicrophone' : 'toggleCamera')}
         unavailableReason={canPublishSource(permission, source) ? undefined : t(`call.notAllowed.${source}`)}
-        onPress={() => void (source === 'microphone' ? call.toggleMicrophone() : call.toggleCamera())}
+        onPress={() => void toggleMedia(source)}
       />
       <DeviceMenuButton source={source} />
     </div>
@@ -110,7 +111,6 @@ function useRovingFocus(toolbarRef: React.RefObject<HTMLDivElement | null>) {
 
 export function ControlBar() {
   const { t } = useTranslation();
-  const leave = useCallStore((state) => state.leave);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const roving = useRovingFocus(toolbarRef);
   const width = useElementWidth(toolbarRef);
@@ -143,7 +143,7 @@ export function ControlBar() {
           <ControlButton key={action} {...control} />
         ))}
         <MoreOptionsMenu moved={moved} />
-        <ControlButton label={t('call.leave')} icon={<RiPhoneFill {...iconProps} />} className="control--leave" onPress={() => void leave()} />
+        <ControlButton label={t('call.leave')} icon={<RiPhoneFill {...iconProps} />} className="control--leave" onPress={() => void leaveCall()} />
       </div>
       <div className="control-bar__side">
         {side.filter(({ action }) => action === 'floatingWindow' || action === 'meetingInfo').map(({ action, control }) => (

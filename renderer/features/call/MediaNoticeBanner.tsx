@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useCallStore } from './call-store';
+import { dismissMediaNotice, useMediaNoticeStore } from './media-toggles';
 
 export function MediaNoticeBanner() {
   const { t } = useTranslation();
-  const notice = useCallStore((state) => state.mediaNotice);
-  const dismiss = useCallStore((state) => state.dismissMediaNotice);
+  const notice = useMediaNoticeStore((state) => state.mediaNotice);
   if (!notice) return null;
   const text =
     notice.source === 'screen'
@@ -15,7 +14,7 @@ export function MediaNoticeBanner() {
   return (
     <div className="banner banner--warning" role="alert">
       <span>{text}</span>
-      <button type="button" className="button" onClick={dismiss}>
+      <button type="button" className="button" onClick={dismissMediaNotice}>
         {t('shortcuts.close')}
       </button>
     </div>

@@ -1,7 +1,7 @@
-import { useTracks } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCallTracks } from './call-tracks';
 import { gridColumns, tilesPerPage, tileWidth } from './layout';
 import { ParticipantTile } from './ParticipantTile';
 import { useVisibleVideoSubscriptions } from './useVisibleVideoSubscriptions';
@@ -30,13 +30,7 @@ const GRID_GAP = 8;
 /** Screen shares first and large, then one tile per participant; only the visible page is rendered and its videos subscribed. */
 export function ParticipantGrid() {
   const { t } = useTranslation();
-  const trackRefs = useTracks(
-    [
-      { source: Track.Source.Camera, withPlaceholder: true },
-      { source: Track.Source.ScreenShare, withPlaceholder: false },
-    ],
-    { onlySubscribed: false },
-  );
+  const trackRefs = useCallTracks();
   const [page, setPage] = useState(0);
   const [areaRef, area] = useElementSize<HTMLElement>();
   const pageSize = tilesPerPage(area);

@@ -7,7 +7,7 @@ import type { Room } from '../../../common/meet-types';
 import { setHandRaised } from '../hand/hand';
 import { useMeetingStore } from '../meeting/meeting-store';
 import { lowerEveryHand, lowerHandOf } from '../participants/admin-actions';
-import { useCallStore } from './call-store';
+import { useCallLifecycleStore } from './call-lifecycle-store';
 
 const meetRoom: Room = { id: 'room-1', name: 'abc-defg-hij', slug: 'abc-defg-hij', access_level: 'public', configuration: {} };
 let calls: { channel: InvokeChannel; payload: Record<string, unknown> }[];
@@ -15,7 +15,7 @@ let calls: { channel: InvokeChannel; payload: Record<string, unknown> }[];
 beforeEach(() => {
   calls = stubContractCheckedPreload();
   useMeetingStore.setState({ phase: { name: 'call', room: meetRoom, grant: { url: 'ws://x', room: 'room-1', token: 'token-123456' }, username: 'Camille' } });
-  useCallStore.setState({ status: 'connected' });
+  useCallLifecycleStore.setState({ phase: 'connected' });
 });
 
 describe('lowering someone else’s hand', () => {
@@ -50,7 +50,7 @@ describe('actions that send the LiveKit token', () => {
   });
 
   it('are not sent while the call reconnects, with a reason the user is told', async () => {
-    useCallStore.setState({ status: 'reconnecting' });
+    useCallLifecycleStore.setState({ phase: 'rejoining' });
     expect(await setHandRaised(true)).toMatchObject({ reason: 'not_connected' });
     expect(calls).toEqual([]);
   });

@@ -3,7 +3,7 @@
 import type { AppError } from '../../../common/ipc-contract';
 import { roomKey } from '../../../common/meet-types';
 import { useMeetingStore } from '../meeting/meeting-store';
-import { useCallStore } from './call-store';
+import { currentCallStatus } from './call-status';
 
 export interface CurrentCall {
   roomId: string;
@@ -23,7 +23,7 @@ export function currentCall(): CurrentCall | null {
 export function connectedCall(): CurrentCall | AppError {
   const call = currentCall();
   if (!call) return NOT_IN_CALL;
-  return useCallStore.getState().status === 'connected' ? call : NOT_CONNECTED;
+  return currentCallStatus().status === 'connected' ? call : NOT_CONNECTED;
 }
 
 export function isCall(value: CurrentCall | AppError): value is CurrentCall {

@@ -2,7 +2,7 @@
 // the media watchdog sees: all is well, the link is unstable (media stopped, the call is still
 // there), or the call is being re-established.
 import { create } from 'zustand';
-import type { CallStatus } from './call-store';
+import type { CallStatus } from './call-status';
 
 export type ConnectionView = 'ok' | 'unstable' | 'lost';
 

@@ -50,7 +50,7 @@ export class SkippableWait {
   }
 }
 
-/** How long livekit-client keeps resuming or restarting the session itself before the call store's rejoin takes over. */
+/** How long livekit-client keeps resuming or restarting the session itself before the call lifecycle's rejoin takes over. */
 const SDK_RETRY_WINDOW_MS = 10_000;
 
 /**

@@ -1,9 +1,8 @@
-import { useCallStore } from './call-store';
+import { useCallStatus } from './call-status';
 import { connectionView, useMediaHealthStore, type ConnectionView } from './connection-health';
 
 export function useConnectionView(): ConnectionView {
-  const status = useCallStore((state) => state.status);
-  const signalOnly = useCallStore((state) => state.signalOnly);
+  const { status, signalOnly } = useCallStatus();
   const mediaStalled = useMediaHealthStore((state) => state.mediaStalled);
   return connectionView(status, signalOnly, mediaStalled);
 }

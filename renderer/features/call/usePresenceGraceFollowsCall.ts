@@ -1,18 +1,23 @@
 import { useEffect } from 'react';
-import { useCallStore } from './call-store';
+import { RoomEvent } from 'livekit-client';
+import { currentRoom } from './call-lifecycle-store';
+import { currentCallStatus, followCallRoom } from './call-status';
 import { presenceGrace } from './presence-grace';
 
 /** Tells the presence grace when our own connection is being re-established and when it is back. */
 export function usePresenceGraceFollowsCall(): void {
   useEffect(() => {
     presenceGrace.reset();
-    const unsubscribe = useCallStore.subscribe((state, previous) => {
-      if (state.status === previous.status) return;
-      if (state.status === 'reconnecting') {
-        const participants = [...(state.room?.remoteParticipants.values() ?? [])];
+    let previous = currentCallStatus().status;
+    const unsubscribe = followCallRoom([RoomEvent.Reconnecting, RoomEvent.SignalReconnecting, RoomEvent.Reconnected], () => {
+      const status = currentCallStatus().status;
+      if (status === previous) return;
+      const was = previous;
+      previous = status;
+      if (status === 'reconnecting') {
+        const participants = [...(currentRoom()?.remoteParticipants.values() ?? [])];
         presenceGrace.reconnectStarted(participants.map((participant) => ({ identity: participant.identity, name: participant.name || participant.identity })));
-      }
-      else if (previous.status === 'reconnecting' && state.status === 'connected') presenceGrace.reconnectEnded(Date.now());
+      } else if (was === 'reconnecting' && status === 'connected') presenceGrace.reconnectEnded(Date.now());
     });
     return () => {
       unsubscribe();

@@ -1,5 +1,5 @@
 // Receives the files attached to others' chat messages: byte streams on `lk.chat`, next to the
-// text streams useRoomEvents reads. Each is judged by the room trust rules (room-trust/chat-files)
+// text streams useChatListener reads. Each is judged by the room trust rules (room-trust/chat-files)
 // before a byte is kept; a refusal is shown under its message.
 import { type ByteStreamReader, type Room } from 'livekit-client';
 import { useEffect } from 'react';

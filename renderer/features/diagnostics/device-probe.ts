@@ -3,7 +3,7 @@
 // that no capture light stays on. The microphone is opened without the browser's processing, so
 // that what is measured is what the device gives.
 import { createLocalAudioTrack, createLocalVideoTrack } from 'livekit-client';
-import { publishResolutionSizes } from '../call/call-store';
+import { publishResolutionSizes } from '../call/camera-pipeline';
 import { rootMeanSquare } from '../devices/audio-level';
 import { useDevicePreferences } from '../devices/device-preferences';
 import { classifyMediaError } from '../devices/media-errors';

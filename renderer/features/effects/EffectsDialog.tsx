@@ -1,10 +1,11 @@
 // The call's effects dialog, opened from the settings: the panel next to a preview of what the
 // camera sends, so each choice is seen as it applies.
-import { Track, type LocalVideoTrack } from 'livekit-client';
+import { useLocalParticipant } from '@livekit/components-react';
+import type { LocalVideoTrack } from 'livekit-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../app/Dialog';
-import { useCallStore } from '../call/call-store';
+import { setBackgroundEffect, useCameraPipelineStore } from '../call/camera-pipeline';
 import { useCallUiStore } from '../call/call-ui-store';
 import { useDevicePreferences } from '../devices/device-preferences';
 import { CameraPreview } from '../prejoin/CameraPreview';
@@ -13,17 +14,15 @@ import { EffectsPanel } from './EffectsPanel';
 
 /** The local camera track while it runs (read again as the camera is turned on or off). */
 function useLocalCameraTrack(): LocalVideoTrack | null {
-  const room = useCallStore((state) => state.room);
-  const cameraEnabled = useCallStore((state) => state.cameraEnabled);
-  const publication = room?.localParticipant.getTrackPublication(Track.Source.Camera);
-  return cameraEnabled && publication?.videoTrack && !publication.isMuted ? publication.videoTrack : null;
+  const { isCameraEnabled, cameraTrack } = useLocalParticipant();
+  const track = cameraTrack?.videoTrack as LocalVideoTrack | undefined;
+  return isCameraEnabled && track && !cameraTrack?.isMuted ? track : null;
 }
 
 export function EffectsDialog() {
   const { t } = useTranslation();
   const closeDialog = useCallUiStore((state) => state.closeDialog);
-  const setBackgroundEffect = useCallStore((state) => state.setBackgroundEffect);
-  const failure = useCallStore((state) => state.effectFailure);
+  const failure = useCameraPipelineStore((state) => state.effectFailure);
   const effect = useDevicePreferences((state) => state.backgroundEffect);
   const [starting, setStarting] = useState(false);
   const track = useLocalCameraTrack();

@@ -1,4 +1,4 @@
-// Our own camera in low-bandwidth mode: besides being captured at 360p (call-store.ts), each of its
+// Our own camera in low-bandwidth mode: besides being captured at 360p (camera-pipeline.ts), each of its
 // encodings is held under a bitrate ceiling set on the RTP senders.
 //
 // livekit-client's setPublishingQuality is not enough: with dynacast, the server's next request

@@ -3,7 +3,7 @@
 // are never touched.
 import { RoomEvent, type Room } from 'livekit-client';
 import { useEffect } from 'react';
-import { useCallStore } from '../call/call-store';
+import { setLowBandwidthPublishing } from '../call/camera-pipeline';
 import { useLowBandwidthCause, type LowBandwidthCause } from './low-bandwidth-store';
 import { useLowBandwidthTrigger } from './useLowBandwidthTrigger';
 import { useLowBandwidthVideo } from './useLowBandwidthVideo';
@@ -11,7 +11,7 @@ import { useLowBandwidthVideo } from './useLowBandwidthVideo';
 /** Our camera, held down while the mode is on; a camera published meanwhile is held down too. */
 function useLowBandwidthPublishing(room: Room, active: boolean): void {
   useEffect(() => {
-    const apply = () => void useCallStore.getState().setLowBandwidthPublishing(active);
+    const apply = () => void setLowBandwidthPublishing(active);
     apply();
     room.on(RoomEvent.LocalTrackPublished, apply);
     return () => {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useParticipants, useRoomContext } from '@livekit/components-react';
+import { useParticipants, useRoomContext, useRoomInfo } from '@livekit/components-react';
 import { RoomEvent, Track } from 'livekit-client';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,6 @@ import { RiHand, RiMicLine, RiMicOffLine } from '@remixicon/react';
 import { iconProps } from '../../app/icon-props';
 import { useNotificationStore } from '../call/notification-store';
 import { useCallUiStore } from '../call/call-ui-store';
-import { useRoomMetadata } from '../call/useRoomMetadata';
 import { useMeetingStore } from '../meeting/meeting-store';
 import { raisedHandsInOrder } from '../hand/hand';
 import { useWaitingParticipants } from '../lobby/waiting-list';
@@ -46,7 +45,7 @@ export function ParticipantsPanel({ roomId }: { roomId: string }) {
   const admin = isRoomAdmin(local);
   const hands = raisedHandsInOrder(participants);
   const room = useRoomContext();
-  const metadata = parseRoomSettings(useRoomMetadata(room));
+  const metadata = parseRoomSettings(useRoomInfo({ room }).metadata);
   const configuredMute = useMeetingStore((state) => (state.phase.name === 'call' ? state.phase.room.configuration?.everyone_can_mute : undefined));
   const everyoneCanMute = metadata.everyoneCanMute ?? configuredMute ?? null;
   const meetConfig = useQuery(configQuery()).data ?? null;

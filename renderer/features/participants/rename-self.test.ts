@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { stubContractCheckedPreload } from '../../testing/contract-checked-preload';
 import type { InvokeChannel } from '../../../common/ipc-contract';
-import { useCallStore } from '../call/call-store';
+import { useCallLifecycleStore } from '../call/call-lifecycle-store';
 import { useMeetingStore } from '../meeting/meeting-store';
 import { mayRenameSelf, renameSelf } from './rename-self';
 
@@ -12,7 +12,7 @@ beforeEach(() => {
   useMeetingStore.setState({
     phase: { name: 'call', room: { id: 'room-1', slug: 'abc-defg-hij', access_level: 'public' }, grant: { url: 'ws://x', room: 'room-1', token: 'token-123456' }, username: 'Camille' },
   });
-  useCallStore.setState({ status: 'connected' });
+  useCallLifecycleStore.setState({ phase: 'connected' });
 });
 
 describe('renaming oneself', () => {
@@ -28,7 +28,7 @@ describe('renaming oneself', () => {
   });
 
   it('waits for the connection', async () => {
-    useCallStore.setState({ status: 'connecting' });
+    useCallLifecycleStore.setState({ phase: 'connecting' });
     expect(await renameSelf('Camille')).toMatchObject({ ok: false, error: { reason: 'not_connected' } });
     expect(calls).toEqual([]);
   });

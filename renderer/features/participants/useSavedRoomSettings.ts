@@ -1,7 +1,7 @@
 // The room's configuration as saved: the LiveKit room metadata once an administrator changed it
 // (every client sees it at once), else the room as the API gave it when joining.
+import { useRoomInfo } from '@livekit/components-react';
 import type { Room as LivekitRoom } from 'livekit-client';
-import { useRoomMetadata } from '../call/useRoomMetadata';
 import { useMeetingStore } from '../meeting/meeting-store';
 import type { Room } from '../../../common/meet-types';
 import { parseRoomSettings, type RoomSettings } from './room-metadata';
@@ -18,7 +18,7 @@ export interface SavedRoomSettings {
 
 export function useSavedRoomSettings(room: LivekitRoom): SavedRoomSettings {
   const meetingRoom = useMeetingStore((state) => (state.phase.name === 'call' ? state.phase.room : null));
-  const metadata = useRoomMetadata(room);
+  const metadata = useRoomInfo({ room }).metadata;
   const fromMetadata = parseRoomSettings(metadata);
   return { meetingRoom, metadata, fromMetadata, configuration: fromMetadata.configuration ?? meetingRoom?.configuration ?? {} };
 }

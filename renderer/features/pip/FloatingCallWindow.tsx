@@ -3,14 +3,16 @@
 // reactions as they come, and what one does without the main window: microphone, camera, hand,
 // back to the main window, leave. Each button says what it does and whether it is on, like the
 // control bar.
-import { isTrackReference, useIsMuted, useRoomContext, useTracks, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
+import { isTrackReference, useIsMuted, useLocalParticipant, useRoomContext, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RiHand, RiMicLine, RiMicOffLine, RiPhoneFill, RiPictureInPictureExitLine, RiVideoOffLine, RiVideoOnLine } from '@remixicon/react';
 import { iconProps } from '../../app/icon-props';
 import { invoke } from '../../platform/visio';
-import { useCallStore } from '../call/call-store';
+import { useCallTracks } from '../call/call-tracks';
+import { leaveCall } from '../call/call-ending';
+import { toggleMedia } from '../call/media-toggles';
 import { splitStage, tileKey } from '../call/layout';
 import { useLastSpeaker } from '../call/useLastSpeaker';
 import { useParticipantAttributes } from '../call/useParticipantAttributes';
@@ -24,13 +26,7 @@ import { useFloatingWindowStore } from './floating-window-store';
 function useFeaturedTrack(): TrackReferenceOrPlaceholder | null {
   const room = useRoomContext();
   const lastSpeaker = useLastSpeaker(room);
-  const trackRefs = useTracks(
-    [
-      { source: Track.Source.Camera, withPlaceholder: true },
-      { source: Track.Source.ScreenShare, withPlaceholder: false },
-    ],
-    { onlySubscribed: false },
-  );
+  const trackRefs = useCallTracks();
   const items = trackRefs.map((trackRef) => ({
     trackRef,
     key: tileKey(trackRef.participant.identity, trackRef.source),
@@ -101,9 +97,8 @@ async function showMainWindow(): Promise<void> {
 
 export function FloatingCallWindow() {
   const { t } = useTranslation();
-  const { microphoneEnabled, cameraEnabled, toggleMicrophone, toggleCamera, leave } = useCallStore();
-  const room = useRoomContext();
-  const handRaised = Boolean(useParticipantAttributes(room.localParticipant).handRaisedAt);
+  const { localParticipant, isMicrophoneEnabled: microphoneEnabled, isCameraEnabled: cameraEnabled } = useLocalParticipant();
+  const handRaised = Boolean(useParticipantAttributes(localParticipant).handRaisedAt);
   const featured = useFeaturedTrack();
   const close = useFloatingWindowStore((state) => state.close);
 
@@ -116,10 +111,10 @@ export function FloatingCallWindow() {
       {featured ? <FeaturedTrack trackRef={featured} /> : <p className="floating__stage">{t('pip.nobody')}</p>}
       <FloatingReactions />
       <div className="floating__controls" role="group" aria-label={t('pip.controls')}>
-        <FloatingButton label={t('call.microphone')} pressed={microphoneEnabled} off={!microphoneEnabled} onClick={() => void toggleMicrophone()}>
+        <FloatingButton label={t('call.microphone')} pressed={microphoneEnabled} off={!microphoneEnabled} onClick={() => void toggleMedia('microphone')}>
           {microphoneEnabled ? <RiMicLine {...iconProps} /> : <RiMicOffLine {...iconProps} />}
         </FloatingButton>
-        <FloatingButton label={t('call.camera')} pressed={cameraEnabled} off={!cameraEnabled} onClick={() => void toggleCamera()}>
+        <FloatingButton label={t('call.camera')} pressed={cameraEnabled} off={!cameraEnabled} onClick={() => void toggleMedia('camera')}>
           {cameraEnabled ? <RiVideoOnLine {...iconProps} /> : <RiVideoOffLine {...iconProps} />}
         </FloatingButton>
         <FloatingButton label={t('hand.raise')} pressed={handRaised} onClick={() => void toggleHand()}>
@@ -128,7 +123,7 @@ export function FloatingCallWindow() {
         <FloatingButton label={t('pip.showMain')} onClick={() => void showMainWindow()}>
           <RiPictureInPictureExitLine {...iconProps} />
         </FloatingButton>
-        <FloatingButton label={t('call.leave')} leave onClick={() => void leave()}>
+        <FloatingButton label={t('call.leave')} leave onClick={() => void leaveCall()}>
           <RiPhoneFill {...iconProps} />
         </FloatingButton>
       </div>

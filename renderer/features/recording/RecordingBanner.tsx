@@ -1,11 +1,11 @@
+import { useRoomInfo } from '@livekit/components-react';
 import type { Room } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
-import { useRoomMetadata } from '../call/useRoomMetadata';
 import { parseRecordingState } from './recording-status';
 
 export function RecordingBanner({ room }: { room: Room }) {
   const { t } = useTranslation();
-  const { status, mode } = parseRecordingState(useRoomMetadata(room));
+  const { status, mode } = parseRecordingState(useRoomInfo({ room }).metadata);
   if (!status) return null;
   const text = status === 'started' && mode === 'transcript' ? t('recording.transcriptStarted') : t(`recording.${status}`);
   return (

@@ -1,6 +1,7 @@
 // For administrators, when the instance offers it: start or stop a recording or a transcription.
 // What everyone sees (banner, announcements) follows the room metadata, not this dialog.
 import { useQuery } from '@tanstack/react-query';
+import { useRoomInfo } from '@livekit/components-react';
 import type { Room } from 'livekit-client';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,6 @@ import { errorMessage } from '../../app/error-message';
 import { invoke } from '../../platform/visio';
 import { useCallUiStore } from '../call/call-ui-store';
 import { useNotificationStore } from '../call/notification-store';
-import { useRoomMetadata } from '../call/useRoomMetadata';
 import { roomKey } from '../../../common/meet-types';
 import { useMeetingStore } from '../meeting/meeting-store';
 import { availableRecordingModes, type RecordingMode } from './recording-modes';
@@ -22,7 +22,7 @@ export function RecordingDialog({ room }: { room: Room }) {
   const closeDialog = useCallUiStore((state) => state.closeDialog);
   const config = useQuery(configQuery()).data ?? null;
   const roomId = useMeetingStore((state) => (state.phase.name === 'call' ? roomKey(state.phase.room) : null));
-  const { status, mode } = parseRecordingState(useRoomMetadata(room));
+  const { status, mode } = parseRecordingState(useRoomInfo({ room }).metadata);
   const { pending, error, run, clearError } = useRecordingRequestStore();
   const busy = pending !== null;
   const modes = availableRecordingModes(config);

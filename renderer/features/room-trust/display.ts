@@ -29,3 +29,8 @@ export function readRoomMetadata(metadata: string | undefined): Record<string, u
     return null;
   }
 }
+
+/** A participant's name as shown: their name, else their identity, cleaned and cut. */
+export function participantDisplayName(participant: { name?: string; identity?: string } | undefined): string {
+  return displayName(participant?.name, participant?.identity);
+}

@@ -3,14 +3,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appFonts, isAppFont } from '../../app/app-font';
-import { useCallStore } from '../call/call-store';
+import { applyPublishResolution } from '../call/camera-pipeline';
 import { captionColours, publishResolutions, receivedQualities, type CaptionColour, type PublishResolution, type ReceivedQuality } from './call-preferences';
 import { useSettingsStore } from './settings-store';
 
 export function CallPreferencesSection() {
   const { t } = useTranslation();
   const preferences = useSettingsStore();
-  const applyPublishResolution = useCallStore((state) => state.applyPublishResolution);
   const publishId = useId();
   const receivedId = useId();
   const colourId = useId();

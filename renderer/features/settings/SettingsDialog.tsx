@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMaybeRoomContext } from '@livekit/components-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../app/Dialog';
 import { changeLanguage, isLanguage, languageNames, languages, type Language } from '../../i18n/i18n';
 import { invoke } from '../../platform/visio';
-import { useCallStore } from '../call/call-store';
+import { setNoiseSuppression, useMicrophonePipelineStore } from '../call/microphone-pipeline';
 import { useCallUiStore } from '../call/call-ui-store';
 import { chooseDevice } from '../devices/choose-device';
 import { useDevicePreferences } from '../devices/device-preferences';
@@ -28,9 +29,8 @@ export function SettingsDialog() {
   const { t, i18n } = useTranslation();
   const closeDialog = useCallUiStore((state) => state.closeDialog);
   const openDialog = useCallUiStore((state) => state.openDialog);
-  const room = useCallStore((state) => state.room);
-  const setNoiseSuppression = useCallStore((state) => state.setNoiseSuppression);
-  const noiseSuppressionFailure = useCallStore((state) => state.noiseSuppressionFailure);
+  const room = useMaybeRoomContext() ?? null;
+  const noiseSuppressionFailure = useMicrophonePipelineStore((state) => state.noiseSuppressionFailure);
   const preferences = useDevicePreferences();
   const devices = useMediaDeviceList('settings');
   const { captionSize, setCaptionSize } = useSettingsStore();

@@ -1,6 +1,8 @@
 // The actions shared by the control bar, the keyboard shortcuts and the desktop's commands
 // (tray, notifications), so each one behaves the same whatever triggered it.
-import { useCallStore } from '../call/call-store';
+import { currentRoom } from '../call/call-lifecycle-store';
+import { leaveCall } from '../call/call-ending';
+import { toggleMedia } from '../call/media-toggles';
 import { useCallUiStore } from '../call/call-ui-store';
 import { useNotificationStore } from '../call/notification-store';
 import { isHandRaised, setHandRaised } from '../hand/hand';
@@ -8,7 +10,7 @@ import i18next from 'i18next';
 import type { ShortcutAction } from './shortcuts';
 
 export async function toggleHand(): Promise<void> {
-  const room = useCallStore.getState().room;
+  const room = currentRoom();
   if (!room) return;
   const error = await setHandRaised(!isHandRaised(room.localParticipant));
   if (error) useNotificationStore.getState().notify(i18next.t('hand.failed'), 'warning');
@@ -22,14 +24,13 @@ export function focusToolbar(): void {
 }
 
 export function runCallAction(action: ShortcutAction | 'leave'): void {
-  const call = useCallStore.getState();
   const ui = useCallUiStore.getState();
   switch (action) {
     case 'toggleMicrophone':
-      void call.toggleMicrophone();
+      void toggleMedia('microphone');
       break;
     case 'toggleCamera':
-      void call.toggleCamera();
+      void toggleMedia('camera');
       break;
     case 'toggleHand':
       void toggleHand();
@@ -47,7 +48,7 @@ export function runCallAction(action: ShortcutAction | 'leave'): void {
       ui.openDialog('shortcuts');
       break;
     case 'leave':
-      void call.leave();
+      void leaveCall();
       break;
     case 'focusToolbar':
       focusToolbar();

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useCallStore } from '../call/call-store';
+import { isMediaOn, setMedia } from '../call/media-toggles';
 import { runCallAction } from './call-actions';
 import { createPushToTalk } from './push-to-talk';
 import { shortcutFor } from './shortcuts';
@@ -7,8 +7,8 @@ import { shortcutFor } from './shortcuts';
 export function useCallShortcuts(): void {
   useEffect(() => {
     const pushToTalk = createPushToTalk({
-      microphoneEnabled: () => useCallStore.getState().microphoneEnabled,
-      setMicrophone: (enabled) => void useCallStore.getState().setMicrophone(enabled),
+      microphoneEnabled: () => isMediaOn('microphone'),
+      setMicrophone: (enabled) => void setMedia('microphone', enabled),
     });
     const onKeyDown = (event: KeyboardEvent) => {
       if (pushToTalk.keyDown({ ...keyboardOf(event), repeat: event.repeat, target: event.target as HTMLElement | null })) {

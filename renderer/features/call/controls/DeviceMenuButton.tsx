@@ -3,7 +3,7 @@
 import { RiArrowUpSLine } from '@remixicon/react';
 import { Button, Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, TooltipTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useCallStore } from '../call-store';
+import { useRoomContext } from '@livekit/components-react';
 import { chooseDevice, preferredDeviceId } from '../../devices/choose-device';
 import { useDevicePreferences } from '../../devices/device-preferences';
 import { useMediaDeviceList } from '../../devices/useMediaDeviceList';
@@ -20,7 +20,7 @@ interface DeviceSectionProps {
 
 function DeviceSection({ kind, title, devices }: DeviceSectionProps) {
   const { t } = useTranslation();
-  const room = useCallStore((state) => state.room);
+  const room = useRoomContext();
   const preferred = useDevicePreferences((state) => preferredDeviceId(state, kind));
   const listed = devices.filter((device) => device.deviceId !== 'default');
   const selected = listed.some((device) => device.deviceId === preferred) ? preferred : DEFAULT_KEY;

@@ -1,7 +1,7 @@
 // The actions a narrow window may move from the bar into the "more options" menu, described once
 // so the bar's button and the menu's item do the same thing under the same name.
 import { useQuery } from '@tanstack/react-query';
-import { useLocalParticipant, useLocalParticipantPermissions, useRoomContext } from '@livekit/components-react';
+import { useLocalParticipant, useLocalParticipantPermissions, useRoomContext, useRoomInfo } from '@livekit/components-react';
 import { RiClosedCaptioningLine, RiEmotionLine, RiHand, RiInformationLine, RiPictureInPicture2Line, RiRecordCircleLine, RiShareBoxLine } from '@remixicon/react';
 import i18next from 'i18next';
 import { useFloatingWindowStore } from '../../pip/floating-window-store';
@@ -15,11 +15,10 @@ import { parseRecordingState } from '../../recording/recording-status';
 import { toggleHand } from '../../shortcuts/call-actions';
 import { shortcutKeys } from '../../shortcuts/shortcuts';
 import { startSubtitles } from '../../subtitles/start-subtitles';
-import { useCallStore } from '../call-store';
 import { useCallUiStore } from '../call-ui-store';
+import { toggleMedia } from '../media-toggles';
 import { canPublishSource } from '../publish-permission';
 import { useParticipantAttributes } from '../useParticipantAttributes';
-import { useRoomMetadata } from '../useRoomMetadata';
 import type { MovableAction } from './control-bar-fit';
 import { appInfoQuery, configQuery } from '../../../platform/backend-queries';
 
@@ -37,15 +36,13 @@ const barOrder: readonly MovableAction[] = ['reactions', 'screenShare', 'subtitl
 
 export function useMovableActions(): { action: MovableAction; control: BarAction }[] {
   const { t } = useTranslation();
-  const screenShareEnabled = useCallStore((state) => state.screenShareEnabled);
-  const toggleScreenShare = useCallStore((state) => state.toggleScreenShare);
   const { openDialog, subtitlesVisible, toggleSubtitles } = useCallUiStore();
-  const { localParticipant } = useLocalParticipant();
+  const { localParticipant, isScreenShareEnabled } = useLocalParticipant();
   const permission = useLocalParticipantPermissions();
   const handRaised = Boolean(useParticipantAttributes(localParticipant).handRaisedAt);
   const room = useRoomContext();
   const recordingModes = availableRecordingModes(useQuery(configQuery()).data ?? null);
-  const recordingStatus = parseRecordingState(useRoomMetadata(room)).status;
+  const recordingStatus = parseRecordingState(useRoomInfo({ room }).metadata).status;
   const canShareScreen = typeof navigator.mediaDevices?.getDisplayMedia === 'function';
   const canRecord = isRoomAdmin(localParticipant) && recordingModes.length > 0;
   // On the desktop the floating window comes by itself when the main window is out of sight.
@@ -58,9 +55,9 @@ export function useMovableActions(): { action: MovableAction; control: BarAction
       ? {
           label: t('screenshare.start'),
           icon: <RiShareBoxLine {...iconProps} />,
-          isSelected: screenShareEnabled,
+          isSelected: isScreenShareEnabled,
           unavailableReason: canPublishSource(permission, 'screen') ? undefined : t('call.notAllowed.screenShare'),
-          onPress: () => void toggleScreenShare(),
+          onPress: () => void toggleMedia('screen'),
         }
       : undefined,
     subtitles: {
