@@ -10,6 +10,7 @@ import type { Bot } from '../devstack/bot';
 import { clickJoin, fillName, JOIN_BUTTON_LABEL, openPrejoin, startBenchStack, startPublishers, stopPublishers, waitForPrejoinPreview, type BenchStack } from './bench-stack';
 import { loadAverage } from './process-cpu';
 import { environmentCount, formatMilliseconds, median } from './statistics';
+import { runWhenStartedDirectly } from './run-directly';
 
 export const FIRST_FRAME_TARGET_MS = 1_500;
 /** The median recorded before the prejoin warmed the connection and handed its devices over (quiet machine). */
@@ -164,12 +165,4 @@ export async function benchFirstFrame(runCount = environmentCount('BENCH_RUNS', 
   return { runs: current.runs, medianMilliseconds };
 }
 
-if (process.argv[1]?.endsWith('first-frame.ts')) {
-  benchFirstFrame().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenStartedDirectly(import.meta.url, benchFirstFrame);

@@ -17,6 +17,7 @@ import {
 } from './page-probes';
 import { chromiumCpuSnapshot, livekitCpuSeconds, loadAverage, machineCpuTicks, ownCpuSeconds } from './process-cpu';
 import { environmentCount, formatMegabytes, formatPercent, median } from './statistics';
+import { runWhenStartedDirectly } from './run-directly';
 
 export const RENDERER_CPU_TARGET_PERCENT = 60;
 export const HEAP_GROWTH_TARGET_PERCENT = 10;
@@ -226,12 +227,4 @@ export async function benchGridLoad(options: GridLoadOptions = gridLoadOptionsFr
   return result;
 }
 
-if (process.argv[1]?.endsWith('grid-load.ts')) {
-  benchGridLoad().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenStartedDirectly(import.meta.url, benchGridLoad);

@@ -4,6 +4,7 @@
 import './production-logging';
 import { benchGridLoad, gridLoadOptionsFromEnvironment, type GridLoadResult } from './grid-load';
 import { environmentCount } from './statistics';
+import { runWhenStartedDirectly } from './run-directly';
 
 export function benchHeapSoak(): Promise<GridLoadResult> {
   return benchGridLoad(
@@ -16,12 +17,4 @@ export function benchHeapSoak(): Promise<GridLoadResult> {
   );
 }
 
-if (process.argv[1]?.endsWith('heap-soak.ts')) {
-  benchHeapSoak().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenStartedDirectly(import.meta.url, benchHeapSoak);

@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { clickJoin, fillName, openPrejoin, startBenchStack, startPublishers, stopPublishers, waitForPrejoinPreview } from './bench-stack';
+import { runWhenStartedDirectly } from './run-directly';
 
 const PUBLISHER_IDENTITY = 'bench-publisher-01';
 const TILE_TIMEOUT_MS = 30_000;
@@ -139,12 +140,4 @@ export async function benchJoinWalk(): Promise<JoinWalk> {
   return walk;
 }
 
-if (process.argv[1]?.endsWith('join-walk.ts')) {
-  benchJoinWalk().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenStartedDirectly(import.meta.url, benchJoinWalk);

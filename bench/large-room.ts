@@ -27,6 +27,7 @@ import {
 } from './page-probes';
 import { chromiumCpuSnapshot, livekitCpuSeconds, loadAverage, machineCpuTicks, ownCpuSeconds, residentBytes } from './process-cpu';
 import { environmentCount, formatMegabytes, formatMilliseconds, formatPercent, percentile, printTable } from './statistics';
+import { runWhenStartedDirectly } from './run-directly';
 
 export const INPUT_LATENCY_P95_TARGET_MS = 100;
 export const RENDERER_CPU_TARGET_PERCENT = 100;
@@ -357,12 +358,4 @@ export async function benchLargeRoom(options: LargeRoomOptions = optionsFromEnvi
   return runs;
 }
 
-if (process.argv[1]?.endsWith('large-room.ts')) {
-  benchLargeRoom().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenStartedDirectly(import.meta.url, benchLargeRoom);

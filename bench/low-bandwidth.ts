@@ -11,6 +11,7 @@ import fr from '../common/locales/fr/renderer.json' with { type: 'json' };
 import { clickJoin, fillName, openPrejoin, startBenchStack, stopPublishers, waitForPrejoinPreview, waitInCall, type BenchStack } from './bench-stack';
 import { PEER_CONNECTION_RECORDER } from './page-probes';
 import { environmentCount, median, printTable } from './statistics';
+import { runWhenStartedDirectly } from './run-directly';
 
 const QUIET_AMPLITUDE = 20;
 const READY_TIMEOUT_MS = 120_000;
@@ -176,12 +177,4 @@ async function main(): Promise<void> {
   );
 }
 
-if (process.argv[1]?.endsWith('low-bandwidth.ts')) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenStartedDirectly(import.meta.url, main);

@@ -17,6 +17,7 @@ import { createRoom } from '../e2e/rooms';
 import { clickJoin, fillName } from './bench-stack';
 import { loadAverage } from './process-cpu';
 import { environmentCount, formatMilliseconds, median, printTable } from './statistics';
+import { runWhenStartedDirectly } from './run-directly';
 
 type Fault = 'signal drop' | 'full reconnect' | 'server restart' | 'node death';
 
@@ -168,9 +169,4 @@ async function main(): Promise<void> {
   );
 }
 
-if (process.argv[1]?.endsWith('recovery.ts')) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runWhenStartedDirectly(import.meta.url, main);

@@ -2,9 +2,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../app/error-message';
 import { useRouteStore } from '../../app/route-store';
-import { appErrorOf, recentRoomsQuery } from '../../platform/backend-queries';
+import { recentRoomsQuery } from '../../platform/backend-queries';
+import { CardStatus } from './CardStatus';
 
 export function RecentMeetings() {
   const { t } = useTranslation();
@@ -15,19 +15,12 @@ export function RecentMeetings() {
   return (
     <section className="card home__recent" aria-labelledby={titleId} aria-busy={rooms.isFetching}>
       <h2 id={titleId}>{t('home.recent.title')}</h2>
-      {rooms.isPending && !rooms.isError && (
-        <p className="muted" role="status">
-          {t('home.recent.loading')}
-        </p>
-      )}
-      {rooms.isError && (
-        <div className="notice notice--error" role="alert">
-          <p>{errorMessage(t, appErrorOf(rooms.error))}</p>
-          <button type="button" className="button" onClick={() => void rooms.refetch()}>
-            {t('errors.retry')}
-          </button>
-        </div>
-      )}
+      <CardStatus
+        loading={rooms.isPending && !rooms.isError}
+        loadingText={t('home.recent.loading')}
+        error={rooms.isError ? rooms.error : null}
+        onRetry={() => void rooms.refetch()}
+      />
       {rooms.data?.results.length === 0 && <p className="muted">{t('home.recent.empty')}</p>}
       {rooms.data && rooms.data.results.length > 0 && (
         <ul className="home__recent-list">

@@ -4,9 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaMeeting } from '../../../common/ipc-contract';
-import { errorMessage } from '../../app/error-message';
 import { useRouteStore } from '../../app/route-store';
-import { appErrorOf, todaysMeetingsQuery } from '../../platform/backend-queries';
+import { todaysMeetingsQuery } from '../../platform/backend-queries';
+import { CardStatus } from './CardStatus';
 
 export function TodaysMeetings() {
   const { t } = useTranslation();
@@ -18,19 +18,7 @@ export function TodaysMeetings() {
   return (
     <section className="card home__today" aria-labelledby={titleId} aria-busy={waiting}>
       <h2 id={titleId}>{t('home.today.title')}</h2>
-      {waiting && (
-        <p className="muted" role="status">
-          {t('home.today.loading')}
-        </p>
-      )}
-      {agenda.isError && (
-        <div className="notice notice--error" role="alert">
-          <p>{errorMessage(t, appErrorOf(agenda.error))}</p>
-          <button type="button" className="button" onClick={() => void agenda.refetch()}>
-            {t('errors.retry')}
-          </button>
-        </div>
-      )}
+      <CardStatus loading={waiting} loadingText={t('home.today.loading')} error={agenda.isError ? agenda.error : null} onRetry={() => void agenda.refetch()} />
       {answer?.state === 'disabled' && <p className="muted">{t('home.today.disabled')}</p>}
       {answer?.state === 'read' && answer.meetings.length === 0 && <p className="muted">{t('home.today.empty')}</p>}
       {answer?.state === 'read' && answer.meetings.length > 0 && (
