@@ -1,4 +1,5 @@
 // The mini call page: follows a call page of the same origin in a browser over a BroadcastChannel.
+import '../platform/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { followFontPreference } from '../features/settings/settings-store';

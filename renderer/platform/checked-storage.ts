@@ -2,6 +2,9 @@
 // read back goes through a zod schema, so one from an older version, another tab or a hand edit
 // either fits (each schema says which field falls back to what) or is dropped for the defaults.
 // Storage refused (private mode, full, blocked) only means the choice lasts for this page.
+// Stores read it back while their modules load, which may come before the page's entry point runs
+// its own first imports: zod is set not to compile code first here too (the CSP forbids eval).
+import './zod-jitless';
 import type { PersistStorage } from 'zustand/middleware';
 import type { z } from 'zod';
 
