@@ -1,6 +1,5 @@
 // One participant's row actions for those who may act on others: mute, and behind a disclosure
 // the rarer ones (role, removal, which asks for confirmation).
-import { useQuery } from '@tanstack/react-query';
 import { useRoomContext } from '@livekit/components-react';
 import type { Participant } from 'livekit-client';
 import { useId, useState } from 'react';
@@ -12,11 +11,9 @@ import { RiMicOffLine } from '@remixicon/react';
 import { iconProps } from '../../app/icon-props';
 import { useNotificationStore } from '../call/notification-store';
 import { changeRole, liveMicrophoneTrackSid, muteParticipant, removeParticipant } from './admin-actions';
-import { roomPublishSources } from './publish-sources';
+import type { PublishSourceName } from './publish-sources';
 import { mayChangeRoleOf, mayMuteOthers, mayRemove } from './participant-rules';
 import { isRoomAdmin, roleOf } from './roles';
-import { useSavedRoomSettings } from './useSavedRoomSettings';
-import { configQuery } from '../../platform/backend-queries';
 
 interface Props {
   participant: Participant;
@@ -25,9 +22,11 @@ interface Props {
   name: string;
   /** The room's `everyone_can_mute`, null when it does not say. */
   everyoneCanMute: boolean | null;
+  /** What members may publish in this room: the permission a demoted administrator gets. */
+  membersSources: PublishSourceName[];
 }
 
-export function ParticipantActions({ participant, local, name, everyoneCanMute }: Props) {
+export function ParticipantActions({ participant, local, name, everyoneCanMute, membersSources }: Props) {
   const { t } = useTranslation();
   const room = useRoomContext();
   const [open, setOpen] = useState(false);
@@ -35,10 +34,6 @@ export function ParticipantActions({ participant, local, name, everyoneCanMute }
   const [busy, setBusy] = useState(false);
   const menuId = useId();
   const role = roleOf(participant);
-  // What members may publish in this room, for the permission a demoted administrator gets.
-  const { configuration } = useSavedRoomSettings(room);
-  const defaultSources = useQuery(configQuery()).data?.livekit.default_sources;
-  const membersSources = roomPublishSources(configuration, defaultSources);
   const isAdministrator = isRoomAdmin(local);
   const canMute = mayMuteOthers(local, everyoneCanMute) && liveMicrophoneTrackSid(participant) !== null;
   const canChangeRole = mayChangeRoleOf(local, participant);

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useParticipants, useRoomContext, useRoomInfo } from '@livekit/components-react';
+import { useParticipants, useRoomContext } from '@livekit/components-react';
 import { RoomEvent, Track } from 'livekit-client';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,6 @@ import { RiHand, RiMicLine, RiMicOffLine } from '@remixicon/react';
 import { iconProps } from '../../app/icon-props';
 import { useNotificationStore } from '../call/notification-store';
 import { useCallUiStore } from '../call/call-ui-store';
-import { useMeetingStore } from '../meeting/meeting-store';
 import { raisedHandsInOrder } from '../hand/hand';
 import { useWaitingParticipants } from '../lobby/waiting-list';
 import { WaitingList } from '../lobby/WaitingToast';
@@ -18,7 +17,8 @@ import { RenameSelf } from './RenameSelf';
 import { mayRenameSelf } from './rename-self';
 import { avatarColor, displayName } from '../room-trust/display';
 import { RoomAdminSection } from './RoomAdminSection';
-import { parseRoomSettings } from './room-metadata';
+import { roomPublishSources } from './publish-sources';
+import { useSavedRoomSettings } from './useSavedRoomSettings';
 import { isGuest, isRoomAdmin, roleOf } from './roles';
 import { configQuery, decideEntry } from '../../platform/backend-queries';
 
@@ -45,10 +45,11 @@ export function ParticipantsPanel({ roomId }: { roomId: string }) {
   const admin = isRoomAdmin(local);
   const hands = raisedHandsInOrder(participants);
   const room = useRoomContext();
-  const metadata = parseRoomSettings(useRoomInfo({ room }).metadata);
-  const configuredMute = useMeetingStore((state) => (state.phase.name === 'call' ? state.phase.room.configuration?.everyone_can_mute : undefined));
-  const everyoneCanMute = metadata.everyoneCanMute ?? configuredMute ?? null;
+  // Read once here for every row: a room of 150 would otherwise follow the room's metadata 150 times.
+  const saved = useSavedRoomSettings(room);
+  const everyoneCanMute = saved.fromMetadata.everyoneCanMute ?? saved.meetingRoom?.configuration?.everyone_can_mute ?? null;
   const meetConfig = useQuery(configQuery()).data ?? null;
+  const membersSources = roomPublishSources(saved.configuration, meetConfig?.livekit.default_sources);
   const [renaming, setRenaming] = useState(false);
 
   return (
@@ -118,7 +119,7 @@ export function ParticipantsPanel({ roomId }: { roomId: string }) {
                     {t('rename.open')}
                   </button>
                 )}
-                {!participant.isLocal && <ParticipantActions participant={participant} local={local} name={name} everyoneCanMute={everyoneCanMute} />}
+                {!participant.isLocal && <ParticipantActions participant={participant} local={local} name={name} everyoneCanMute={everyoneCanMute} membersSources={membersSources} />}
               </li>
             );
           })}
