@@ -3,7 +3,7 @@
 // client sees "the server went away and came back" exactly as in production.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,7 +126,7 @@ export function livekitConfigYaml(
     'keys:',
     `  ${apiKey}: ${apiSecret}`,
     'logging:',
-    `  level: ${options.redisAddress ? 'info' : 'warn'}`,
+    `  level: ${process.env.DEVSTACK_LIVEKIT_LOG_LEVEL ?? (options.redisAddress ? 'info' : 'warn')}`,
     'room:',
     '  auto_create: true',
     '  empty_timeout: 60',
@@ -275,7 +275,10 @@ export class LivekitServer {
     const killOnExit = () => child.kill('SIGKILL');
     process.once('exit', killOnExit);
     child.once('exit', () => process.removeListener('exit', killOnExit));
+    // DEVSTACK_LIVEKIT_LOG=<file>: the server's whole output, to read a benchmark's run afterwards.
+    const logFile = process.env.DEVSTACK_LIVEKIT_LOG;
     const keepTail = (chunk: Buffer) => {
+      if (logFile) appendFileSync(logFile, chunk);
       this.outputTail = (this.outputTail + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
       if (this.nodeId || this.startOutput.length > OUTPUT_TAIL_CHARS * 4) return;
       this.startOutput += chunk.toString();

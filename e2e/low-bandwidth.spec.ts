@@ -12,7 +12,7 @@ import { enterCall } from './join';
 import { expectVideoPlaying, MEDIA_TIMEOUT, recordPeerConnections, remoteVideo } from './media-probe';
 import { createRoom } from './rooms';
 import { openCallSettings } from './call-controls';
-import { cameraTile, joinSpeakerAndListener, QUIET_AMPLITUDE } from './speaker-and-listener';
+import { aliceBehindProxy, cameraTile, QUIET_AMPLITUDE } from './speaker-and-listener';
 
 
 /**
@@ -197,14 +197,10 @@ test('a link that stops by itself turns the mode on, and it ends, said once each
   // link is the other, covered by server-rates-poor.spec.ts).
   const proxy = await CutProxy.start();
   try {
-    const room = await createRoom(devstack, 'public');
-    const { page } = await openParticipant('about:blank', proxy.launchOptions([devstack.origin, devstack.issuer]));
-    await recordPeerConnections(page);
-    await recordAnnouncements(page);
-    await recordModeEvents(page);
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await enterCall(page, devstack.origin, room.slug, 'Alice Durand');
-    const { speaker, listener } = await joinSpeakerAndListener(page, joinBot, room);
+    const { page, speaker, listener } = await aliceBehindProxy({ devstack, openParticipant, joinBot }, proxy, async (page) => {
+      await recordAnnouncements(page);
+      await recordModeEvents(page);
+    });
 
     // The cut lasts until the app has said so, well within the signalling's own timeout.
     proxy.cut();

@@ -9,10 +9,8 @@ import { accessibilityViolations } from './axe';
 import { expect, test } from './bot-fixtures';
 import { connectionBanner } from './call-watch';
 import { CutProxy } from './cut-proxy';
-import { enterCall } from './join';
-import { expectVideoPlaying, MEDIA_TIMEOUT, recordPeerConnections, remoteVideo, selectedCandidateProtocols } from './media-probe';
-import { createRoom } from './rooms';
-import { cameraTile, joinSpeakerAndListener } from './speaker-and-listener';
+import { expectVideoPlaying, MEDIA_TIMEOUT, remoteVideo, selectedCandidateProtocols } from './media-probe';
+import { aliceBehindProxy, cameraTile } from './speaker-and-listener';
 
 /** Share of the RTP packets Alice sends that are lost: far past the 7.5 % at which LiveKit rates audio Poor. */
 const SENT_LOSS = 0.3;
@@ -33,12 +31,7 @@ test('a lossy link is rated Poor by the server: the badge says so and low-bandwi
   // Alice's signalling and media go through the proxy (media over ICE-TCP), which loses packets when asked.
   const proxy = await CutProxy.start();
   try {
-    const room = await createRoom(devstack, 'public');
-    const { page } = await openParticipant('about:blank', proxy.launchOptions([devstack.origin, devstack.issuer]));
-    await recordPeerConnections(page);
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await enterCall(page, devstack.origin, room.slug, 'Alice Durand');
-    const { speaker, listener } = await joinSpeakerAndListener(page, joinBot, room);
+    const { page, speaker, listener } = await aliceBehindProxy({ devstack, openParticipant, joinBot }, proxy);
     expect(await selectedCandidateProtocols(page)).toEqual(expect.arrayContaining(['tcp']));
     expect(await selectedCandidateProtocols(page)).not.toContain('udp');
     await expect.poll(() => ratedQuality(page), { timeout: MEDIA_TIMEOUT }).toMatch(/^(excellent|good)$/);

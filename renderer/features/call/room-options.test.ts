@@ -6,6 +6,8 @@ describe('room options', () => {
     const options = roomOptionsFor({ audioInputId: 'mic', videoInputId: '', audioOutputId: 'out' });
     expect(options.adaptiveStream).toBe(true);
     expect(options.dynacast).toBe(true);
+    // Publishing negotiates only what is sent, whatever the size of the room.
+    expect(options.singlePeerConnection).toBe(false);
     expect(options.publishDefaults?.videoCodec).toBe('vp9');
     expect(options.publishDefaults?.simulcast).toBe(true);
     expect(options.audioCaptureDefaults?.deviceId).toBe('mic');

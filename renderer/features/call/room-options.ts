@@ -9,6 +9,12 @@ export function roomOptionsFor(preferences: Pick<DevicePreferences, 'audioInputI
   return {
     adaptiveStream: true,
     dynacast: true,
+    // One peer connection to send and another to receive. The single connection that is
+    // livekit-client 2.23's default puts every received track in the offers the page makes to
+    // publish: in a room of 150 each publish (the microphone turned on, a screen shared) builds
+    // and sends an offer with some 175 media sections, which on a busy 2-core machine took longer
+    // than the SDK's 15 s negotiation deadline, and each miss restarted the whole call.
+    singlePeerConnection: false,
     reconnectPolicy: sdkReconnectPolicy,
     publishDefaults: {
       videoCodec: 'vp9',
