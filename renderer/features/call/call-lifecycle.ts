@@ -66,9 +66,12 @@ function answerDeadline(room: Room, withinMs: number): AnswerDeadline {
  * given, with the server's answer to the join within that.
  */
 async function openRoom(grant: LivekitGrant, answerTimeoutMs?: number): Promise<JoinOutcome> {
+  const rejoin = lifecycle.getState().phase === 'rejoining';
   const previous = lifecycle.getState().room;
   previous?.removeAllListeners();
   await previous?.disconnect();
+  // Left meanwhile: no fresh room.
+  if (rejoin && lifecycle.getState().phase !== 'rejoining') return 'failed';
   const preferences = useDevicePreferences.getState();
   const room = newRoom(preferences);
   const config = loadMeetConfig();
