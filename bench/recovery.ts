@@ -14,7 +14,7 @@ import { launchChromium } from '../e2e/browser';
 import { CutProxy } from '../e2e/cut-proxy';
 import { remoteVideoIdentities } from '../e2e/media-probe';
 import { createRoom } from '../e2e/rooms';
-import { clickJoin, fillName } from './bench-stack';
+import { clickJoin, fillName, notePageLog, recordPageLog } from './bench-stack';
 import { loadAverage } from './process-cpu';
 import { environmentCount, formatMilliseconds, median, printTable } from './statistics';
 import { runWhenStartedDirectly } from './run-directly';
@@ -92,6 +92,7 @@ async function runOnce(fault: Fault, webRoot: string): Promise<number> {
       browsers.push(browser);
       const context = await browser.newContext({ locale: 'fr-FR', permissions: ['camera', 'microphone'], viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
+      await recordPageLog(page, name);
       await page.goto(`${devstack.origin}/${room.slug}`);
       await fillName(page, name);
       await clickJoin(page);
@@ -104,7 +105,8 @@ async function runOnce(fault: Fault, webRoot: string): Promise<number> {
     const tunnelsBefore = proxy.tunnelsOpened;
     // The signal is back once Alice's browser opened a new signalling connection.
     const signalBack = fault === 'signal drop' ? () => proxy.tunnelsOpened > tunnelsBefore : undefined;
-    return await timeRecovery(alice, async () => {
+    const milliseconds = await timeRecovery(alice, async () => {
+      notePageLog(`fault: ${fault}`);
       switch (fault) {
         case 'signal drop':
           proxy.drop();
@@ -122,6 +124,8 @@ async function runOnce(fault: Fault, webRoot: string): Promise<number> {
           break;
       }
     }, signalBack);
+    notePageLog(`the other video back after ${milliseconds} ms`);
+    return milliseconds;
   } finally {
     await Promise.allSettled(browsers.map((browser) => browser.close()));
     await proxy.stop();

@@ -16,7 +16,9 @@ export async function leaveCall(): Promise<void> {
   useCallLifecycleStore.setState({ phase: 'idle', nextRejoinAt: null });
   rejoinWait.skip();
   if (room && room.state !== ConnectionState.Disconnected) await room.disconnect();
-  else endCall('left');
+  // A joined room's disconnection ended the call already (call-lifecycle.ts); a room still being
+  // joined, such as a rejoin attempt under way, says nothing of it: the call ends here.
+  if (useCallLifecycleStore.getState().room === room) endCall('left');
 }
 
 /** Drops the room without ending the meeting phase (used when the call screen goes away). */

@@ -12,8 +12,8 @@ import { publishResolutionSizes, dismissEffectFailure } from './camera-pipeline'
 import { endReasonFor } from './end-reason';
 import { dismissMediaNotice, setMedia } from './media-toggles';
 import { dismissNoiseSuppressionFailure } from './microphone-pipeline';
-import { COUNTDOWN_MIN_MS, rejoinDelayMs, REJOIN_GIVE_UP_MS } from './rejoin-backoff';
-import { connectOptionsFor, CONNECT_TIMEOUT_MS, livekitSocketUrl, roomOptionsFor, withTimeout } from './room-options';
+import { COUNTDOWN_MIN_MS, nextRejoinDelayMs, rejoinAnswerTimeoutMs, REJOIN_GIVE_UP_MS } from './rejoin-backoff';
+import { connectOptionsFor, CONNECT_TIMEOUT_MS, ConnectTimeoutError, livekitSocketUrl, roomOptionsFor, withTimeout, type AnswerDeadline } from './room-options';
 import { followSessionLoss } from './session-loss';
 
 const lifecycle = useCallLifecycleStore;
@@ -50,11 +50,28 @@ async function publishChosenMedia(room: Room, preferences: DevicePreferences, co
   return true;
 }
 
-/** Connects a fresh room with the grant; false when the server cannot be reached in time. */
-async function openRoom(grant: LivekitGrant): Promise<boolean> {
+/**
+ * How an attempt to join ended: joined; failed (refused, unreachable, timed out, or no longer
+ * the call's room); or given up because the server had not answered the join in time.
+ */
+type JoinOutcome = 'joined' | 'failed' | 'unanswered';
+
+/** The deadline for the server's answer to `room`'s join (its join response, before the media connects). */
+function answerDeadline(room: Room, withinMs: number): AnswerDeadline {
+  return { answered: new Promise((resolve) => room.once(RoomEvent.SignalConnected, () => resolve(undefined))), withinMs };
+}
+
+/**
+ * Connects a fresh room with the grant, within CONNECT_TIMEOUT_MS and, when `answerTimeoutMs` is
+ * given, with the server's answer to the join within that.
+ */
+async function openRoom(grant: LivekitGrant, answerTimeoutMs?: number): Promise<JoinOutcome> {
+  const rejoin = lifecycle.getState().phase === 'rejoining';
   const previous = lifecycle.getState().room;
   previous?.removeAllListeners();
   await previous?.disconnect();
+  // Left meanwhile: no fresh room.
+  if (rejoin && lifecycle.getState().phase !== 'rejoining') return 'failed';
   const preferences = useDevicePreferences.getState();
   const room = newRoom(preferences);
   const config = loadMeetConfig();
@@ -68,17 +85,19 @@ async function openRoom(grant: LivekitGrant): Promise<boolean> {
   });
   try {
     const profileIceServers = knownAppInfo()?.profile.iceServers;
-    await withTimeout(room.connect(livekitSocketUrl(grant.url), grant.token, connectOptionsFor(profileIceServers)), CONNECT_TIMEOUT_MS);
-  } catch {
+    const answer = answerTimeoutMs === undefined ? undefined : answerDeadline(room, answerTimeoutMs);
+    await withTimeout(room.connect(livekitSocketUrl(grant.url), grant.token, connectOptionsFor(profileIceServers)), CONNECT_TIMEOUT_MS, answer);
+  } catch (error) {
+    // Given up or failed: the room is dropped, its connection attempt aborted; a later answer changes nothing.
     if (lifecycle.getState().room === room) {
       room.removeAllListeners();
       void room.disconnect();
     }
-    return false;
+    return error instanceof ConnectTimeoutError && error.unanswered ? 'unanswered' : 'failed';
   }
-  if (lifecycle.getState().room !== room) return false;
+  if (lifecycle.getState().room !== room) return 'failed';
   established = true;
-  return publishChosenMedia(room, preferences, config);
+  return (await publishChosenMedia(room, preferences, config)) ? 'joined' : 'failed';
 }
 
 let lastGrant: LivekitGrant | undefined;
@@ -88,8 +107,9 @@ let rejoining = false;
 async function rejoinWithBackoff(grant: LivekitGrant): Promise<boolean> {
   lifecycle.setState({ phase: 'rejoining' });
   const started = Date.now();
+  let unanswered = false;
   for (let attempt = 0; Date.now() - started < REJOIN_GIVE_UP_MS; attempt++) {
-    const delay = rejoinDelayMs(attempt);
+    const delay = nextRejoinDelayMs(attempt, unanswered);
     // A wait too short to read is not counted down.
     if (delay >= COUNTDOWN_MIN_MS) lifecycle.setState({ nextRejoinAt: Date.now() + delay });
     if (delay > 0) {
@@ -97,7 +117,9 @@ async function rejoinWithBackoff(grant: LivekitGrant): Promise<boolean> {
       lifecycle.setState({ nextRejoinAt: null });
     }
     if (lifecycle.getState().phase !== 'rejoining') return true;
-    if (await openRoom(grant)) return true;
+    const outcome = await openRoom(grant, rejoinAnswerTimeoutMs(Date.now() - started));
+    if (outcome === 'joined') return true;
+    unanswered = outcome === 'unanswered';
   }
   return false;
 }
@@ -118,7 +140,7 @@ async function rejoinAfterLoss(grant: LivekitGrant): Promise<void> {
 /** Joins the call's room with the grant; the call fails when the first connection cannot be made. */
 export async function connectCall(grant: LivekitGrant): Promise<void> {
   lastGrant = grant;
-  const connected = await openRoom(grant);
+  const connected = (await openRoom(grant)) === 'joined';
   if (!connected && lifecycle.getState().phase === 'connecting') lifecycle.setState({ phase: 'failed' });
 }
 

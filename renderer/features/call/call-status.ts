@@ -36,8 +36,9 @@ export function useCallStatus(): CallStatusView {
 }
 
 /**
- * Calls `onChange` whenever the call's room is replaced or one of `events` happens in it, for
- * callers outside React that report the room's state elsewhere. Returns the unsubscribe.
+ * Calls `onChange` whenever the call's room is replaced or one of `events` happens in it (not on
+ * the lifecycle's other changes), for callers outside React that report the room's state
+ * elsewhere. Returns the unsubscribe.
  */
 export function followCallRoom(events: readonly RoomEvent[], onChange: () => void): () => void {
   let room: Room | null = null;
@@ -48,7 +49,9 @@ export function followCallRoom(events: readonly RoomEvent[], onChange: () => voi
     for (const event of events) room?.on(event, onChange);
   };
   attach(useCallLifecycleStore.getState().room);
+  // The store also changes for the phase and the rejoin countdown: only a new room is news here.
   const unsubscribe = useCallLifecycleStore.subscribe((state) => {
+    if (state.room === room) return;
     attach(state.room);
     onChange();
   });

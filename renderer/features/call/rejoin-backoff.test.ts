@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { rejoinDelayMs, sdkReconnectPolicy, SkippableWait } from './rejoin-backoff';
+import { nextRejoinDelayMs, rejoinAnswerTimeoutMs, rejoinDelayMs, sdkReconnectPolicy, SkippableWait } from './rejoin-backoff';
 
 describe('rejoinDelayMs', () => {
   it('tries again at once first', () => {
@@ -23,6 +23,31 @@ describe('rejoinDelayMs', () => {
   it('never gives two retries of the same step the same wait when the draws differ', () => {
     expect(rejoinDelayMs(2, () => 0.1)).not.toBe(rejoinDelayMs(2, () => 0.9));
     expect(rejoinDelayMs(8, () => 0.1)).not.toBe(rejoinDelayMs(8, () => 0.9));
+  });
+});
+
+describe('rejoinAnswerTimeoutMs', () => {
+  it('gives up on a join unanswered for 2 s in the first seconds after the loss', () => {
+    expect(rejoinAnswerTimeoutMs(0)).toBe(2_000);
+    expect(rejoinAnswerTimeoutMs(2_100)).toBe(2_000);
+    expect(rejoinAnswerTimeoutMs(4_900)).toBe(2_000);
+  });
+
+  it('leaves later attempts the whole connection timeout, for slow links', () => {
+    expect(rejoinAnswerTimeoutMs(5_000)).toBeUndefined();
+    expect(rejoinAnswerTimeoutMs(60_000)).toBeUndefined();
+  });
+});
+
+describe('nextRejoinDelayMs', () => {
+  it('joins again at once after a join given up unanswered', () => {
+    expect(nextRejoinDelayMs(1, true, () => 0.5)).toBe(0);
+    expect(nextRejoinDelayMs(9, true, () => 0.5)).toBe(0);
+  });
+
+  it('otherwise waits as rejoinDelayMs says', () => {
+    expect(nextRejoinDelayMs(1, false, () => 0.5)).toBe(rejoinDelayMs(1, () => 0.5));
+    expect(nextRejoinDelayMs(9, false, () => 0.5)).toBe(4_000);
   });
 });
 

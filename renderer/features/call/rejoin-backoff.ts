@@ -26,6 +26,30 @@ export function rejoinDelayMs(attempt: number, random: () => number = Math.rando
   return Math.round(base * (0.75 + random() * 0.5));
 }
 
+/**
+ * Right after a loss, how long a join may go unanswered before it is given up for a fresh one.
+ * When the node hosting the room died, LiveKit moves the room only once the dead node's last load
+ * report in Redis is 5 s old (2 to 5 s after the death); a join arriving before then is relayed to
+ * the dead node and held 3 s, then 6 s more, before the server tries again. Giving it up after
+ * 2 s and joining again at once puts one join just past that horizon.
+ */
+const QUICK_ANSWER_TIMEOUT_MS = 2_000;
+/** Attempts starting this soon after the loss get the short answer timeout; later ones the full one (slow links). */
+const QUICK_ANSWER_WINDOW_MS = 5_000;
+
+/**
+ * How long the attempt starting `sinceLossMs` after the loss may wait for the server to answer
+ * its join; undefined leaves the attempt the whole connection timeout.
+ */
+export function rejoinAnswerTimeoutMs(sinceLossMs: number): number | undefined {
+  return sinceLossMs < QUICK_ANSWER_WINDOW_MS ? QUICK_ANSWER_TIMEOUT_MS : undefined;
+}
+
+/** The wait before attempt `attempt`: none after a join given up unanswered (the server was slow, not refusing). */
+export function nextRejoinDelayMs(attempt: number, previousUnanswered: boolean, random: () => number = Math.random): number {
+  return previousUnanswered ? 0 : rejoinDelayMs(attempt, random);
+}
+
 /** A wait that "Rejoindre maintenant" can cut short. */
 export class SkippableWait {
   private wake: (() => void) | undefined;

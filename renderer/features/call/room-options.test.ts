@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConnectTimeoutError, connectOptionsFor, livekitSocketUrl, roomOptionsFor, withTimeout } from './room-options';
 
 describe('room options', () => {
@@ -29,6 +29,34 @@ describe('room options', () => {
   it('gives up on a connection that hangs', async () => {
     await expect(withTimeout(new Promise(() => undefined), 10)).rejects.toBeInstanceOf(ConnectTimeoutError);
     await expect(withTimeout(Promise.resolve(3), 1000)).resolves.toBe(3);
+  });
+
+  it('gives up on a join the server has not answered in time, as unanswered', async () => {
+    const never = new Promise<never>(() => undefined);
+    const error = await withTimeout(never, 1_000, { answered: never, withinMs: 10 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConnectTimeoutError);
+    expect((error as ConnectTimeoutError).unanswered).toBe(true);
+  });
+
+  it('once the join is answered, leaves the connection its whole timeout', async () => {
+    vi.useFakeTimers();
+    try {
+      let connected: (value: string) => void = () => undefined;
+      const connection = new Promise<string>((resolve) => (connected = resolve));
+      const result = withTimeout(connection, 20_000, { answered: Promise.resolve(), withinMs: 2_000 });
+      await vi.advanceTimersByTimeAsync(5_000);
+      connected('joined');
+      await expect(result).resolves.toBe('joined');
+
+      const hanging = withTimeout(new Promise<never>(() => undefined), 20_000, { answered: Promise.resolve(), withinMs: 2_000 });
+      const settled = hanging.catch((caught: unknown) => caught);
+      await vi.advanceTimersByTimeAsync(20_000);
+      const error = await settled;
+      expect(error).toBeInstanceOf(ConnectTimeoutError);
+      expect((error as ConnectTimeoutError).unanswered).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

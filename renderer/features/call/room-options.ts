@@ -66,19 +66,34 @@ export function connectOptionsFor(profileIceServers?: readonly IceServer[]): Roo
 export const CONNECT_TIMEOUT_MS = 20_000;
 
 export class ConnectTimeoutError extends Error {
-  constructor() {
-    super('connection timed out');
+  /** `unanswered`: given up because the server had not answered the join in time (see AnswerDeadline). */
+  constructor(readonly unanswered = false) {
+    super(unanswered ? 'join unanswered' : 'connection timed out');
     this.name = 'ConnectTimeoutError';
   }
 }
 
-/** Rejects when `operation` takes longer than `timeoutMs`. */
-export function withTimeout<T>(operation: Promise<T>, timeoutMs: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+/** A shorter deadline for the server's answer to the join, inside the connection's whole timeout. */
+export interface AnswerDeadline {
+  /** Settles once the server answered (LiveKit's join response). */
+  answered: Promise<unknown>;
+  withinMs: number;
+}
+
+/** Rejects when `operation` takes longer than `timeoutMs`, or goes unanswered past `answer.withinMs`. */
+export function withTimeout<T>(operation: Promise<T>, timeoutMs: number, answer?: AnswerDeadline): Promise<T> {
+  const timers: ReturnType<typeof setTimeout>[] = [];
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ConnectTimeoutError()), timeoutMs);
+    timers.push(setTimeout(() => reject(new ConnectTimeoutError()), timeoutMs));
+    if (!answer) return;
+    const unanswered = setTimeout(() => reject(new ConnectTimeoutError(true)), answer.withinMs);
+    timers.push(unanswered);
+    answer.answered.then(
+      () => clearTimeout(unanswered),
+      () => undefined,
+    );
   });
-  return Promise.race([operation, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([operation, timeout]).finally(() => timers.forEach(clearTimeout));
 }
 
 /**
