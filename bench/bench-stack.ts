@@ -2,7 +2,7 @@
 // through the real API, bot publishers, and Chromium browsers that enter the room the way a person
 // does (prejoin, name, "Rejoindre la réunion").
 import type { Browser, Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RegisteredRoom } from '../common/meet-types';
 import { Bot } from '../devstack/bot';
@@ -72,6 +72,9 @@ export interface BrowserParticipant {
  * A fresh Chromium (own profile, fake camera and microphone) on the room's prejoin screen;
  * `browserArgs` are added to the usual flags (e.g. `--disable-gpu`).
  */
+/** livekit-client's loggers, whose level `BENCH_LIVEKIT_LOG_LEVEL` sets in the page (with `BENCH_PAGE_LOG`). */
+const LIVEKIT_LOGGERS = ['livekit', 'livekit-room', 'livekit-participant', 'livekit-engine', 'livekit-signal', 'livekit-pc-manager', 'livekit-pc-transport'];
+
 export async function openPrejoin(stack: BenchStack, prepare?: (page: Page) => Promise<unknown>, browserArgs: string[] = []): Promise<BrowserParticipant> {
   const browser = await launchChromium({ args: browserArgs });
   try {
@@ -79,6 +82,14 @@ export async function openPrejoin(stack: BenchStack, prepare?: (page: Page) => P
     const context = await browser.newContext({ locale: 'fr-FR', permissions: ['camera', 'microphone'], viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`  [page error] ${error.message}`));
+    const pageLog = process.env.BENCH_PAGE_LOG;
+    if (pageLog) {
+      // The page's console (livekit-client's log among it), one timestamped line per message, to read a run afterwards.
+      page.on('console', (message) => appendFileSync(pageLog, `${new Date().toISOString()} ${message.type()} ${message.text()}\n`));
+      // livekit-client's loggers read a level saved in localStorage ("loglevel:<name>") before their default.
+      const level = process.env.BENCH_LIVEKIT_LOG_LEVEL?.toUpperCase();
+      if (level) await page.addInitScript({ content: `for (const name of ${JSON.stringify(LIVEKIT_LOGGERS)}) localStorage.setItem('loglevel:' + name, ${JSON.stringify(level)});` });
+    }
     await prepare?.(page);
     await page.goto(`${stack.devstack.origin}/${stack.room.slug}`);
     await page.getByLabel('Votre nom').waitFor({ state: 'visible', timeout: 30_000 });

@@ -7,6 +7,7 @@
 // the benchmark reads: the time from each key press to the next frame (p95), the renderer's CPU,
 // the video and audio received, the memory kept over the window, and what the screen shows.
 import './production-logging';
+import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import type { Bot } from '../devstack/bot';
 import { Bot as RoomBot } from '../devstack/bot';
@@ -242,6 +243,18 @@ async function measureLayout(stack: BenchStack, options: LargeRoomOptions, layou
     const machineStart = machineCpuTicks();
     const startedAt = performance.now();
 
+    // BENCH_CPU_PROFILE=<file>: the page's JavaScript profile over the window's first 30 s, for DevTools.
+    const profilePath = process.env.BENCH_CPU_PROFILE;
+    if (profilePath) {
+      await session.send('Profiler.enable');
+      await session.send('Profiler.start');
+      setTimeout(() => {
+        void session
+          .send('Profiler.stop')
+          .then(({ profile }) => writeFileSync(profilePath, JSON.stringify(profile)))
+          .catch((error: unknown) => console.log(`  profile not saved: ${String(error)}`));
+      }, Math.min(30, options.seconds) * 1000);
+    }
     let interactions = 0;
     const latencies: number[] = [];
     while (performance.now() - startedAt < options.seconds * 1000) {
