@@ -1,7 +1,7 @@
-// A room at LaSuite Meet's limit: 150 participants, the app being one of them. 149 bots join: 25
-// publish a camera and a few speakers take the floor in turn (@livekit/rtc-node bots), while the
-// rest publish a microphone they keep muted (bench/crowd, LiveKit's Go SDK), as in a large meeting
-// where most people are muted. The app joins through the prejoin with its own camera and microphone on,
+// A room at LaSuite Meet's limit: 150 participants, the app being one of them. 149 bots join, all
+// held by one Go process (bench/crowd, LiveKit's Go SDK): 25 publish a camera (simulcast, clips
+// encoded once) and a few speakers take the floor in turn, while the rest publish a microphone they
+// keep muted, as in a large meeting where most people are muted. The app joins through the prejoin with its own camera and microphone on,
 // then, for BENCH_SECONDS (600: ten minutes) in each layout (grid, then speaker), it is used the
 // way a person uses it (panels opened and closed from the keyboard, the microphone toggled) while
 // the benchmark reads: the time from each key press to the next frame (p95), the renderer's CPU,
@@ -9,11 +9,10 @@
 import './production-logging';
 import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
-import type { Bot } from '../devstack/bot';
-import { Bot as RoomBot } from '../devstack/bot';
-import { clickJoin, fillName, openPrejoin, startBenchStack, stopPublishers, waitForPrejoinPreview, waitInCall, type BenchStack } from './bench-stack';
+import { clickJoin, fillName, openPrejoin, startBenchStack, waitForPrejoinPreview, waitInCall, type BenchStack } from './bench-stack';
+import { CROWD_PROGRAM_PATH, joinCrowdBots, type CrowdBots, type CrowdMember } from './crowd-bots';
+import { crowdMedia } from './crowd-media';
 import { describeGrid } from './grid-load';
-import { joinMutedCrowd, type MutedCrowd } from './muted-crowd';
 import {
   gridState,
   inboundAudioBytes,
@@ -26,7 +25,7 @@ import {
   type GridState,
   type VideoReception,
 } from './page-probes';
-import { chromiumCpuSnapshot, livekitCpuSeconds, loadAverage, machineCpuTicks, ownCpuSeconds, residentBytes } from './process-cpu';
+import { chromiumCpuSnapshot, livekitCpuSeconds, loadAverage, machineCpuTicks, ownCpuSeconds, programCpuSeconds, residentBytes } from './process-cpu';
 import { environmentCount, formatMegabytes, formatMilliseconds, formatPercent, percentile, printTable } from './statistics';
 import { runWhenStartedDirectly } from './run-directly';
 
@@ -68,80 +67,44 @@ const SETTLE_TIMEOUT_MS = 180_000;
 const SPEAKING_AMPLITUDE = 3_000;
 const QUIET_AMPLITUDE = 20;
 
+const crowdNumber = (index: number) => String(index).padStart(3, '0');
+/** Participants joining at once (bench/crowd). */
+const CROWD_CONCURRENCY = 4;
+
 interface Crowd {
-  /** The rtc-node bots: cameras and speakers. */
-  bots: Bot[];
-  /** The muted rest of the room. */
-  muted: MutedCrowd | undefined;
-  speakers: Bot[];
+  bots: CrowdBots;
   stopTurns(): void;
 }
 
 /**
- * rtc-node 1.1 now and then loses the handle of a room it has just connected ("handle not found",
- * ReadyForRoomEvent) when one process holds many rooms. Such a bot joins again under the same
- * identity, which LiveKit treats as the same participant; each new attempt is printed.
- */
-const JOIN_ATTEMPTS = 3;
-async function joinBot(stack: BenchStack, number: string): Promise<Bot> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await RoomBot.join(stack.devstack, { room: stack.room.id, identity: `crowd-${number}`, name: `Participant ${number}` });
-    } catch (error) {
-      if (attempt >= JOIN_ATTEMPTS) throw error;
-      console.log(`  crowd-${number}: join attempt ${attempt} failed (${error instanceof Error ? error.message.slice(0, 80) : String(error)}); joining again`);
-    }
-  }
-}
-
-const crowdNumber = (index: number) => String(index).padStart(3, '0');
-/** Go SDK participants joining at once (bench/crowd). */
-const MUTED_CROWD_CONCURRENCY = 4;
-
-/**
- * The bots: the cameras and the speakers are rtc-node bots (they send media), joined first; the
- * muted rest joins through bench/crowd. The first `speakers` send audio, in turn.
+ * The bots, in one Go process: the first `cameras` publish a camera, the first `speakers` a voice
+ * (they take the floor in turn), the others a muted microphone.
  */
 async function joinCrowd(stack: BenchStack, options: LargeRoomOptions): Promise<Crowd> {
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
-  const bots: Bot[] = [];
-  const speakers: Bot[] = [];
   const botCount = options.participants - 1;
-  const mediaBots = Math.min(botCount, Math.max(options.cameras, options.speakers));
-  let muted: MutedCrowd | undefined;
-  try {
-    for (let index = 1; index <= mediaBots; index++) {
-      const bot = await joinBot(stack, crowdNumber(index));
-      bots.push(bot);
-      if (index <= options.cameras) await bot.publishVideo({ width: 640, height: 360, fps: options.publisherFps });
-      const speaks = index <= options.speakers;
-      await bot.publishAudio({ amplitude: QUIET_AMPLITUDE, silent: !speaks });
-      if (speaks) speakers.push(bot);
-    }
-    console.log(`  ${bots.length} rtc-node bots (cameras, speakers) joined after ${elapsed()}`);
-    const rest = Array.from({ length: botCount - mediaBots }, (_, offset) => crowdNumber(mediaBots + 1 + offset));
-    muted = await joinMutedCrowd(
-      stack.devstack,
-      stack.room.id,
-      rest.map((number) => ({ identity: `crowd-${number}`, name: `Participant ${number}` })),
-      MUTED_CROWD_CONCURRENCY,
-      (count) => {
-        if (count % 20 === 0) console.log(`  ${count} muted participants joined after ${elapsed()}`);
-      },
-    );
-  } catch (error) {
-    await stopPublishers(bots);
-    throw error;
-  }
+  const members: CrowdMember[] = Array.from({ length: botCount }, (_, offset) => {
+    const number = crowdNumber(offset + 1);
+    return { identity: `crowd-${number}`, name: `Participant ${number}`, camera: offset < options.cameras, speaker: offset < options.speakers };
+  });
+  const media = options.cameras > 0 || options.speakers > 0 ? await crowdMedia(options.publisherFps, SPEAKING_AMPLITUDE, QUIET_AMPLITUDE) : undefined;
+  const bots = await joinCrowdBots(stack.devstack, stack.room.id, members, {
+    concurrency: CROWD_CONCURRENCY,
+    media,
+    onJoined: (count) => {
+      if (count % 20 === 0) console.log(`  ${count} bots joined after ${elapsed()}`);
+    },
+  });
+  const speakers = members.filter((member) => member.speaker);
   let turn = 0;
   const takeTurn = () => {
-    speakers.forEach((bot, index) => bot.setAudioAmplitude(index === turn % speakers.length ? SPEAKING_AMPLITUDE : QUIET_AMPLITUDE));
+    bots.giveFloor(speakers[turn % Math.max(1, speakers.length)]?.identity);
     turn += 1;
   };
   takeTurn();
   const timer = setInterval(takeTurn, options.turnSeconds * 1000);
-  return { bots, speakers, muted, stopTurns: () => clearInterval(timer) };
+  return { bots, stopTurns: () => clearInterval(timer) };
 }
 
 /** Waits until what the screen shows stops changing for 5 s (tiles, playing videos, pager). */
@@ -214,6 +177,9 @@ async function participantsSeen(page: Page): Promise<number> {
   return count;
 }
 
+/** CPU seconds of the bots (bench/crowd) and of this driver. */
+const botsCpuSeconds = () => ownCpuSeconds() + programCpuSeconds(CROWD_PROGRAM_PATH);
+
 async function measureLayout(stack: BenchStack, options: LargeRoomOptions, layout: Layout): Promise<LayoutRun> {
   const participant = await openPrejoin(stack, async (page) => {
     await page.addInitScript({ content: PEER_CONNECTION_RECORDER });
@@ -238,7 +204,7 @@ async function measureLayout(stack: BenchStack, options: LargeRoomOptions, layou
     const rendererResidentStart = residentBytes(chromiumStart.rendererPids);
     const videoStart = await inboundVideoCounters(page);
     const audioStart = await inboundAudioBytes(page);
-    const botsStart = ownCpuSeconds();
+    const botsStart = botsCpuSeconds();
     const livekitStart = livekitCpuSeconds();
     const machineStart = machineCpuTicks();
     const startedAt = performance.now();
@@ -273,7 +239,7 @@ async function measureLayout(stack: BenchStack, options: LargeRoomOptions, layou
 
     const seconds = (performance.now() - startedAt) / 1000;
     const chromiumEnd = chromiumCpuSnapshot();
-    const botsEnd = ownCpuSeconds();
+    const botsEnd = botsCpuSeconds();
     const livekitEnd = livekitCpuSeconds();
     const machineEnd = machineCpuTicks();
     const videoEnd = await inboundVideoCounters(page);
@@ -338,7 +304,7 @@ export async function benchLargeRoom(options: LargeRoomOptions = optionsFromEnvi
   try {
     const joinStarted = performance.now();
     const crowd = await joinCrowd(stack, options);
-    console.log(`  ${crowd.bots.length + (crowd.muted?.joined ?? 0)} bots in the room after ${((performance.now() - joinStarted) / 1000).toFixed(1)} s`);
+    console.log(`  ${crowd.bots.joined} bots in the room after ${((performance.now() - joinStarted) / 1000).toFixed(1)} s`);
     try {
       for (const layout of options.layouts) {
         const run = await measureLayout(stack, options, layout);
@@ -347,7 +313,7 @@ export async function benchLargeRoom(options: LargeRoomOptions = optionsFromEnvi
       }
     } finally {
       crowd.stopTurns();
-      await Promise.all([stopPublishers(crowd.bots), crowd.muted?.stop()]);
+      await crowd.bots.stop();
     }
   } finally {
     await stack.stop();

@@ -104,6 +104,13 @@ export function livekitCpuSeconds(rootPid = process.pid): number {
     .reduce((total, entry) => total + entry.cpuSeconds, 0);
 }
 
+/** CPU seconds of the programs below this Node process whose path holds `pathPart` (e.g. bench/crowd's). */
+export function programCpuSeconds(pathPart: string, rootPid = process.pid): number {
+  return descendantsOf(rootPid)
+    .filter((entry) => (entry.commandLine.split(' ')[0] ?? '').includes(pathPart))
+    .reduce((total, entry) => total + entry.cpuSeconds, 0);
+}
+
 /** CPU seconds of this Node process (driver and the bots' native media threads). */
 export function ownCpuSeconds(): number {
   const usage = process.cpuUsage();
