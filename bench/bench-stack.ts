@@ -96,9 +96,6 @@ export function notePageLog(text: string): void {
  * A fresh Chromium (own profile, fake camera and microphone) on the room's prejoin screen;
  * `browserArgs` are added to the usual flags (e.g. `--disable-gpu`).
  */
-/** livekit-client's loggers, whose level `BENCH_LIVEKIT_LOG_LEVEL` sets in the page (with `BENCH_PAGE_LOG`). */
-const LIVEKIT_LOGGERS = ['livekit', 'livekit-room', 'livekit-participant', 'livekit-engine', 'livekit-signal', 'livekit-pc-manager', 'livekit-pc-transport'];
-
 export async function openPrejoin(stack: BenchStack, prepare?: (page: Page) => Promise<unknown>, browserArgs: string[] = []): Promise<BrowserParticipant> {
   const browser = await launchChromium({ args: browserArgs });
   try {
