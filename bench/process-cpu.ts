@@ -99,15 +99,14 @@ export function chromiumCpuSnapshot(rootPid = process.pid): ChromiumCpuSnapshot 
 
 /** CPU seconds of the LiveKit server(s) this Node process started. */
 export function livekitCpuSeconds(rootPid = process.pid): number {
-  return descendantsOf(rootPid)
-    .filter((entry) => /visio-devstack\/bin\/server|livekit-server/.test(entry.commandLine.split(' ')[0] ?? ''))
-    .reduce((total, entry) => total + entry.cpuSeconds, 0);
+  return programCpuSeconds(/visio-devstack\/bin\/server|livekit-server/, rootPid);
 }
 
-/** CPU seconds of the programs below this Node process whose path holds `pathPart` (e.g. bench/crowd's). */
-export function programCpuSeconds(pathPart: string, rootPid = process.pid): number {
+/** CPU seconds of the programs below this Node process whose path holds `path` (e.g. bench/crowd's). */
+export function programCpuSeconds(path: string | RegExp, rootPid = process.pid): number {
+  const matches = (program: string) => (typeof path === 'string' ? program.includes(path) : path.test(program));
   return descendantsOf(rootPid)
-    .filter((entry) => (entry.commandLine.split(' ')[0] ?? '').includes(pathPart))
+    .filter((entry) => matches(entry.commandLine.split(' ')[0] ?? ''))
     .reduce((total, entry) => total + entry.cpuSeconds, 0);
 }
 
