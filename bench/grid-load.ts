@@ -111,7 +111,15 @@ async function waitForGrid(page: Page, participants: number): Promise<GridState>
 }
 
 export function describeGrid(state: GridState): string {
-  return `${state.tiles} tiles, ${state.playingRemoteVideos}/${state.remoteTiles} remote videos playing${state.pager ? `, pager "${state.pager}"` : ''}`;
+  const notPlaying = [
+    state.pausedByApp > 0 ? `${state.pausedByApp} paused by the low-bandwidth mode` : '',
+    state.withoutVideo > 0 ? `${state.withoutVideo} without a <video>` : '',
+  ].filter(Boolean);
+  return (
+    `${state.tiles} tiles, ${state.playingRemoteVideos}/${state.remoteTiles} remote videos playing` +
+    (notPlaying.length > 0 ? ` (${notPlaying.join(', ')})` : '') +
+    (state.pager ? `, pager "${state.pager}"` : '')
+  );
 }
 
 async function measureOnce(stack: BenchStack, options: GridLoadOptions, index: number): Promise<GridLoadRun> {

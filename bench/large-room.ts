@@ -148,6 +148,8 @@ interface LayoutRun {
   latencyP50: number;
   latencyP95: number;
   latencyMax: number;
+  /** The same by interaction: which one is slow. */
+  latencyByStep: { what: string; p50: number; p95: number }[];
   rendererCpu: number;
   gpuCpu: number;
   botsCpu: number;
@@ -223,12 +225,15 @@ async function measureLayout(stack: BenchStack, options: LargeRoomOptions, layou
     }
     let interactions = 0;
     const latencies: number[] = [];
+    const latenciesByStep = new Map<string, number[]>(INTERACTIONS.map((step) => [step.what, []]));
     while (performance.now() - startedAt < options.seconds * 1000) {
       const step = INTERACTIONS[interactions % INTERACTIONS.length];
       if (step) await page.keyboard.press(step.keys);
       interactions += 1;
       await sleep(options.interactionSeconds * 1000);
-      latencies.push(...(await takeInputLatencies(page)).filter((entry) => entry.type === 'keydown').map((entry) => entry.milliseconds));
+      const measured = (await takeInputLatencies(page)).filter((entry) => entry.type === 'keydown').map((entry) => entry.milliseconds);
+      latencies.push(...measured);
+      if (step) latenciesByStep.get(step.what)?.push(...measured);
     }
     // An odd number of steps would leave a panel open or the microphone off: finish the cycle.
     while (interactions % INTERACTIONS.length !== 0) {
@@ -259,6 +264,7 @@ async function measureLayout(stack: BenchStack, options: LargeRoomOptions, layou
       latencyP50: percentile(latencies, 0.5),
       latencyP95: percentile(latencies, 0.95),
       latencyMax: percentile(latencies, 1),
+      latencyByStep: [...latenciesByStep].map(([what, measured]) => ({ what, p50: percentile(measured, 0.5), p95: percentile(measured, 0.95) })),
       rendererCpu: percentOfCore(chromiumEnd.renderer - chromiumStart.renderer),
       gpuCpu: percentOfCore(chromiumEnd.gpu - chromiumStart.gpu),
       botsCpu: percentOfCore(botsEnd - botsStart),
@@ -282,6 +288,7 @@ function printRun(run: LayoutRun): void {
   console.log(
     `    key press -> next frame over ${run.interactions} presses: p50 ${formatMilliseconds(run.latencyP50)}, p95 ${formatMilliseconds(run.latencyP95)}, max ${formatMilliseconds(run.latencyMax)}`,
   );
+  console.log(`    by key press (p50 / p95): ${run.latencyByStep.map((step) => `${step.what} ${formatMilliseconds(step.p50)} / ${formatMilliseconds(step.p95)}`).join('; ')}`);
   console.log(
     `    renderer CPU ${formatPercent(run.rendererCpu)} of one core; GPU process ${formatPercent(run.gpuCpu)}; bots ${formatPercent(run.botsCpu)}, ` +
       `LiveKit ${formatPercent(run.livekitCpu)}; machine busy ${formatPercent(run.machineBusy)} of all cores`,

@@ -77,6 +77,10 @@ export interface GridState {
   /** Remote camera tiles whose <video> has a size and an advancing time. */
   playingRemoteVideos: number;
   remoteTiles: number;
+  /** Remote tiles whose video the low-bandwidth mode paused (they say so). */
+  pausedByApp: number;
+  /** Remote tiles with no <video> at all (camera off, unsubscribed, or not received). */
+  withoutVideo: number;
   /** The pager's text ("Page 1 sur 2"), empty when the grid fits one page. */
   pager: string;
 }
@@ -90,7 +94,14 @@ export function gridState(page: Page): Promise<GridState> {
       return video && video.videoWidth > 0 && video.currentTime > 0;
     });
     const pager = document.querySelector('.pager [aria-live]');
-    return { tiles: tiles.length, remoteTiles: remote.length, playingRemoteVideos: playing.length, pager: pager ? pager.textContent : '' };
+    return {
+      tiles: tiles.length,
+      remoteTiles: remote.length,
+      playingRemoteVideos: playing.length,
+      pausedByApp: remote.filter((tile) => tile.hasAttribute('data-video-paused')).length,
+      withoutVideo: remote.filter((tile) => !tile.querySelector('video')).length,
+      pager: pager ? pager.textContent : '',
+    };
   })()`);
 }
 

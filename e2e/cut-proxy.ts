@@ -1,5 +1,5 @@
-// A network cut for one browser: it reaches LiveKit (signalling and, with UDP disabled, its media
-// over ICE/TCP) only through this HTTP CONNECT proxy, which can stop every byte both ways, like a
+// A network cut for one browser: it reaches LiveKit (signalling, HTTP requests and, with UDP
+// disabled, its media over ICE/TCP) only through this HTTP proxy, which can stop every byte both ways, like a
 // cable pulled out, and let them through again. Nothing is closed or reset: the browser and the
 // server find out only from the silence.
 import type { LaunchOptions } from '@playwright/test';
@@ -16,7 +16,7 @@ export class CutProxy {
   /** Share of the RTP packets the browser sends that never arrive (see rtp-loss.ts). */
   private sentRtpLoss = 0;
   private readonly lossFilters: RtpLossFilter[] = [];
-  /** Tunnels opened so far. */
+  /** CONNECT tunnels opened so far (the signalling's and ICE-TCP's; plain HTTP requests are not counted). */
   tunnelsOpened = 0;
   private readonly held: Array<() => void> = [];
   /** What was sent during the cut, delivered in order once the link is back (as TCP would). */
@@ -112,7 +112,12 @@ export class CutProxy {
       }
       client.off('data', onData);
       client.pause();
-      const target = /^CONNECT ([^\s:]+):(\d+) HTTP\/1\.[01]\r\n/.exec(head.toString('latin1'));
+      const request = head.toString('latin1');
+      const tunnelTarget = /^CONNECT ([^\s:]+):(\d+) HTTP\/1\.[01]\r\n/.exec(request);
+      // Plain HTTP (LiveKit's health check and validation on the devstack's http://): the request
+      // goes on as it came, in absolute form, which HTTP servers accept. Only LiveKit is proxied.
+      const plainTarget = /^[A-Z]+ http:\/\/([^\s/:]+)(?::(\d+))?\S* HTTP\/1\.[01]\r\n/.exec(request);
+      const target = tunnelTarget ?? plainTarget;
       if (!target) {
         client.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\n\r\n');
         return;
@@ -121,23 +126,31 @@ export class CutProxy {
         client.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
         return;
       }
-      const rest = head.subarray(end + 4);
-      const open = () => this.tunnel(client, target[1]!, Number(target[2]), rest);
+      const open = tunnelTarget
+        ? () => this.tunnel(client, target[1]!, Number(target[2]), head.subarray(end + 4), true)
+        : () => this.tunnel(client, target[1]!, Number(target[2] ?? 80), head, false);
       if (this.isCut) this.held.push(open);
       else open();
     };
     client.on('data', onData);
   }
 
-  private tunnel(client: Socket, host: string, port: number, rest: Buffer): void {
+  /**
+   * Joins `client` to `host:port`: a CONNECT tunnel (`established`, answered as such, its RTP
+   * subject to loseSentRtp) or a plain HTTP request passed on from its first byte (`rest`).
+   */
+  private tunnel(client: Socket, host: string, port: number, rest: Buffer, established: boolean): void {
     const upstream = connect(port, host);
     this.track(upstream);
     upstream.once('connect', () => {
-      this.tunnelsOpened += 1;
-      client.write('HTTP/1.1 200 Connection established\r\n\r\n');
-      const loss = new RtpLossFilter(() => this.sentRtpLoss);
-      this.lossFilters.push(loss);
-      if (rest.length > 0) upstream.write(loss.filter(rest));
+      let loss: RtpLossFilter | undefined;
+      if (established) {
+        this.tunnelsOpened += 1;
+        client.write('HTTP/1.1 200 Connection established\r\n\r\n');
+        loss = new RtpLossFilter(() => this.sentRtpLoss);
+        this.lossFilters.push(loss);
+      }
+      if (rest.length > 0) upstream.write(loss ? loss.filter(rest) : rest);
       this.forward(client, upstream, loss);
       this.forward(upstream, client);
       client.resume();

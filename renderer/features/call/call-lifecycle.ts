@@ -14,6 +14,7 @@ import { dismissMediaNotice, setMedia } from './media-toggles';
 import { dismissNoiseSuppressionFailure } from './microphone-pipeline';
 import { COUNTDOWN_MIN_MS, nextRejoinDelayMs, rejoinAnswerTimeoutMs, REJOIN_GIVE_UP_MS } from './rejoin-backoff';
 import { connectOptionsFor, CONNECT_TIMEOUT_MS, ConnectTimeoutError, livekitSocketUrl, roomOptionsFor, withTimeout, type AnswerDeadline } from './room-options';
+import { livekitAnswers } from './server-probe';
 import { followSessionLoss } from './session-loss';
 
 const lifecycle = useCallLifecycleStore;
@@ -80,9 +81,14 @@ async function openRoom(grant: LivekitGrant, answerTimeoutMs?: number): Promise<
   lifecycle.setState({ room, ...(lifecycle.getState().phase === 'rejoining' ? {} : { phase: 'connecting' as const }) });
   followDisconnection(room, grant, () => established);
   // A session the server lost is joined afresh at once rather than after livekit-client's restart.
-  followSessionLoss(room, () => lifecycle.getState().room === room, () => {
-    if (established) void rejoinAfterLoss(grant);
-  });
+  followSessionLoss(
+    room,
+    () => lifecycle.getState().room === room,
+    () => {
+      if (established) void rejoinAfterLoss(grant);
+    },
+    () => livekitAnswers(grant.url),
+  );
   try {
     const profileIceServers = knownAppInfo()?.profile.iceServers;
     const answer = answerTimeoutMs === undefined ? undefined : answerDeadline(room, answerTimeoutMs);

@@ -3,18 +3,24 @@
 // there), or the call is being re-established.
 import { create } from 'zustand';
 import type { CallStatus } from './call-status';
+import type { MediaHealth } from './media-stall';
 
 export type ConnectionView = 'ok' | 'unstable' | 'lost';
 
 interface MediaHealthState {
   /** Set by the media watchdog: bytes stopped arriving while expected, or ICE lost the path. */
   mediaStalled: boolean;
+  /** Set by the media watchdog: stalled, and ICE has lost the path to the media server for a while. */
+  mediaPathLost: boolean;
   setMediaStalled(stalled: boolean): void;
+  setMediaHealth(health: MediaHealth): void;
 }
 
 export const useMediaHealthStore = create<MediaHealthState>((set) => ({
   mediaStalled: false,
-  setMediaStalled: (stalled) => set({ mediaStalled: stalled }),
+  mediaPathLost: false,
+  setMediaStalled: (stalled) => set({ mediaStalled: stalled, mediaPathLost: false }),
+  setMediaHealth: (health) => set({ mediaStalled: health.stalled, mediaPathLost: health.pathLost }),
 }));
 
 /**

@@ -48,4 +48,17 @@ describe('MediaStallDetector', () => {
     expect(detector.update(sample(5_500, 0))).toBe(false);
     expect(detector.update(sample(7_000, 0))).toBe(true);
   });
+
+  it('says the path is lost once ICE stayed lost for a while with the media stalled, and forgets it when ICE is back', () => {
+    const detector = new MediaStallDetector(1_200, 1_000, 1_500);
+    const lost = { iceStates: ['disconnected'] as RTCIceConnectionState[] };
+    expect(detector.health(sample(0, 100))).toEqual({ stalled: false, pathLost: false });
+    expect(detector.health(sample(500, 100, lost))).toEqual({ stalled: true, pathLost: false });
+    expect(detector.health(sample(1_500, 100, lost))).toEqual({ stalled: true, pathLost: false });
+    expect(detector.health(sample(2_000, 100, lost))).toEqual({ stalled: true, pathLost: true });
+    // ICE back: the media is still stalled for a while, the path is not lost any more.
+    expect(detector.health(sample(2_500, 100))).toEqual({ stalled: true, pathLost: false });
+    // Lost again: counted afresh.
+    expect(detector.health(sample(3_000, 100, { iceStates: ['failed'] }))).toEqual({ stalled: true, pathLost: false });
+  });
 });

@@ -2,7 +2,7 @@ import { EventEmitter } from 'events';
 import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useMediaHealthStore } from './connection-health';
-import { followSessionLoss, isSessionLost } from './session-loss';
+import { followSessionLoss, isSessionLost, PROBE_INTERVAL_MS } from './session-loss';
 
 describe('isSessionLost', () => {
   it('says a restart or an offline room has lost its session, media or not', () => {
@@ -57,5 +57,70 @@ describe('followSessionLoss', () => {
     room.moveTo(ConnectionState.Reconnecting);
     expect(onLost).not.toHaveBeenCalled();
     expect(room.listenerCount(RoomEvent.ConnectionStateChanged)).toBe(0);
+  });
+});
+
+describe('followSessionLoss with a server probe', () => {
+  afterEach(() => {
+    useMediaHealthStore.getState().setMediaStalled(false);
+    vi.useRealTimers();
+  });
+
+  const losePath = () => useMediaHealthStore.getState().setMediaHealth({ stalled: true, pathLost: true });
+
+  it('reports a media path lost under a connected signalling once the server answers', async () => {
+    const room = new FakeRoom();
+    const onLost = vi.fn();
+    const probe = vi.fn(async () => true);
+    followSessionLoss(room as unknown as Room, () => true, onLost, probe);
+    useMediaHealthStore.getState().setMediaStalled(true);
+    await vi.waitFor(() => expect(probe).not.toHaveBeenCalled());
+    losePath();
+    await vi.waitFor(() => expect(onLost).toHaveBeenCalledTimes(1));
+    expect(probe).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps probing while nothing answers (a network cut), and reports when something does', async () => {
+    vi.useFakeTimers();
+    const room = new FakeRoom();
+    const onLost = vi.fn();
+    let answers = false;
+    const probe = vi.fn(async () => answers);
+    followSessionLoss(room as unknown as Room, () => true, onLost, probe);
+    losePath();
+    await vi.advanceTimersByTimeAsync(PROBE_INTERVAL_MS * 3 + 10);
+    expect(probe).toHaveBeenCalledTimes(4);
+    expect(onLost).not.toHaveBeenCalled();
+    answers = true;
+    await vi.advanceTimersByTimeAsync(PROBE_INTERVAL_MS);
+    expect(onLost).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(PROBE_INTERVAL_MS * 3);
+    expect(probe).toHaveBeenCalledTimes(5);
+  });
+
+  it('stops probing once the path is back, and does not report an answer that came after it', async () => {
+    const room = new FakeRoom();
+    const onLost = vi.fn();
+    let answer: (value: boolean) => void = () => undefined;
+    const probe = vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve)));
+    followSessionLoss(room as unknown as Room, () => true, onLost, probe);
+    losePath();
+    await vi.waitFor(() => expect(probe).toHaveBeenCalledTimes(1));
+    useMediaHealthStore.getState().setMediaHealth({ stalled: true, pathLost: false });
+    answer(true);
+    await new Promise((resolve) => setTimeout(resolve, PROBE_INTERVAL_MS + 100));
+    expect(onLost).not.toHaveBeenCalled();
+    expect(probe).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves a lost path to the resume once livekit-client is resuming the signalling (the earlier rule decides)', async () => {
+    const room = new FakeRoom();
+    const onLost = vi.fn();
+    const probe = vi.fn(async () => false);
+    followSessionLoss(room as unknown as Room, () => true, onLost, probe);
+    room.moveTo(ConnectionState.SignalReconnecting);
+    losePath();
+    expect(onLost).toHaveBeenCalledTimes(1);
+    expect(probe).not.toHaveBeenCalled();
   });
 });

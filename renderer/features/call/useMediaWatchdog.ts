@@ -46,7 +46,7 @@ async function receivedBytes(transports: Transport[]): Promise<number> {
 export function useMediaWatchdog(room: Room): void {
   useEffect(() => {
     const detector = new MediaStallDetector();
-    const { setMediaStalled } = useMediaHealthStore.getState();
+    const { setMediaStalled, setMediaHealth } = useMediaHealthStore.getState();
     let sampling = false;
     let stopped = false;
     const sample = async () => {
@@ -56,13 +56,14 @@ export function useMediaWatchdog(room: Room): void {
         const transports = transportsOf(room);
         const bytes = await receivedBytes(transports);
         if (stopped) return;
-        const stalled = detector.update({
+        const health = detector.health({
           at: Date.now(),
           receivedBytes: bytes,
           expectingMedia: expectsMedia(room),
           iceStates: transports.map((transport) => transport.getICEConnectionState()),
         });
-        if (useMediaHealthStore.getState().mediaStalled !== stalled) setMediaStalled(stalled);
+        const current = useMediaHealthStore.getState();
+        if (current.mediaStalled !== health.stalled || current.mediaPathLost !== health.pathLost) setMediaHealth(health);
       } finally {
         sampling = false;
       }
