@@ -61,4 +61,34 @@ describe('MediaStallDetector', () => {
     // Lost again: counted afresh.
     expect(detector.health(sample(3_000, 100, { iceStates: ['failed'] }))).toEqual({ stalled: true, pathLost: false });
   });
+
+  it('says the path is lost as soon as two ICE checks in a row go unanswered with the media stalled', () => {
+    const detector = new MediaStallDetector(1_200, 1_000, 1_500, 2);
+    const checks = (checksSent: number, checksAnswered: number) => ({ checksSent, checksAnswered });
+    detector.health(sample(0, 100, checks(10, 10)));
+    // Media stopped; the server still answers its checks (a remote camera gone, not the server).
+    expect(detector.health(sample(1_500, 100, checks(12, 12)))).toEqual({ stalled: true, pathLost: false });
+    expect(detector.health(sample(2_000, 100, checks(13, 12)))).toEqual({ stalled: true, pathLost: false });
+    expect(detector.health(sample(2_500, 100, checks(14, 12)))).toEqual({ stalled: true, pathLost: true });
+    // An answer again: the path is back, whatever ICE's state says.
+    expect(detector.health(sample(3_000, 100, checks(15, 13)))).toEqual({ stalled: true, pathLost: false });
+  });
+
+  it('ends a lost path at the first sample where bytes arrive, before the stall itself clears', () => {
+    const detector = new MediaStallDetector(1_200, 1_000, 1_500, 2);
+    detector.health(sample(0, 100, { checksSent: 10, checksAnswered: 10 }));
+    expect(detector.health(sample(1_500, 100, { checksSent: 14, checksAnswered: 10 }))).toEqual({ stalled: true, pathLost: true });
+    expect(detector.health(sample(2_000, 900, { checksSent: 15, checksAnswered: 10 }))).toEqual({ stalled: true, pathLost: false });
+  });
+
+  it('never calls unanswered checks a lost path while the media flows, nor counts a new candidate pair as unanswered', () => {
+    const detector = new MediaStallDetector(1_200, 1_000, 1_500, 2);
+    detector.health(sample(0, 100, { checksSent: 10, checksAnswered: 10 }));
+    expect(detector.health(sample(500, 200, { checksSent: 14, checksAnswered: 10 }))).toEqual({ stalled: false, pathLost: false });
+    const fresh = new MediaStallDetector(1_200, 1_000, 1_500, 2);
+    fresh.health(sample(0, 100, { checksSent: 40, checksAnswered: 40 }));
+    // New peer connections: the counters start again from nothing.
+    fresh.health(sample(500, 10, { checksSent: 1, checksAnswered: 0 }));
+    expect(fresh.health(sample(2_000, 10, { checksSent: 2, checksAnswered: 0 }))).toEqual({ stalled: true, pathLost: false });
+  });
 });

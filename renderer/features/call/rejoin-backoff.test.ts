@@ -28,9 +28,9 @@ describe('rejoinDelayMs', () => {
 
 describe('rejoinAnswerTimeoutMs', () => {
   it('gives up on a join unanswered for 2 s in the first seconds after the loss', () => {
-    expect(rejoinAnswerTimeoutMs(0)).toBe(2_000);
-    expect(rejoinAnswerTimeoutMs(2_100)).toBe(2_000);
-    expect(rejoinAnswerTimeoutMs(4_900)).toBe(2_000);
+    expect(rejoinAnswerTimeoutMs(0)).toBe(1_000);
+    expect(rejoinAnswerTimeoutMs(2_100)).toBe(1_000);
+    expect(rejoinAnswerTimeoutMs(4_900)).toBe(1_000);
   });
 
   it('leaves later attempts the whole connection timeout, for slow links', () => {

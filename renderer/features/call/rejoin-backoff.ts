@@ -29,11 +29,13 @@ export function rejoinDelayMs(attempt: number, random: () => number = Math.rando
 /**
  * Right after a loss, how long a join may go unanswered before it is given up for a fresh one.
  * When the node hosting the room died, LiveKit moves the room only once the dead node's last load
- * report in Redis is 5 s old (2 to 5 s after the death); a join arriving before then is relayed to
+ * report in Redis is 5 s old (3 to 5 s after the death); a join arriving before then is relayed to
  * the dead node and held 3 s, then 6 s more, before the server tries again. Giving it up after
- * 2 s and joining again at once puts one join just past that horizon.
+ * 1 s and joining again at once lands a join within a second of the move. A healthy server
+ * answers a join in a few round trips; a link too slow for that gets the whole connection timeout
+ * once this window has passed.
  */
-const QUICK_ANSWER_TIMEOUT_MS = 2_000;
+const QUICK_ANSWER_TIMEOUT_MS = 1_000;
 /** Attempts starting this soon after the loss get the short answer timeout; later ones the full one (slow links). */
 const QUICK_ANSWER_WINDOW_MS = 5_000;
 

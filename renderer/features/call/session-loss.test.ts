@@ -66,9 +66,9 @@ describe('followSessionLoss with a server probe', () => {
     vi.useRealTimers();
   });
 
-  const losePath = () => useMediaHealthStore.getState().setMediaHealth({ stalled: true, pathLost: true });
+  const losePath = () => useMediaHealthStore.getState().noteMediaSample({ stalled: true, pathLost: true });
 
-  it('reports a media path lost under a connected signalling once the server answers', async () => {
+  it('reports a media path lost under a connected signalling once the server answers and the next sample still sees it lost', async () => {
     const room = new FakeRoom();
     const onLost = vi.fn();
     const probe = vi.fn(async () => true);
@@ -76,8 +76,23 @@ describe('followSessionLoss with a server probe', () => {
     useMediaHealthStore.getState().setMediaStalled(true);
     await vi.waitFor(() => expect(probe).not.toHaveBeenCalled());
     losePath();
+    await vi.waitFor(() => expect(probe).toHaveBeenCalledTimes(1));
+    expect(onLost).not.toHaveBeenCalled();
+    losePath();
     await vi.waitFor(() => expect(onLost).toHaveBeenCalledTimes(1));
     expect(probe).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not report an answer let through by a link coming back: the next sample sees the media again', async () => {
+    const room = new FakeRoom();
+    const onLost = vi.fn();
+    const probe = vi.fn(async () => true);
+    followSessionLoss(room as unknown as Room, () => true, onLost, probe);
+    losePath();
+    await vi.waitFor(() => expect(probe).toHaveBeenCalledTimes(1));
+    useMediaHealthStore.getState().noteMediaSample({ stalled: true, pathLost: false });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(onLost).not.toHaveBeenCalled();
   });
 
   it('keeps probing while nothing answers (a network cut), and reports when something does', async () => {
@@ -93,6 +108,8 @@ describe('followSessionLoss with a server probe', () => {
     expect(onLost).not.toHaveBeenCalled();
     answers = true;
     await vi.advanceTimersByTimeAsync(PROBE_INTERVAL_MS);
+    losePath();
+    await vi.advanceTimersByTimeAsync(0);
     expect(onLost).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(PROBE_INTERVAL_MS * 3);
     expect(probe).toHaveBeenCalledTimes(5);
@@ -106,7 +123,7 @@ describe('followSessionLoss with a server probe', () => {
     followSessionLoss(room as unknown as Room, () => true, onLost, probe);
     losePath();
     await vi.waitFor(() => expect(probe).toHaveBeenCalledTimes(1));
-    useMediaHealthStore.getState().setMediaHealth({ stalled: true, pathLost: false });
+    useMediaHealthStore.getState().noteMediaSample({ stalled: true, pathLost: false });
     answer(true);
     await new Promise((resolve) => setTimeout(resolve, PROBE_INTERVAL_MS + 100));
     expect(onLost).not.toHaveBeenCalled();

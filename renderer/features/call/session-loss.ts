@@ -15,13 +15,15 @@
 // A signalling connection lost alone (media still flowing) is left to the resume: it keeps the
 // peer connections, and nobody sees anything.
 import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
-import { useMediaHealthStore } from './connection-health';
+import { nextMediaSample, useMediaHealthStore } from './connection-health';
 
 /** Whether the LiveKit server of the room answers now (see server-probe.ts). */
 export type ServerProbe = () => Promise<boolean>;
 
 /** Between two probes of a server that did not answer, while the media path stays lost. */
 export const PROBE_INTERVAL_MS = 1_000;
+/** How long an answer waits for the watchdog's next sample (one comes every 500 ms). */
+export const CONFIRM_TIMEOUT_MS = 2_000;
 
 /** Whether a room in `state`, with the media stopped or not, has lost a session worth resuming. */
 export function isSessionLost(state: ConnectionState, mediaStalled: boolean): boolean {
@@ -48,6 +50,9 @@ export function followSessionLoss(room: Room, isCurrent: () => boolean, onLost: 
     try {
       while (followed && !reported && isCurrent() && pathLostUnderSignalling()) {
         const answers = await probe();
+        // A link coming back after a cut lets a held probe through: the media arrives again too,
+        // which the next sample shows. Only a path still lost then is the server's.
+        if (answers) await nextMediaSample(CONFIRM_TIMEOUT_MS);
         if (!followed || reported || !isCurrent() || !pathLostUnderSignalling()) return;
         if (answers) {
           report();

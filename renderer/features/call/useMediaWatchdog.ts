@@ -32,21 +32,33 @@ export function expectsMedia(room: Room): boolean {
   return Boolean(camera?.track && !camera.isMuted);
 }
 
-async function receivedBytes(transports: Transport[]): Promise<number> {
-  let total = 0;
+interface TransportTotals {
+  receivedBytes: number;
+  checksSent: number;
+  checksAnswered: number;
+}
+
+/** Bytes received, and ICE checks sent and answered on the selected candidate pairs, over `transports`. */
+async function transportTotals(transports: Transport[]): Promise<TransportTotals> {
+  const totals: TransportTotals = { receivedBytes: 0, checksSent: 0, checksAnswered: 0 };
   for (const transport of transports) {
     const report = await transport.getStats()?.catch(() => undefined);
-    report?.forEach((entry: { type: string; bytesReceived?: number }) => {
-      if (entry.type === 'transport') total += entry.bytesReceived ?? 0;
+    if (!report) continue;
+    report.forEach((entry: { type: string; bytesReceived?: number; selectedCandidatePairId?: string }) => {
+      if (entry.type !== 'transport') return;
+      totals.receivedBytes += entry.bytesReceived ?? 0;
+      const pair = entry.selectedCandidatePairId ? (report.get(entry.selectedCandidatePairId) as { requestsSent?: number; responsesReceived?: number } | undefined) : undefined;
+      totals.checksSent += pair?.requestsSent ?? 0;
+      totals.checksAnswered += pair?.responsesReceived ?? 0;
     });
   }
-  return total;
+  return totals;
 }
 
 export function useMediaWatchdog(room: Room): void {
   useEffect(() => {
     const detector = new MediaStallDetector();
-    const { setMediaStalled, setMediaHealth } = useMediaHealthStore.getState();
+    const { setMediaStalled, noteMediaSample } = useMediaHealthStore.getState();
     let sampling = false;
     let stopped = false;
     const sample = async () => {
@@ -54,16 +66,15 @@ export function useMediaWatchdog(room: Room): void {
       sampling = true;
       try {
         const transports = transportsOf(room);
-        const bytes = await receivedBytes(transports);
+        const totals = await transportTotals(transports);
         if (stopped) return;
         const health = detector.health({
           at: Date.now(),
-          receivedBytes: bytes,
+          ...totals,
           expectingMedia: expectsMedia(room),
           iceStates: transports.map((transport) => transport.getICEConnectionState()),
         });
-        const current = useMediaHealthStore.getState();
-        if (current.mediaStalled !== health.stalled || current.mediaPathLost !== health.pathLost) setMediaHealth(health);
+        noteMediaSample(health);
       } finally {
         sampling = false;
       }
