@@ -93,14 +93,26 @@ export function notePageLog(text: string): void {
 }
 
 /**
+ * The page's size: the app window's default (main/security/window-options.ts, 1280 × 800, a grid
+ * of 5 × 5 tiles that a side panel brings to 4 × 4), or `BENCH_VIEWPORT` (`1920x1080`, a full-HD
+ * screen, where the grid stays at 5 × 5 beside a panel).
+ */
+function benchViewport(): { width: number; height: number } {
+  const asked = process.env.BENCH_VIEWPORT;
+  if (!asked) return { width: 1280, height: 800 };
+  const match = /^(\d{3,4})x(\d{3,4})$/.exec(asked);
+  if (!match) throw new Error(`BENCH_VIEWPORT: "${asked}" is not WIDTHxHEIGHT (e.g. 1920x1080).`);
+  return { width: Number(match[1]), height: Number(match[2]) };
+}
+
+/**
  * A fresh Chromium (own profile, fake camera and microphone) on the room's prejoin screen;
  * `browserArgs` are added to the usual flags (e.g. `--disable-gpu`).
  */
 export async function openPrejoin(stack: BenchStack, prepare?: (page: Page) => Promise<unknown>, browserArgs: string[] = []): Promise<BrowserParticipant> {
   const browser = await launchChromium({ args: browserArgs });
   try {
-    // The app window's default size (main/security/window-options.ts): its grid holds 5 × 5 tiles.
-    const context = await browser.newContext({ locale: 'fr-FR', permissions: ['camera', 'microphone'], viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ locale: 'fr-FR', permissions: ['camera', 'microphone'], viewport: benchViewport() });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`  [page error] ${error.message}`));
     await recordPageLog(page);

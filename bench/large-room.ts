@@ -249,7 +249,9 @@ async function measureLayout(stack: BenchStack, options: LargeRoomOptions, layou
     const machineEnd = machineCpuTicks();
     const videoEnd = await inboundVideoCounters(page);
     const audioEnd = await inboundAudioBytes(page);
-    const screen = await gridState(page);
+    // The last steps just closed a panel: the tiles it had pushed off the page are back, their
+    // videos arriving. What the screen shows is read once it is still.
+    const screen = await waitForSettledScreen(page);
     const rendererResidentEnd = residentBytes(chromiumEnd.rendererPids);
     const heapEnd = await retainedJsHeapBytes(session);
     await session.detach();
