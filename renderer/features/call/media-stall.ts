@@ -2,8 +2,8 @@
 // bytes stop arriving on the peer connections while something should be flowing, or ICE reports
 // the path lost. A room where nobody sends anything is quiet, not broken: it is never flagged.
 // The path to the media server is gone, not just quiet, when on top of that ICE's own checks go
-// unanswered (the server answers each within a round trip, media or not; two in a row
-// unanswered come 3 to 4 s after the server went) or ICE reports the path lost for a while (Chrome
+// unanswered (the server answers each within a round trip, media or not; Chrome checks a path
+// that went quiet several times a second, so two in a row go unanswered within 2 s of the loss) or ICE reports the path lost for a while (Chrome
 // says so only 7 to 8 s after): whether the call must be joined afresh then depends on whether
 // the server still answers otherwise (session-loss.ts).
 

@@ -14,7 +14,7 @@ export function useVisibleVideoSubscriptions(all: TrackReferenceOrPlaceholder[],
   const room = useRoomContext();
   // The floating window may show a video this layout does not (a speaker on another grid page).
   const floatingTrackSid = useFloatingWindowStore((state) => state.featuredTrackSid);
-  const recent = useRef(new RecentlyShown());
+  const recent = useRef<RecentlyShown | null>(null);
   const latest = useRef({ all, visible, floatingTrackSid });
   const expiryTimer = useRef<number | undefined>(undefined);
   useEffect(() => {
@@ -26,6 +26,7 @@ export function useVisibleVideoSubscriptions(all: TrackReferenceOrPlaceholder[],
       for (const { publication } of onScreen) if (publication?.trackSid) shown.add(publication.trackSid);
       if (floating) shown.add(floating);
       const now = Date.now();
+      recent.current ??= new RecentlyShown();
       const kept = recent.current.update(shown, now);
       for (const { publication } of tracks) {
         if (!(publication instanceof RemoteTrackPublication) || publication.kind !== Track.Kind.Video) continue;
